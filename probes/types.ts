@@ -1,0 +1,157 @@
+/**
+ * The probe contract: the seam between the runner and every built-in or plugin probe.
+ *
+ * A probe is a plain object. It never throws past the runner: whatever it throws, or a
+ * timeout, or an abort, becomes a result with status `error`/`timeout` that keeps the
+ * partial data the probe checkpointed.
+ *
+ * @module
+ */
+import type { z } from "zod";
+import type { RunConfig } from "./config.ts";
+import type { ExecFn } from "./exec.ts";
+
+/** The segments of the path between the customer's device and a service, in causal order. */
+export const SEGMENTS = ["device", "lan", "isp", "dns", "internet", "service"] as const;
+/** One segment of the path a verdict speaks about. */
+export type Segment = typeof SEGMENTS[number];
+
+/** The data categories a customer consents to separately. */
+export const DATA_CATEGORIES = ["device", "network", "identifiers", "measurements"] as const;
+/** One consentable data category. */
+export type DataCategory = typeof DATA_CATEGORIES[number];
+
+/** Every status a probe result can carry. */
+export const PROBE_STATUSES = ["ok", "warn", "fail", "error", "timeout", "skipped"] as const;
+/** The outcome of one probe. `error`, `timeout` and `skipped` are set by the runner too. */
+export type ProbeStatus = typeof PROBE_STATUSES[number];
+
+/** The platforms a probe supports, as in `Deno.build.os`. */
+export type Platform = "windows" | "darwin" | "linux";
+
+/** Japanese and English text, side by side. */
+export interface Localized {
+  ja: string;
+  en: string;
+}
+
+/** A piece of raw evidence: trimmed command output or a note, labelled. */
+export interface Evidence {
+  /** What this is, e.g. the command line that produced it. */
+  label: string;
+  /** The trimmed text. */
+  text: string;
+}
+
+/** A value that identifies the customer or their devices; redacted unless consented. */
+export interface Identifier {
+  /** What kind of identifier this is, e.g. `hostname`, `mac`, `ssid`, `public-ip`. */
+  kind: string;
+  /** The exact value as it may appear anywhere in the report. */
+  value: string;
+}
+
+/** Progress a probe reports while it runs. */
+export interface ProbeProgress {
+  /** Fraction done, 0 to 1, when known. */
+  fraction?: number;
+  /** A short note of what is happening now, e.g. `"8.8.8.8: 3/10"`. */
+  note?: string;
+}
+
+/** What a probe gets when it runs. */
+export interface ProbeContext {
+  /** Aborts on timeout or when the run is interrupted. Pass it to every I/O call. */
+  signal: AbortSignal;
+  /** The validated run configuration. */
+  config: RunConfig;
+  /** The language the customer chose, for any text the probe builds. */
+  lang: "ja" | "en";
+  /** Results of the probes named in `dependsOn`, by id. */
+  deps: Readonly<Record<string, ProbeResult>>;
+  /** Reports progress to the runner (and on to the progress bar or the web view). */
+  progress(p: ProbeProgress): void;
+  /** Keeps partial data: on error or timeout the result carries the last checkpoint. */
+  checkpoint(data: Record<string, unknown>): void;
+  /** Declares a value as an identifier so redaction can remove it everywhere. */
+  identifier(id: Identifier): void;
+  /** Runs an OS command with the probe's signal, decoding its output correctly. */
+  exec: ExecFn;
+  /** The current time; injected so tests can fix the clock. */
+  now(): Date;
+}
+
+/** What `run` returns; the runner adds timings, ids and validation. */
+export interface ProbeOutcome<T extends Record<string, unknown> = Record<string, unknown>> {
+  /** `ok`, `warn` or `fail` as judged by the probe from what it measured. */
+  status: "ok" | "warn" | "fail" | "skipped";
+  /** Why, when the status is `skipped` (e.g. no Wi-Fi adapter). */
+  reason?: Localized;
+  /** One line for the customer, in both languages. */
+  summary: Localized;
+  /** The measured data, validated by the probe's `schema`. */
+  data: T;
+  /** Raw evidence support can read, already trimmed. */
+  evidence?: Evidence[];
+}
+
+/** A probe: a plain object the runner can schedule. */
+export interface Probe<T extends Record<string, unknown> = Record<string, unknown>> {
+  /** Dotted id, e.g. `dns.resolve`. Plugin ids carry a namespace. */
+  id: string;
+  /** Titles shown in lists and reports. */
+  title: Localized;
+  /** One sentence describing what it measures. */
+  description: Localized;
+  /** The segment its result speaks about. */
+  segment: Segment;
+  /** Data categories it needs; it is skipped when any of them was refused. */
+  dataCategories: readonly DataCategory[];
+  /** Ids of probes whose results it reads; they run first. */
+  dependsOn: readonly string[];
+  /** The runner aborts the probe after this many milliseconds. */
+  timeoutMs: number;
+  /** Platforms it runs on; elsewhere it is skipped with that reason. */
+  platforms: readonly Platform[];
+  /** Validates `data` of a finished run. */
+  schema: z.ZodType<T>;
+  /** Measures. May throw: the runner turns that into an `error` result. */
+  run(ctx: ProbeContext): Promise<ProbeOutcome<T>>;
+}
+
+/** The recorded result of one probe, as it appears in the report. */
+export interface ProbeResult {
+  id: string;
+  title: Localized;
+  segment: Segment;
+  status: ProbeStatus;
+  /** Why it was skipped, errored or timed out. */
+  reason?: Localized;
+  summary?: Localized;
+  /** ISO time the probe started (or was skipped). */
+  startedAt: string;
+  durationMs: number;
+  data: Record<string, unknown>;
+  evidence: Evidence[];
+  /** The error behind an `error` result. */
+  error?: { name: string; message: string };
+  /** Where the probe came from: built into the kit, or a plugin's publisher. */
+  source: string;
+}
+
+/** Thrown by a probe to say it cannot apply here (e.g. a dependency failed). */
+export class SkipProbe extends Error {
+  /** The reason in both languages. */
+  readonly reason: Localized;
+  /** @param reason why the probe does not apply */
+  constructor(reason: Localized) {
+    super(reason.en);
+    this.name = "SkipProbe";
+    this.reason = reason;
+  }
+}
+
+/** Statuses that mean the probe measured something (its data is complete). */
+export function isMeasured(status: ProbeStatus): boolean {
+  return status === "ok" || status === "warn" || status === "fail";
+}
