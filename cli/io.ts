@@ -1,0 +1,115 @@
+/**
+ * The terminal as commands see it: injected so every command can be tested by feeding
+ * stdin and reading what it wrote, with no real terminal.
+ *
+ * @module
+ */
+
+/** Where a command reads and writes. */
+export interface Io {
+  /** Writes to standard output. */
+  out(text: string): void;
+  /** Writes to standard error (progress, prompts, messages). */
+  err(text: string): void;
+  /** Reads one line from standard input; null at end of input. */
+  readLine(): Promise<string | null>;
+  /** Reads all of standard input as bytes. */
+  readAll(): Promise<Uint8Array>;
+  /** True when stdin is a terminal (prompts are allowed). */
+  stdinIsTty: boolean;
+  /** True when stderr is a terminal (a live progress bar is drawn). */
+  stderrIsTty: boolean;
+  /** Environment variables. */
+  env(name: string): string | undefined;
+}
+
+/** A command: parses its own arguments, returns the exit code. Throws domain errors. */
+export type Command = (args: string[], io: Io, ctx: CommandContext) => Promise<number>;
+
+/** What every command gets besides its arguments. */
+export interface CommandContext {
+  /** The language chosen by `--lang` or the locale. */
+  lang: "ja" | "en";
+}
+
+/** The real terminal. */
+export function denoIo(): Io {
+  const enc = new TextEncoder();
+  let buffered = "";
+  const reader = Deno.stdin.readable.getReader();
+  let done = false;
+  return {
+    out: (t) => void Deno.stdout.writeSync(enc.encode(t)),
+    err: (t) => void Deno.stderr.writeSync(enc.encode(t)),
+    async readLine() {
+      const dec = new TextDecoder();
+      while (!buffered.includes("\n") && !done) {
+        const r = await reader.read();
+        if (r.done) done = true;
+        else buffered += dec.decode(r.value, { stream: true });
+      }
+      if (buffered === "" && done) return null;
+      const nl = buffered.indexOf("\n");
+      const line = nl < 0 ? buffered : buffered.slice(0, nl);
+      buffered = nl < 0 ? "" : buffered.slice(nl + 1);
+      return line.replace(/\r$/, "");
+    },
+    async readAll() {
+      const chunks: Uint8Array[] = [enc.encode(buffered)];
+      buffered = "";
+      while (!done) {
+        const r = await reader.read();
+        if (r.done) done = true;
+        else chunks.push(r.value);
+      }
+      const size = chunks.reduce((n, c) => n + c.length, 0);
+      const all = new Uint8Array(size);
+      let at = 0;
+      for (const c of chunks) all.set(c, at), at += c.length;
+      return all;
+    },
+    stdinIsTty: Deno.stdin.isTerminal(),
+    stderrIsTty: Deno.stderr.isTerminal(),
+    env: (name) => Deno.env.get(name),
+  };
+}
+
+/** An in-memory terminal for tests: `input` is what the user types. */
+export function memoryIo(
+  input: string | Uint8Array = "",
+  opts: { tty?: boolean; env?: Record<string, string> } = {},
+): Io & {
+  stdout: string;
+  stderr: string;
+} {
+  const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
+  let text = new TextDecoder().decode(bytes);
+  let rawUsed = false;
+  const io = {
+    stdout: "",
+    stderr: "",
+    out(t: string) {
+      io.stdout += t;
+    },
+    err(t: string) {
+      io.stderr += t;
+    },
+    readLine() {
+      if (text === "") return Promise.resolve(null);
+      const nl = text.indexOf("\n");
+      const line = nl < 0 ? text : text.slice(0, nl);
+      text = nl < 0 ? "" : text.slice(nl + 1);
+      return Promise.resolve(line.replace(/\r$/, ""));
+    },
+    readAll() {
+      const out = rawUsed ? new TextEncoder().encode(text) : bytes;
+      rawUsed = true;
+      text = "";
+      return Promise.resolve(out);
+    },
+    stdinIsTty: opts.tty ?? false,
+    stderrIsTty: opts.tty ?? false,
+    env: (name: string) => opts.env?.[name],
+  };
+  return io;
+}
