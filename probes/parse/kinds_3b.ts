@@ -74,7 +74,7 @@ export const PARSERS_3B = {
     },
   },
   "nmcli": {
-    parse: (t, o) => parseNmcliWifi(t, { fields: o?.fields }),
+    parse: (t: string, o?: ParseOptions) => parseNmcliWifi(t, { fields: o?.fields }),
     os: ["linux"],
     description: { ja: "nmcli -t dev wifi list", en: "nmcli -t dev wifi list" },
   },

@@ -43,7 +43,15 @@ const LABELS: Record<Field, string[]> = {
   ],
   band: ["band", "バンド", "帯域", "bereich", "bande", "banda"],
   channel: ["channel", "チャネル", "kanal", "canal", "canale"],
-  radio: ["radio type", "無線の種類", "funktyp", "type de radio", "tipo di radio", "tipo de radio"],
+  radio: [
+    "radio type",
+    "無線の種類",
+    "funktyp",
+    "type de radio",
+    "tipo di radio",
+    "tipo frequenza radio",
+    "tipo de radio",
+  ],
   auth: ["authentication", "認証", "authentifizierung", "authentification", "autenticazione", "autenticación"],
   rx: [
     "receive rate (mbps)",
@@ -69,7 +77,7 @@ const BY_LABEL = new Map<string, Field>(
   (Object.entries(LABELS) as [Field, string[]][]).flatMap(([f, ls]) => ls.map((l) => [l, f])),
 );
 
-const CONNECTED = /^(connected|接続されました|verbunden|connecté|connesso|conectado)$/i;
+const CONNECTED = /^(connected|接続されました|verbunden|connecté|connesso|connessa|conectado)$/i;
 
 function normLabel(label: string): string {
   return label.trim().replace(/\s+/g, " ").replace(/[’‘]/g, "'").toLowerCase();

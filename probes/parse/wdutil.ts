@@ -47,10 +47,15 @@ export function parseWdutil(text: string): WifiReading {
   const sec = fields.get("security") ?? "";
   link.security = sec && !/^none$/i.test(sec) ? sec : null;
   const ch = /^(\d)g(\d+)(?:\/(\d+))?/i.exec(fields.get("channel") ?? "");
+  // macOS 13+: "5g44/40" (band, channel, width); macOS 12: "1 (20 MHz, Active)"
+  const old = /^(\d+)\s*\((\d+)\s*MHz/i.exec(fields.get("channel") ?? "");
   if (ch) {
     link.band = ({ "2": "2.4", "5": "5", "6": "6" } as Record<string, WifiBand>)[ch[1]] ?? null;
     link.channel = Number(ch[2]);
     link.channelWidthMhz = ch[3] ? Number(ch[3]) : null;
+  } else if (old) {
+    link.channel = Number(old[1]);
+    link.channelWidthMhz = Number(old[2]);
   }
   const opMode = fields.get("op mode") ?? "";
   link.connected = /^sta/i.test(opMode) || (link.rssiDbm !== null && (link.ssid !== null || link.ssidRedacted));
