@@ -46,6 +46,8 @@ export const configSections3b = {
       { name: "google", address: "8.8.8.8", port: 53 },
     ]),
     names: z.array(z.string().min(1)).min(1).default(["www.google.com", "www.yahoo.co.jp"]),
+    /** Port of the configured resolvers (they are listed without one); tests use another. */
+    configuredPort: port.default(53),
     /** A resolver whose median lookup is slower than this is slow. */
     slowMs: ms.default(300),
     timeoutMs: ms.default(2000),
