@@ -13,7 +13,8 @@ async function withServer(handler: (r: Request) => Response, fn: (base: string) 
   }
 }
 
-const captive = (base: string) => testContext({ config: { captive: { url: `${base}/generate_204` } } });
+const captive = (base: string) =>
+  testContext({ config: { captive: { url: `${base}/generate_204` } } });
 
 Deno.test("http.captive passes an empty 204", async () => {
   await withServer(() => new Response(null, { status: 204 }), async (base) => {
@@ -24,24 +25,32 @@ Deno.test("http.captive passes an empty 204", async () => {
 });
 
 Deno.test("http.captive flags a redirect to a login host and a 200 login page", async () => {
-  await withServer(() => new Response(null, { status: 302, headers: { location: "http://login.example/portal" } }), async (base) => {
-    const r = await httpCaptiveProbe.run(captive(base));
-    assert.equal(r.status, "fail");
-    assert.equal(r.data.verdict, "redirect");
-    assert.match(r.summary.en, /login\.example/);
-  });
-  await withServer(() => new Response("<html><form>ログイン</form></html>", { status: 200 }), async (base) => {
-    const r = await httpCaptiveProbe.run(captive(base));
-    assert.equal(r.data.verdict, "login-page");
-    assert.match(r.evidence![0].text, /ログイン/);
-  });
+  await withServer(
+    () => new Response(null, { status: 302, headers: { location: "http://login.example/portal" } }),
+    async (base) => {
+      const r = await httpCaptiveProbe.run(captive(base));
+      assert.equal(r.status, "fail");
+      assert.equal(r.data.verdict, "redirect");
+      assert.match(r.summary.en, /login\.example/);
+    },
+  );
+  await withServer(
+    () => new Response("<html><form>ログイン</form></html>", { status: 200 }),
+    async (base) => {
+      const r = await httpCaptiveProbe.run(captive(base));
+      assert.equal(r.data.verdict, "login-page");
+      assert.match(r.evidence![0].text, /ログイン/);
+    },
+  );
 });
 
 Deno.test("http.captive says so when the check URL is unreachable", async () => {
   const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
   const port = (listener.addr as Deno.NetAddr).port;
   listener.close(); // nothing listens there now: connection refused
-  const r = await httpCaptiveProbe.run(testContext({ config: { captive: { url: `http://127.0.0.1:${port}/` } } }));
+  const r = await httpCaptiveProbe.run(
+    testContext({ config: { captive: { url: `http://127.0.0.1:${port}/` } } }),
+  );
   assert.equal(r.status, "warn");
   assert.equal(r.data.verdict, "unreachable");
 });
@@ -51,7 +60,9 @@ Deno.test("system.clock measures skew against Date headers and judges it", async
   const dates = ["Tue, 24 Nov 2026 09:00:00 GMT", "Tue, 24 Nov 2026 08:50:00 GMT"];
   for (const [i, date] of dates.entries()) {
     await withServer(() => new Response(null, { headers: { date } }), async (base) => {
-      const r = await systemClockProbe.run(testContext({ now, config: { clock: { urls: [`${base}/`] } } }));
+      const r = await systemClockProbe.run(
+        testContext({ now, config: { clock: { urls: [`${base}/`] } } }),
+      );
       if (i === 0) {
         assert.equal(r.status, "ok");
         assert.ok(Math.abs(r.data.skewMs!) < 1000);

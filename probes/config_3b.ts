@@ -57,7 +57,9 @@ export const configSections3b = {
     timeoutMs: ms.default(5000),
   }).strict().prefault({}),
   captive: z.object({
-    url: z.url({ protocol: /^https?$/ }).default("http://connectivitycheck.gstatic.com/generate_204"),
+    url: z.url({ protocol: /^https?$/ }).default(
+      "http://connectivitycheck.gstatic.com/generate_204",
+    ),
     expectStatus: z.number().int().min(100).max(599).default(204),
     timeoutMs: ms.default(5000),
   }).strict().prefault({}),
@@ -73,7 +75,12 @@ export const configSections3b = {
   }).strict().prefault({}),
   tls: z.object({
     targets: z.array(tlsTargetSchema).default([
-      { host: "www.google.com", port: 443, expectIssuer: ["Google Trust Services"], expectFingerprints: [] },
+      {
+        host: "www.google.com",
+        port: 443,
+        expectIssuer: ["Google Trust Services"],
+        expectFingerprints: [],
+      },
     ]),
     timeoutMs: ms.default(5000),
   }).strict().prefault({}),

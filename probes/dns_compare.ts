@@ -29,7 +29,14 @@ const resolverSchema = z.object({
 
 const dataSchema = z.object({
   resolvers: z.array(resolverSchema),
-  verdict: z.enum(["fine", "configured-slow", "configured-broken", "configured-differs", "all-broken", "no-configured"]),
+  verdict: z.enum([
+    "fine",
+    "configured-slow",
+    "configured-broken",
+    "configured-differs",
+    "all-broken",
+    "no-configured",
+  ]),
   notes: z.array(z.string()),
 }).strict();
 
@@ -38,7 +45,13 @@ export type DnsCompareData = z.infer<typeof dataSchema>;
 type ResolverResult = z.infer<typeof resolverSchema>;
 
 /** Resolves `name` (A) through one server, timed; never throws. */
-async function lookup(ctx: ProbeContext, name: string, ipAddr: string, port: number, timeoutMs: number) {
+async function lookup(
+  ctx: ProbeContext,
+  name: string,
+  ipAddr: string,
+  port: number,
+  timeoutMs: number,
+) {
   const started = performance.now();
   const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(timeoutMs)]);
   try {
@@ -46,7 +59,11 @@ async function lookup(ctx: ProbeContext, name: string, ipAddr: string, port: num
     const answers = await Deno.resolveDns(name, "A", { nameServer: { ipAddr, port }, signal });
     return { name, ok: true, ms: since(started), answers: answers.sort() };
   } catch (e) {
-    const error = signal.aborted ? "timeout" : e instanceof Deno.errors.NotFound ? "nxdomain" : (e as Error).message;
+    const error = signal.aborted
+      ? "timeout"
+      : e instanceof Deno.errors.NotFound
+      ? "nxdomain"
+      : (e as Error).message;
     return { name, ok: false, ms: since(started), answers: [], error };
   }
 }
@@ -86,7 +103,8 @@ export function judgeDns(resolvers: ResolverResult[], slowMs: number): DnsCompar
   const differs = conf.some((c) =>
     c.lookups.some((l, i) => {
       const answeredByPublic = pub.some((p) => p.lookups[i]?.ok);
-      return answeredByPublic && ((!l.ok && l.error === "nxdomain") || (l.ok && l.answers.every((a) => BOGUS.test(a))));
+      return answeredByPublic &&
+        ((!l.ok && l.error === "nxdomain") || (l.ok && l.answers.every((a) => BOGUS.test(a))));
     })
   );
   if (differs) return "configured-differs";
@@ -99,13 +117,40 @@ export function judgeDns(resolvers: ResolverResult[], slowMs: number): DnsCompar
   return "fine";
 }
 
-const SUMMARY: Record<DnsCompareData["verdict"], { status: "ok" | "warn" | "fail"; ja: string; en: string }> = {
-  "fine": { status: "ok", ja: "設定された DNS は正常に応答しています", en: "The configured DNS answers normally" },
-  "configured-slow": { status: "warn", ja: "設定された DNS の応答が公開 DNS より遅いです", en: "The configured DNS is slow compared with public DNS" },
-  "configured-broken": { status: "fail", ja: "設定された DNS が応答しません（公開 DNS は応答）", en: "The configured DNS does not answer (public DNS does)" },
-  "configured-differs": { status: "warn", ja: "設定された DNS の回答が公開 DNS と食い違います（フィルタや乗っ取りの可能性）", en: "The configured DNS answers differently from public DNS (filtering or hijacking?)" },
-  "all-broken": { status: "fail", ja: "どの DNS サーバーにも届きません", en: "No DNS server answers at all" },
-  "no-configured": { status: "warn", ja: "設定された DNS サーバーが分からないため公開 DNS のみ測りました", en: "No configured DNS server is known; only public DNS was measured" },
+const SUMMARY: Record<
+  DnsCompareData["verdict"],
+  { status: "ok" | "warn" | "fail"; ja: string; en: string }
+> = {
+  "fine": {
+    status: "ok",
+    ja: "設定された DNS は正常に応答しています",
+    en: "The configured DNS answers normally",
+  },
+  "configured-slow": {
+    status: "warn",
+    ja: "設定された DNS の応答が公開 DNS より遅いです",
+    en: "The configured DNS is slow compared with public DNS",
+  },
+  "configured-broken": {
+    status: "fail",
+    ja: "設定された DNS が応答しません（公開 DNS は応答）",
+    en: "The configured DNS does not answer (public DNS does)",
+  },
+  "configured-differs": {
+    status: "warn",
+    ja: "設定された DNS の回答が公開 DNS と食い違います（フィルタや乗っ取りの可能性）",
+    en: "The configured DNS answers differently from public DNS (filtering or hijacking?)",
+  },
+  "all-broken": {
+    status: "fail",
+    ja: "どの DNS サーバーにも届きません",
+    en: "No DNS server answers at all",
+  },
+  "no-configured": {
+    status: "warn",
+    ja: "設定された DNS サーバーが分からないため公開 DNS のみ測りました",
+    en: "No configured DNS server is known; only public DNS was measured",
+  },
 };
 
 /** The probe. */
@@ -114,7 +159,8 @@ export const dnsCompareProbe: Probe<DnsCompareData> = {
   title: { ja: "DNS の比較", en: "DNS comparison" },
   description: {
     ja: "設定された DNS と公開 DNS で同じ名前を引き、速さと回答を比べます",
-    en: "Resolves the same names through the configured and public resolvers and compares time and answers",
+    en:
+      "Resolves the same names through the configured and public resolvers and compares time and answers",
   },
   segment: "dns",
   dataCategories: ["measurements"],
@@ -126,7 +172,9 @@ export const dnsCompareProbe: Probe<DnsCompareData> = {
     const cfg = ctx.deps["dns.config"]?.data as Partial<DnsConfigData> | undefined;
     const notes: string[] = [];
     const configured = (cfg?.servers ?? []).filter((s) => {
-      if (s.includes("%")) notes.push(`${s}: link-local resolver with a zone is not queried directly`);
+      if (s.includes("%")) {
+        notes.push(`${s}: link-local resolver with a zone is not queried directly`);
+      }
       return !s.includes("%");
     });
     const targets = [
@@ -146,7 +194,9 @@ export const dnsCompareProbe: Probe<DnsCompareData> = {
     }));
     const verdict = judgeDns(resolvers, ctx.config.dnsCompare.slowMs);
     const s = SUMMARY[verdict];
-    const times = resolvers.map((r) => `${r.name}: ${r.medianMs === null ? "—" : `${r.medianMs} ms`}`).join(", ");
+    const times = resolvers.map((r) =>
+      `${r.name}: ${r.medianMs === null ? "—" : `${r.medianMs} ms`}`
+    ).join(", ");
     return {
       status: s.status,
       summary: { ja: `${s.ja}（${times}）`, en: `${s.en} (${times})` },

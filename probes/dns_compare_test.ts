@@ -34,7 +34,9 @@ async function compare(mode: ResponderMode) {
       },
     };
     const started = performance.now();
-    const r = await dnsCompareProbe.run(testContext({ config, deps: { "dns.config": dnsConfigResult(["127.0.0.1"]) } }));
+    const r = await dnsCompareProbe.run(
+      testContext({ config, deps: { "dns.config": dnsConfigResult(["127.0.0.1"]) } }),
+    );
     return { r, ms: performance.now() - started, queries: configured.queries };
   } finally {
     await configured.close();
@@ -78,7 +80,13 @@ Deno.test("judgeDns() tells 'no DNS at all' from 'provider DNS broken'", () => {
     address: "x",
     port: 53,
     kind,
-    lookups: [{ name: "n", ok, ms: 5, answers: ok ? ["192.0.2.1"] : [], ...(ok ? {} : { error: "timeout" }) }],
+    lookups: [{
+      name: "n",
+      ok,
+      ms: 5,
+      answers: ok ? ["192.0.2.1"] : [],
+      ...(ok ? {} : { error: "timeout" }),
+    }],
     okCount: ok ? 1 : 0,
     medianMs: ok ? 5 : null,
   });

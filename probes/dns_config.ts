@@ -54,14 +54,23 @@ export function createDnsConfigProbe(opts: DnsConfigOptions = {}): Probe<DnsConf
       const read = os === "windows" ? fromWindows : os === "darwin" ? fromDarwin : fromLinux;
       const got = await read(ctx, readConf);
       if ("failure" in got) {
-        return { status: "skipped", reason: got.failure, summary: got.failure, data: empty(), evidence: got.evidence };
+        return {
+          status: "skipped",
+          reason: got.failure,
+          summary: got.failure,
+          data: empty(),
+          evidence: got.evidence,
+        };
       }
       return outcome(got.data, got.evidence);
     },
   };
 }
 
-type Read = { data: DnsConfigData; evidence: Evidence[] } | { failure: { ja: string; en: string }; evidence: Evidence[] };
+type Read = { data: DnsConfigData; evidence: Evidence[] } | {
+  failure: { ja: string; en: string };
+  evidence: Evidence[];
+};
 
 function empty(): DnsConfigData {
   return { source: "", interfaces: [], servers: [], searchDomains: [] };
@@ -78,7 +87,12 @@ function outcome(data: DnsConfigData, evidence: Evidence[]): ProbeOutcome<DnsCon
     };
   }
   const list = data.servers.join(", ");
-  return { status: "ok", summary: { ja: `DNS サーバー: ${list}`, en: `DNS servers: ${list}` }, data, evidence };
+  return {
+    status: "ok",
+    summary: { ja: `DNS サーバー: ${list}`, en: `DNS servers: ${list}` },
+    data,
+    evidence,
+  };
 }
 
 async function fromWindows(ctx: ProbeContext): Promise<Read> {
@@ -90,7 +104,12 @@ async function fromWindows(ctx: ProbeContext): Promise<Read> {
     servers: a.dnsServers.filter((s) => !WINDOWS_PLACEHOLDER.test(s)),
   })).filter((i) => i.servers.length > 0);
   return {
-    data: { source: "ipconfig /all", interfaces, servers: [], searchDomains: ip.dnsSuffixSearchList },
+    data: {
+      source: "ipconfig /all",
+      interfaces,
+      servers: [],
+      searchDomains: ip.dnsSuffixSearchList,
+    },
     evidence: [{ label: r.command, text: r.stdout.trim().slice(0, 4000) }],
   };
 }
@@ -100,10 +119,14 @@ async function fromDarwin(ctx: ProbeContext): Promise<Read> {
   if (!r.ok) return { failure: describeFailure(r), evidence: [] };
   const resolvers = parseScutilDns(r.stdout).resolvers;
   // default resolvers (no domain) are what ordinary lookups use; scoped ones name the interface
-  const general = resolvers.filter((x) => x.domain === null && x.nameservers.length > 0 && !x.flags.includes("Scoped"));
+  const general = resolvers.filter((x) =>
+    x.domain === null && x.nameservers.length > 0 && !x.flags.includes("Scoped")
+  );
   const byIf = new Map<string, string[]>();
   for (const x of general) {
-    const name = x.interface ?? resolvers.find((s) => s.section === "scoped" && s.nameservers.join() === x.nameservers.join())?.interface ?? "(default)";
+    const name = x.interface ?? resolvers.find((s) =>
+      s.section === "scoped" && s.nameservers.join() === x.nameservers.join()
+    )?.interface ?? "(default)";
     byIf.set(name, [...(byIf.get(name) ?? []), ...x.nameservers]);
   }
   return {
@@ -118,7 +141,10 @@ async function fromDarwin(ctx: ProbeContext): Promise<Read> {
 }
 
 async function fromLinux(ctx: ProbeContext, readConf: () => Promise<string>): Promise<Read> {
-  const r = await ctx.exec("resolvectl", ["status", "--no-pager"], { signal: ctx.signal, timeoutMs: 5_000 });
+  const r = await ctx.exec("resolvectl", ["status", "--no-pager"], {
+    signal: ctx.signal,
+    timeoutMs: 5_000,
+  });
   if (r.ok) {
     const scopes = parseResolvectl(r.stdout).scopes.filter((s) => s.servers.length > 0);
     if (scopes.length > 0) {
@@ -127,7 +153,9 @@ async function fromLinux(ctx: ProbeContext, readConf: () => Promise<string>): Pr
           source: "resolvectl status",
           interfaces: scopes.map((s) => ({ name: s.scope, servers: s.servers })),
           servers: [],
-          searchDomains: [...new Set(scopes.flatMap((s) => s.domains.filter((d) => !d.startsWith("~"))))],
+          searchDomains: [
+            ...new Set(scopes.flatMap((s) => s.domains.filter((d) => !d.startsWith("~")))),
+          ],
         },
         evidence: [{ label: r.command, text: r.stdout.trim().slice(0, 4000) }],
       };
@@ -138,7 +166,13 @@ async function fromLinux(ctx: ProbeContext, readConf: () => Promise<string>): Pr
     text = await readConf();
   } catch (e) {
     const msg = (e as Error).message;
-    return { failure: { ja: `/etc/resolv.conf を読めません: ${msg}`, en: `Cannot read /etc/resolv.conf: ${msg}` }, evidence: [] };
+    return {
+      failure: {
+        ja: `/etc/resolv.conf を読めません: ${msg}`,
+        en: `Cannot read /etc/resolv.conf: ${msg}`,
+      },
+      evidence: [],
+    };
   }
   const conf = parseResolvConf(text);
   return {

@@ -21,25 +21,34 @@ export interface Responder {
 export async function startResponder(mode: ResponderMode, slowMs = 400): Promise<Responder> {
   const queries: string[] = [];
   const timers = new Set<ReturnType<typeof setTimeout>>();
-  const server = dns2.createServer({ udp: true, handle: (req, send) => {
-    const q = req.questions[0];
-    queries.push(q.name);
-    if (mode === "silent") return;
-    const res = dns2.Packet.createResponseFromRequest(req);
-    if (mode === "nxdomain") res.header.rcode = 3;
-    else {
-      const address = mode === "lying" ? "0.0.0.0" : "192.0.2.10";
-      const answer = { name: q.name, type: dns2.Packet.TYPE.A, class: dns2.Packet.CLASS.IN, ttl: 60, address };
-      res.answers.push(answer as unknown as (typeof res.answers)[number]); // dns2's types want an encoder we do not need
-    }
-    if (mode === "slow") {
-      const t = setTimeout(() => {
-        timers.delete(t);
-        send(res);
-      }, slowMs);
-      timers.add(t);
-    } else send(res);
-  } });
+  const server = dns2.createServer({
+    udp: true,
+    handle: (req, send) => {
+      const q = req.questions[0];
+      queries.push(q.name);
+      if (mode === "silent") return;
+      const res = dns2.Packet.createResponseFromRequest(req);
+      if (mode === "nxdomain") res.header.rcode = 3;
+      else {
+        const address = mode === "lying" ? "0.0.0.0" : "192.0.2.10";
+        const answer = {
+          name: q.name,
+          type: dns2.Packet.TYPE.A,
+          class: dns2.Packet.CLASS.IN,
+          ttl: 60,
+          address,
+        };
+        res.answers.push(answer as unknown as (typeof res.answers)[number]); // dns2's types want an encoder we do not need
+      }
+      if (mode === "slow") {
+        const t = setTimeout(() => {
+          timers.delete(t);
+          send(res);
+        }, slowMs);
+        timers.add(t);
+      } else send(res);
+    },
+  });
   await server.listen({ udp: { port: 0, address: "127.0.0.1" } });
   return {
     port: server.addresses().udp!.port,

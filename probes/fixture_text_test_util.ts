@@ -10,6 +10,8 @@ const ROOT = new URL("../tests/fixtures/", import.meta.url);
 
 /** The text of `tests/fixtures/<path>.txt`, or of `<path>.bin` decoded like exec does. */
 export function fixtureText(path: string): string {
-  if (path.endsWith(".bin")) return decodeOutput(Deno.readFileSync(new URL(path, ROOT)), "auto").text;
+  if (path.endsWith(".bin")) {
+    return decodeOutput(Deno.readFileSync(new URL(path, ROOT)), "auto").text;
+  }
   return Deno.readTextFileSync(new URL(`${path}.txt`, ROOT));
 }

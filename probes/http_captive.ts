@@ -47,7 +47,12 @@ export const httpCaptiveProbe: Probe<CaptiveData> = {
         signal: AbortSignal.any([ctx.signal, AbortSignal.timeout(timeoutMs)]),
       });
     } catch (e) {
-      const data: CaptiveData = { ...base, verdict: "unreachable", ms: since(started), error: (e as Error).message };
+      const data: CaptiveData = {
+        ...base,
+        verdict: "unreachable",
+        ms: since(started),
+        error: (e as Error).message,
+      };
       return {
         status: "warn",
         summary: {
@@ -59,18 +64,35 @@ export const httpCaptiveProbe: Probe<CaptiveData> = {
     }
     const body = new Uint8Array(await res.arrayBuffer());
     const location = res.headers.get("location");
-    const verdict: CaptiveData["verdict"] = res.status === expectStatus && (expectStatus !== 204 || body.length === 0)
-      ? "open"
-      : res.status >= 300 && res.status < 400
-      ? "redirect"
-      : res.status === 200 && body.length > 0
-      ? "login-page"
-      : "unexpected";
-    const data: CaptiveData = { url, expectStatus, status: res.status, location, bodyBytes: body.length, verdict, ms: since(started) };
+    const verdict: CaptiveData["verdict"] =
+      res.status === expectStatus && (expectStatus !== 204 || body.length === 0)
+        ? "open"
+        : res.status >= 300 && res.status < 400
+        ? "redirect"
+        : res.status === 200 && body.length > 0
+        ? "login-page"
+        : "unexpected";
+    const data: CaptiveData = {
+      url,
+      expectStatus,
+      status: res.status,
+      location,
+      bodyBytes: body.length,
+      verdict,
+      ms: since(started),
+    };
     const excerpt = new TextDecoder().decode(body.subarray(0, 300)).trim();
-    const evidence = [{ label: `GET ${url}`, text: `HTTP ${res.status}${location ? ` → ${location}` : ""}\n${excerpt}`.trim() }];
+    const evidence = [{
+      label: `GET ${url}`,
+      text: `HTTP ${res.status}${location ? ` → ${location}` : ""}\n${excerpt}`.trim(),
+    }];
     if (verdict === "open") {
-      return { status: "ok", summary: { ja: "強制転送はありません", en: "No captive portal" }, data, evidence };
+      return {
+        status: "ok",
+        summary: { ja: "強制転送はありません", en: "No captive portal" },
+        data,
+        evidence,
+      };
     }
     const where = location ? ` (→ ${location})` : "";
     return {

@@ -29,7 +29,13 @@ const dataSchema = z.object({
 export type Ipv6CompareData = z.infer<typeof dataSchema>;
 type Attempt = z.infer<typeof attemptSchema>;
 
-async function attempt(ctx: ProbeContext, url: URL, family: 4 | 6, pinned: string | undefined, timeoutMs: number): Promise<Attempt> {
+async function attempt(
+  ctx: ProbeContext,
+  url: URL,
+  family: 4 | 6,
+  pinned: string | undefined,
+  timeoutMs: number,
+): Promise<Attempt> {
   const base = { family, address: null, ok: false, connectMs: null, httpMs: null, status: null };
   let address: string;
   try {
@@ -50,11 +56,25 @@ async function attempt(ctx: ProbeContext, url: URL, family: 4 | 6, pinned: strin
         o?.all ? cb(null, [{ address, family }]) : cb(null, address, family),
     } as http.RequestOptions, (res) => {
       res.resume();
-      res.on("end", () =>
-        resolve({ family, address, ok: (res.statusCode ?? 0) < 500, connectMs, httpMs: ms(t0), status: res.statusCode ?? null }));
+      res.on(
+        "end",
+        () =>
+          resolve({
+            family,
+            address,
+            ok: (res.statusCode ?? 0) < 500,
+            connectMs,
+            httpMs: ms(t0),
+            status: res.statusCode ?? null,
+          }),
+      );
     });
     req.on("socket", (s) => s.once("connect", () => (connectMs = ms(t0))));
-    req.on("error", (e) => resolve({ ...base, address, connectMs, error: signal.aborted ? "timeout" : e.message }));
+    req.on(
+      "error",
+      (e) =>
+        resolve({ ...base, address, connectMs, error: signal.aborted ? "timeout" : e.message }),
+    );
     req.end();
   });
 }
@@ -82,24 +102,58 @@ export const ipv6CompareProbe: Probe<Ipv6CompareData> = {
     const results = [];
     for (const t of targets) {
       const url = new URL(t.url);
-      const [v4, v6] = await Promise.all([attempt(ctx, url, 4, t.v4, timeoutMs), attempt(ctx, url, 6, t.v6, timeoutMs)]);
+      const [v4, v6] = await Promise.all([
+        attempt(ctx, url, 4, t.v4, timeoutMs),
+        attempt(ctx, url, 6, t.v6, timeoutMs),
+      ]);
       results.push({ url: t.url, v4, v6 });
     }
     const v4ok = results.filter((r) => r.v4.ok).length;
     const v6ok = results.filter((r) => r.v6.ok).length;
-    const slow6 = results.filter((r) => r.v4.ok && r.v6.ok && r.v6.httpMs! > 2 * r.v4.httpMs! && r.v6.httpMs! - r.v4.httpMs! > 100);
-    const slow4 = results.filter((r) => r.v4.ok && r.v6.ok && r.v4.httpMs! > 2 * r.v6.httpMs! && r.v4.httpMs! - r.v6.httpMs! > 100);
+    const slow6 = results.filter((r) =>
+      r.v4.ok && r.v6.ok && r.v6.httpMs! > 2 * r.v4.httpMs! && r.v6.httpMs! - r.v4.httpMs! > 100
+    );
+    const slow4 = results.filter((r) =>
+      r.v4.ok && r.v6.ok && r.v4.httpMs! > 2 * r.v6.httpMs! && r.v4.httpMs! - r.v6.httpMs! > 100
+    );
     const data = { targets: results };
     const evidence = results.map((r) => ({
       label: r.url,
-      text: [r.v4, r.v6].map((a) => `IPv${a.family} ${a.address ?? "-"}: ${a.ok ? `connect ${a.connectMs} ms, HTTP ${a.status} in ${a.httpMs} ms` : a.error}`).join("\n"),
+      text: [r.v4, r.v6].map((a) =>
+        `IPv${a.family} ${a.address ?? "-"}: ${
+          a.ok ? `connect ${a.connectMs} ms, HTTP ${a.status} in ${a.httpMs} ms` : a.error
+        }`
+      ).join("\n"),
     }));
-    const say = (status: "ok" | "warn" | "fail", ja: string, en: string) => ({ status, summary: { ja, en }, data, evidence });
-    if (v4ok === 0 && v6ok === 0) return say("fail", "IPv4 でも IPv6 でも届きません", "Targets fail over both IPv4 and IPv6");
-    if (v6ok === 0) return say("warn", "IPv6 では届きません（IPv4 は正常）", "IPv6 fails while IPv4 works");
-    if (v4ok === 0) return say("warn", "IPv4 では届きません（IPv6 は正常。IPv4 over IPv6 の変換装置の問題かもしれません）", "IPv4 fails while IPv6 works (an IPv4-over-IPv6 gateway problem?)");
-    if (slow4.length) return say("warn", "IPv4 が IPv6 より大幅に遅いです（トンネルや PPPoE 終端の混雑の可能性）", "IPv4 is much slower than IPv6 (a congested tunnel or PPPoE termination?)");
-    if (slow6.length) return say("warn", "IPv6 が IPv4 より大幅に遅いです", "IPv6 is much slower than IPv4");
+    const say = (status: "ok" | "warn" | "fail", ja: string, en: string) => ({
+      status,
+      summary: { ja, en },
+      data,
+      evidence,
+    });
+    if (v4ok === 0 && v6ok === 0) {
+      return say("fail", "IPv4 でも IPv6 でも届きません", "Targets fail over both IPv4 and IPv6");
+    }
+    if (v6ok === 0) {
+      return say("warn", "IPv6 では届きません（IPv4 は正常）", "IPv6 fails while IPv4 works");
+    }
+    if (v4ok === 0) {
+      return say(
+        "warn",
+        "IPv4 では届きません（IPv6 は正常。IPv4 over IPv6 の変換装置の問題かもしれません）",
+        "IPv4 fails while IPv6 works (an IPv4-over-IPv6 gateway problem?)",
+      );
+    }
+    if (slow4.length) {
+      return say(
+        "warn",
+        "IPv4 が IPv6 より大幅に遅いです（トンネルや PPPoE 終端の混雑の可能性）",
+        "IPv4 is much slower than IPv6 (a congested tunnel or PPPoE termination?)",
+      );
+    }
+    if (slow6.length) {
+      return say("warn", "IPv6 が IPv4 より大幅に遅いです", "IPv6 is much slower than IPv4");
+    }
     return say("ok", "IPv4 と IPv6 はどちらも正常です", "IPv4 and IPv6 both work comparably");
   },
 };

@@ -18,7 +18,14 @@ async function withDualServer(delay6Ms: number, fn: (port: number) => Promise<vo
 }
 
 const ctxFor = (port: number, v6: string) =>
-  testContext({ config: { dualStack: { targets: [{ url: `http://dual.test:${port}/`, v4: "127.0.0.1", v6 }], timeoutMs: 2000 } } });
+  testContext({
+    config: {
+      dualStack: {
+        targets: [{ url: `http://dual.test:${port}/`, v4: "127.0.0.1", v6 }],
+        timeoutMs: 2000,
+      },
+    },
+  });
 
 Deno.test("ipv6.compare finds both families working over loopback", async () => {
   await withDualServer(0, async (port) => {
@@ -41,7 +48,10 @@ Deno.test("ipv6.compare warns when IPv6 is much slower", async () => {
 
 Deno.test("ipv6.compare warns when IPv6 fails and IPv4 works", async () => {
   // a server on 127.0.0.1 only: the same port on ::1 refuses
-  const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, () => new Response("ok"));
+  const server = Deno.serve(
+    { hostname: "127.0.0.1", port: 0, onListen() {} },
+    () => new Response("ok"),
+  );
   try {
     const r = await ipv6CompareProbe.run(ctxFor(server.addr.port, "::1"));
     assert.equal(r.status, "warn");

@@ -1,8 +1,15 @@
 import assert from "node:assert/strict";
-import { type InferInput, inferAccess } from "./isp_infer.ts";
+import { inferAccess, type InferInput } from "./isp_infer.ts";
 
-const lan = (extra: InferInput["interfaces"][number]["addresses"] = []): InferInput["interfaces"] => [
-  { name: "eth0", up: true, mtu: 1500, addresses: [{ family: 4, address: "192.168.1.10", scope: "private" }, ...extra] },
+const lan = (
+  extra: InferInput["interfaces"][number]["addresses"] = [],
+): InferInput["interfaces"] => [
+  {
+    name: "eth0",
+    up: true,
+    mtu: 1500,
+    addresses: [{ family: 4, address: "192.168.1.10", scope: "private" }, ...extra],
+  },
 ];
 const v6 = { family: 6 as const, address: "2001:db8::10", scope: "global" as const };
 const gw = [{ family: 4 as const, gateway: "192.168.1.1" }];
@@ -28,23 +35,41 @@ Deno.test("inferAccess() reads full MTU with IPv6 as native dual stack", () => {
 });
 
 Deno.test("inferAccess() sees CGNAT addresses and stays unsure without MTU data", () => {
-  const ifs: InferInput["interfaces"] = [{ name: "wwan0", addresses: [{ family: 4, address: "100.72.3.4", scope: "cgnat" }] }];
-  const c = inferAccess({ interfaces: ifs, gateways: [{ family: 4, gateway: "100.72.0.1" }], pathMtuV4: null, pathMtuV6: null });
+  const ifs: InferInput["interfaces"] = [{
+    name: "wwan0",
+    addresses: [{ family: 4, address: "100.72.3.4", scope: "cgnat" }],
+  }];
+  const c = inferAccess({
+    interfaces: ifs,
+    gateways: [{ family: 4, gateway: "100.72.0.1" }],
+    pathMtuV4: null,
+    pathMtuV6: null,
+  });
   assert.equal(c[0].type, "cgnat");
   assert.match(c[0].evidence[0].en, /100\.72\.3\.4, 100\.72\.0\.1/);
   assert.ok(c.every((x) => x.confidence < 1));
 });
 
 Deno.test("inferAccess() with nothing to go on returns no candidate", () => {
-  assert.deepEqual(inferAccess({ interfaces: [], gateways: [], pathMtuV4: null, pathMtuV6: null }), []);
+  assert.deepEqual(
+    inferAccess({ interfaces: [], gateways: [], pathMtuV4: null, pathMtuV6: null }),
+    [],
+  );
 });
 
 Deno.test("isp.access reads its dependencies and says what was missing", async () => {
   const { ispAccessProbe } = await import("./isp_access.ts");
   const { testContext } = await import("./testing.ts");
   const dep = (id: string, data: Record<string, unknown>) => ({
-    id, title: { ja: "", en: "" }, segment: "lan" as const, status: "ok" as const,
-    startedAt: "2026-11-24T09:00:00.000Z", durationMs: 1, data, evidence: [], source: "builtin",
+    id,
+    title: { ja: "", en: "" },
+    segment: "lan" as const,
+    status: "ok" as const,
+    startedAt: "2026-11-24T09:00:00.000Z",
+    durationMs: 1,
+    data,
+    evidence: [],
+    source: "builtin",
   });
   const r = await ispAccessProbe.run(testContext({
     deps: {
@@ -56,7 +81,9 @@ Deno.test("isp.access reads its dependencies and says what was missing", async (
   assert.equal(r.data.candidates[0].type, "ipv4-over-ipv6");
   assert.match(r.summary.en, /\(confidence high\); an inference, not a certainty/);
   assert.deepEqual(r.data.missing, []);
-  const bare = await ispAccessProbe.run(testContext({ deps: { "net.interfaces": dep("net.interfaces", { interfaces: lan() }) } }));
+  const bare = await ispAccessProbe.run(
+    testContext({ deps: { "net.interfaces": dep("net.interfaces", { interfaces: lan() }) } }),
+  );
   assert.deepEqual(bare.data.missing, ["net.gateway", "path.mtu"]);
   assert.equal(bare.data.candidates[0].type, "ipv4-only");
 });

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { describeFailure } from "./exec.ts";
-import { type ProxySettings, proxyFromEnv } from "./parse/proxy_common.ts";
+import { proxyFromEnv, type ProxySettings } from "./parse/proxy_common.ts";
 import { parseRegProxy } from "./parse/reg_proxy.ts";
 import { parseScutilProxy } from "./parse/scutil_proxy.ts";
 import type { Evidence, Localized, Platform, Probe } from "./types.ts";
@@ -64,7 +64,12 @@ export function createNetProxyProbe(opts: NetProxyOptions = {}): Probe<ProxyData
       const o = { signal: ctx.signal, timeoutMs: 10_000 };
       if (os === "windows") {
         const r = await ctx.exec("reg", ["query", INTERNET_SETTINGS], o);
-        const c = await ctx.exec("reg", ["query", `${INTERNET_SETTINGS}\\Connections`, "/v", "DefaultConnectionSettings"], o);
+        const c = await ctx.exec("reg", [
+          "query",
+          `${INTERNET_SETTINGS}\\Connections`,
+          "/v",
+          "DefaultConnectionSettings",
+        ], o);
         if (r.ok) {
           sources.push(parseRegProxy(`${r.stdout}\n${c.ok ? c.stdout : ""}`));
           evidence.push({ label: r.command, text: r.stdout.trim().slice(0, 2000) });
@@ -77,8 +82,15 @@ export function createNetProxyProbe(opts: NetProxyOptions = {}): Probe<ProxyData
         } else notes.push(describeFailure(r));
       }
       const on = sources.filter((s) => s.enabled || s.autoDetect);
-      const describe = on.map((s) => [s.source, s.https ?? s.http ?? s.socks, s.pacUrl && `PAC ${s.pacUrl}`, s.autoDetect && "WPAD"]
-        .filter(Boolean).join(" ")).join("; ");
+      const describe = on.map((s) =>
+        [
+          s.source,
+          s.https ?? s.http ?? s.socks,
+          s.pacUrl && `PAC ${s.pacUrl}`,
+          s.autoDetect && "WPAD",
+        ]
+          .filter(Boolean).join(" ")
+      ).join("; ");
       return {
         status: "ok",
         summary: on.length

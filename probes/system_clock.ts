@@ -54,22 +54,42 @@ export const systemClockProbe: Probe<ClockData> = {
         const rtt = performance.now() - t0;
         const date = res.headers.get("date");
         const server = date ? Date.parse(date) : NaN;
-        if (Number.isNaN(server)) return { url, serverDate: date, skewMs: null, uncertaintyMs: null, error: "no Date header" };
+        if (Number.isNaN(server)) {
+          return {
+            url,
+            serverDate: date,
+            skewMs: null,
+            uncertaintyMs: null,
+            error: "no Date header",
+          };
+        }
         // the server stamped its Date somewhere in the round trip: assume the middle
         const skewMs = Math.round(localStart + rtt / 2 - server);
         return { url, serverDate: date, skewMs, uncertaintyMs: Math.round(rtt / 2 + 1000) };
       } catch (e) {
-        return { url, serverDate: null, skewMs: null, uncertaintyMs: null, error: (e as Error).message };
+        return {
+          url,
+          serverDate: null,
+          skewMs: null,
+          uncertaintyMs: null,
+          error: (e as Error).message,
+        };
       }
     }));
     const ok = samples.filter((s) => s.skewMs !== null).map((s) => s.skewMs!).sort((a, b) => a - b);
     const skewMs = ok.length ? ok[Math.floor((ok.length - 1) / 2)] : null;
     const data = { samples, skewMs };
-    const evidence = samples.map((s) => ({ label: `HEAD ${s.url}`, text: s.serverDate ? `Date: ${s.serverDate}` : s.error ?? "" }));
+    const evidence = samples.map((s) => ({
+      label: `HEAD ${s.url}`,
+      text: s.serverDate ? `Date: ${s.serverDate}` : s.error ?? "",
+    }));
     if (skewMs === null) {
       return {
         status: "skipped",
-        reason: { ja: "どのサーバーからも時刻を得られませんでした", en: "No server returned its time" },
+        reason: {
+          ja: "どのサーバーからも時刻を得られませんでした",
+          en: "No server returned its time",
+        },
         summary: { ja: "時刻を比べられませんでした", en: "The clock could not be compared" },
         data,
         evidence,

@@ -9,7 +9,10 @@ const read = (f: string) => Deno.readTextFileSync(new URL(f, dir));
 
 /** Serves TLS on 127.0.0.1:0 with `who`'s leaf and CA (the chain a real server sends). */
 async function withTls(who: "good" | "proxy", fn: (port: number) => Promise<void>) {
-  const server = tls.createServer({ cert: read(`${who}_leaf.pem`) + read(`${who}_ca.pem`), key: read(`${who}_leaf.key`) }, (s) => s.end());
+  const server = tls.createServer({
+    cert: read(`${who}_leaf.pem`) + read(`${who}_ca.pem`),
+    key: read(`${who}_leaf.key`),
+  }, (s) => s.end());
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
   try {
     await fn((server.address() as { port: number }).port);
@@ -19,7 +22,14 @@ async function withTls(who: "good" | "proxy", fn: (port: number) => Promise<void
 }
 
 const target = (port: number, extra: Record<string, unknown> = {}) =>
-  testContext({ config: { tls: { targets: [{ host: "127.0.0.1", port, servername: "localhost", ...extra }], timeoutMs: 3000 } } });
+  testContext({
+    config: {
+      tls: {
+        targets: [{ host: "127.0.0.1", port, servername: "localhost", ...extra }],
+        timeoutMs: 3000,
+      },
+    },
+  });
 
 Deno.test("tls.inspect accepts the expected issuer and records the chain", async () => {
   await withTls("good", async (port) => {

@@ -52,8 +52,10 @@ export interface WifiLinkOptions {
 
 const REASONS: Partial<Record<WifiState, Localized>> = {
   "location-denied": {
-    ja: "Windows の位置情報の許可がないため Wi-Fi 情報を読めません（設定 > プライバシーとセキュリティ > 位置情報 で「デスクトップ アプリに位置情報へのアクセスを許可する」をオンに: ms-settings:privacy-location）",
-    en: "Windows denies Wi-Fi details without Location permission (Settings > Privacy & security > Location: turn on \"Let desktop apps access your location\": ms-settings:privacy-location)",
+    ja:
+      "Windows の位置情報の許可がないため Wi-Fi 情報を読めません（設定 > プライバシーとセキュリティ > 位置情報 で「デスクトップ アプリに位置情報へのアクセスを許可する」をオンに: ms-settings:privacy-location）",
+    en:
+      'Windows denies Wi-Fi details without Location permission (Settings > Privacy & security > Location: turn on "Let desktop apps access your location": ms-settings:privacy-location)',
   },
   "no-interface": { ja: "Wi-Fi アダプターがありません", en: "There is no Wi-Fi adapter" },
   "service-stopped": {
@@ -66,7 +68,10 @@ const REASONS: Partial<Record<WifiState, Localized>> = {
   },
   "needs-admin": { ja: "管理者権限が必要です", en: "Administrator rights are needed" },
   "off": { ja: "Wi-Fi がオフです", en: "Wi-Fi is switched off" },
-  "unrecognized": { ja: "Wi-Fi 情報の出力を解釈できません", en: "The Wi-Fi output was not understood" },
+  "unrecognized": {
+    ja: "Wi-Fi 情報の出力を解釈できません",
+    en: "The Wi-Fi output was not understood",
+  },
 };
 
 /** Builds the probe; tests pass the platform so Windows and macOS paths run here. */
@@ -89,7 +94,11 @@ export function createWifiLinkProbe(opts: WifiLinkOptions = {}): Probe<WifiLinkD
   };
 }
 
-async function run(ctx: ProbeContext, os: Platform, root: boolean): Promise<ProbeOutcome<WifiLinkData>> {
+async function run(
+  ctx: ProbeContext,
+  os: Platform,
+  root: boolean,
+): Promise<ProbeOutcome<WifiLinkData>> {
   const a = await readWifi(ctx, { os, isRoot: root });
   const link = a.reading.interfaces.find((l) => l.connected) ?? null;
   const data: WifiLinkData = { source: a.source, state: a.reading.state, link, notes: a.notes };
@@ -98,7 +107,10 @@ async function run(ctx: ProbeContext, os: Platform, root: boolean): Promise<Prob
   }
   if (!link) {
     const reason = REASONS[a.reading.state] ??
-      { ja: "Wi-Fi に接続していません（有線接続の可能性）", en: "Not connected to Wi-Fi (the device may be wired)" };
+      {
+        ja: "Wi-Fi に接続していません（有線接続の可能性）",
+        en: "Not connected to Wi-Fi (the device may be wired)",
+      };
     return { status: "skipped", reason, summary: reason, data, evidence: a.evidence };
   }
   if (link.ssid) ctx.identifier({ kind: "ssid", value: link.ssid });

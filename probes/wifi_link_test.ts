@@ -9,7 +9,9 @@ const AIRPORT =
   "/System/Library/PrivateFrameworks/Apple80211.framework/Versions/Current/Resources/airport -I";
 
 Deno.test("wifi.link on Windows 11 reads a 6 GHz link and declares SSID and BSSID", async () => {
-  const ctx = testContext({ exec: scriptedExec({ [NETSH]: fixtureText("windows/en/netsh-wlan/win11_24h2_6ghz") }) });
+  const ctx = testContext({
+    exec: scriptedExec({ [NETSH]: fixtureText("windows/en/netsh-wlan/win11_24h2_6ghz") }),
+  });
   const r = await createWifiLinkProbe({ os: "windows" }).run(ctx);
   assert.equal(r.status, "ok");
   assert.equal(r.data.link?.band, "6");
@@ -22,7 +24,9 @@ Deno.test("wifi.link on Windows 11 reads a 6 GHz link and declares SSID and BSSI
 
 Deno.test("wifi.link on Japanese Windows 11 24H2 without Location permission says how to allow it", async () => {
   const refusal = fixtureText("windows/ja/netsh-wlan/win11_24h2_location_denied.bin");
-  const ctx = testContext({ exec: scriptedExec({ [NETSH]: { ok: false, code: 1, failure: "exit-code", stdout: refusal } }) });
+  const ctx = testContext({
+    exec: scriptedExec({ [NETSH]: { ok: false, code: 1, failure: "exit-code", stdout: refusal } }),
+  });
   const r = await createWifiLinkProbe({ os: "windows" }).run(ctx);
   assert.equal(r.status, "skipped");
   assert.equal(r.data.state, "location-denied");
@@ -32,7 +36,9 @@ Deno.test("wifi.link on Japanese Windows 11 24H2 without Location permission say
 });
 
 Deno.test("wifi.link on Windows with no adapter or no netsh is skipped with the reason", async () => {
-  const none = testContext({ exec: scriptedExec({ [NETSH]: fixtureText("windows/ja/netsh-wlan/no_interface.bin") }) });
+  const none = testContext({
+    exec: scriptedExec({ [NETSH]: fixtureText("windows/ja/netsh-wlan/no_interface.bin") }),
+  });
   const r1 = await createWifiLinkProbe({ os: "windows" }).run(none);
   assert.equal(r1.status, "skipped");
   assert.equal(r1.reason?.en, "There is no Wi-Fi adapter");
@@ -43,7 +49,9 @@ Deno.test("wifi.link on Windows with no adapter or no netsh is skipped with the 
 });
 
 Deno.test("wifi.link on macOS 12 reads system_profiler JSON; wdutil is left out without root", async () => {
-  const exec = scriptedExec({ [SP]: fixtureText("darwin/en/system_profiler/json_macos12_connected") });
+  const exec = scriptedExec({
+    [SP]: fixtureText("darwin/en/system_profiler/json_macos12_connected"),
+  });
   const r = await createWifiLinkProbe({ os: "darwin", isRoot: false }).run(testContext({ exec }));
   assert.equal(r.status, "ok");
   assert.equal(r.data.link?.snrDb, 25);
@@ -53,7 +61,10 @@ Deno.test("wifi.link on macOS 12 reads system_profiler JSON; wdutil is left out 
 });
 
 Deno.test("wifi.link on macOS 15 without Location permission keeps the radio data and says the SSID is hidden", async () => {
-  const json = fixtureText("darwin/en/system_profiler/json_macos12_connected").replace('"_name" : "SSID-4"', '"_name" : "<redacted>"');
+  const json = fixtureText("darwin/en/system_profiler/json_macos12_connected").replace(
+    '"_name" : "SSID-4"',
+    '"_name" : "<redacted>"',
+  );
   const ctx = testContext({ exec: scriptedExec({ [SP]: json }) });
   const r = await createWifiLinkProbe({ os: "darwin", isRoot: false }).run(ctx);
   assert.equal(r.status, "ok");
@@ -96,8 +107,14 @@ Deno.test("wifi.link on Linux joins iw link and the survey's noise into an SNR",
 });
 
 Deno.test("wifi.link on Linux with a weak signal warns", async () => {
-  const weak = fixtureText("linux/en/iw/link_vht_5ghz").replace("signal: -52 dBm", "signal: -74 dBm");
-  const exec = scriptedExec({ "iw dev": fixtureText("linux/en/iw/dev_managed_p2p"), "iw dev wlp2s0 link": weak });
+  const weak = fixtureText("linux/en/iw/link_vht_5ghz").replace(
+    "signal: -52 dBm",
+    "signal: -74 dBm",
+  );
+  const exec = scriptedExec({
+    "iw dev": fixtureText("linux/en/iw/dev_managed_p2p"),
+    "iw dev wlp2s0 link": weak,
+  });
   const r = await createWifiLinkProbe({ os: "linux" }).run(testContext({ exec }));
   assert.equal(r.status, "warn");
 });

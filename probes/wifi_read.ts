@@ -49,10 +49,19 @@ function ev(r: ExecResult): Evidence {
 const unrecognized: WifiReading = { state: "unrecognized", interfaces: [] };
 
 async function readWindows(ctx: ProbeContext): Promise<WifiAttempt> {
-  const r = await ctx.exec("netsh", ["wlan", "show", "interfaces"], { signal: ctx.signal, timeoutMs: 10_000 });
+  const r = await ctx.exec("netsh", ["wlan", "show", "interfaces"], {
+    signal: ctx.signal,
+    timeoutMs: 10_000,
+  });
   const text = `${r.stdout}\n${r.stderr}`;
   if (!r.ok && !text.trim()) {
-    return { reading: unrecognized, source: r.command, evidence: [], notes: [], failure: describeFailure(r) };
+    return {
+      reading: unrecognized,
+      source: r.command,
+      evidence: [],
+      notes: [],
+      failure: describeFailure(r),
+    };
   }
   // netsh exits 1 with its refusal on stdout: parse whatever it said
   return { reading: parseNetshWlan(text), source: r.command, evidence: [ev(r)], notes: [] };
@@ -109,7 +118,13 @@ async function readDarwin(ctx: ProbeContext, isRoot: boolean): Promise<WifiAttem
     }
   }
   if (!reading) {
-    return { reading: unrecognized, source, evidence, notes, failure: notes[0] ?? describeFailure(sp) };
+    return {
+      reading: unrecognized,
+      source,
+      evidence,
+      notes,
+      failure: notes[0] ?? describeFailure(sp),
+    };
   }
   return { reading, source, evidence, notes };
 }
@@ -119,13 +134,25 @@ async function readLinux(ctx: ProbeContext): Promise<WifiAttempt> {
   const dev = await ctx.exec("iw", ["dev"], opts);
   if (/nl80211 not found/i.test(dev.stderr + dev.stdout)) {
     // the kernel has no wireless stack loaded: there is no Wi-Fi adapter to ask about
-    return { reading: { state: "no-interface", interfaces: [] }, source: dev.command, evidence: [ev(dev)], notes: [] };
+    return {
+      reading: { state: "no-interface", interfaces: [] },
+      source: dev.command,
+      evidence: [ev(dev)],
+      notes: [],
+    };
   }
   if (!dev.ok) return readNmcli(ctx, [describeFailure(dev)]);
   const parsed = parseIw(dev.stdout);
-  const managed = parsed.command === "dev" ? parsed.interfaces.filter((i) => i.type === "managed") : [];
+  const managed = parsed.command === "dev"
+    ? parsed.interfaces.filter((i) => i.type === "managed")
+    : [];
   if (managed.length === 0) {
-    return { reading: { state: "no-interface", interfaces: [] }, source: dev.command, evidence: [ev(dev)], notes: [] };
+    return {
+      reading: { state: "no-interface", interfaces: [] },
+      source: dev.command,
+      evidence: [ev(dev)],
+      notes: [],
+    };
   }
   const name = managed[0].name;
   const link = await ctx.exec("iw", ["dev", name, "link"], opts);
@@ -142,7 +169,12 @@ async function readLinux(ctx: ProbeContext): Promise<WifiAttempt> {
       evidence.push(ev(survey));
     }
   }
-  return { reading: { state: "ok", interfaces: [l.link] }, source: link.command, evidence, notes: [] };
+  return {
+    reading: { state: "ok", interfaces: [l.link] },
+    source: link.command,
+    evidence,
+    notes: [],
+  };
 }
 
 async function readNmcli(ctx: ProbeContext, notes: Localized[]): Promise<WifiAttempt> {
@@ -152,11 +184,20 @@ async function readNmcli(ctx: ProbeContext, notes: Localized[]): Promise<WifiAtt
     { signal: ctx.signal, timeoutMs: 10_000 },
   );
   if (!r.ok) {
-    return { reading: unrecognized, source: r.command, evidence: [], notes, failure: notes[0] ?? describeFailure(r) };
+    return {
+      reading: unrecognized,
+      source: r.command,
+      evidence: [],
+      notes,
+      failure: notes[0] ?? describeFailure(r),
+    };
   }
   const links = parseNmcliWifi(r.stdout, { fields: NMCLI_PROBE_FIELDS });
   return {
-    reading: { state: links.length ? "ok" : "no-interface", interfaces: links.filter((l) => l.connected) },
+    reading: {
+      state: links.length ? "ok" : "no-interface",
+      interfaces: links.filter((l) => l.connected),
+    },
     source: r.command,
     evidence: [ev(r)],
     notes,

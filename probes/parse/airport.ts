@@ -5,7 +5,13 @@
  *
  * @module
  */
-import { emptyLink, finishLink, normalizeBssid, numberIn, type WifiReading } from "./wifi_common.ts";
+import {
+  emptyLink,
+  finishLink,
+  normalizeBssid,
+  numberIn,
+  type WifiReading,
+} from "./wifi_common.ts";
 
 /**
  * Parses `airport -I` output.

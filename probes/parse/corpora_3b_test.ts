@@ -34,7 +34,9 @@ function corporaDir(): string | null {
 
 const DIR = corporaDir();
 const ignore = DIR === null && Deno.env.get("CI") !== "true";
-if (ignore) console.log("corpora_3b_test: skipped, ../shared/corpora not found (set KIRIWAKE_CORPORA)");
+if (ignore) {
+  console.log("corpora_3b_test: skipped, ../shared/corpora not found (set KIRIWAKE_CORPORA)");
+}
 
 const read = (p: string) => Deno.readTextFileSync(`${DIR}/${p}`);
 // deno-lint-ignore no-explicit-any
@@ -48,7 +50,8 @@ function test(name: string, fn: () => void) {
 
 test("netsh wlan show interfaces en/de/fr/it/es (wifi-heatmapper)", () => {
   for (const lang of ["en", "de", "fr", "it", "es"]) {
-    const base = `wifi-heatmapper/netsh_wlan_show_interfaces/windows-${lang}/win-netsh-interfaces-${lang}`;
+    const base =
+      `wifi-heatmapper/netsh_wlan_show_interfaces/windows-${lang}/win-netsh-interfaces-${lang}`;
     const want = expectOf(`${base}.json`).expectations[0].expected;
     const r = parseNetshWlan(read(`${base}.out`));
     const got = r.interfaces[0];
@@ -66,14 +69,24 @@ test("netsh wlan show interfaces en/de/fr/it/es (wifi-heatmapper)", () => {
 });
 
 test("netsh wlan with unknown labels yields no SSID (upstream throws)", () => {
-  const r = parseNetshWlan(read("wifi-heatmapper/netsh_wlan_show_interfaces/windows/win-netsh-interfaces-no-match.out"));
+  const r = parseNetshWlan(
+    read("wifi-heatmapper/netsh_wlan_show_interfaces/windows/win-netsh-interfaces-no-match.out"),
+  );
   assert.equal(r.interfaces[0]?.ssid ?? null, null);
   assert.equal(r.interfaces[0]?.channel ?? null, null);
 });
 
 test("wdutil info macOS 12 and 15 (wifi-heatmapper)", () => {
   const dir = "wifi-heatmapper/wdutil_info/macos-en";
-  for (const name of ["macOS12-wdutil-2.4GHz-en", "macOS12-wdutil-5GHz-en", "macOS15-wdutil-2.4GHz-en", "macOS15-wdutil-5GHz-en", "mac-wdutil-nosignal-en"]) {
+  for (
+    const name of [
+      "macOS12-wdutil-2.4GHz-en",
+      "macOS12-wdutil-5GHz-en",
+      "macOS15-wdutil-2.4GHz-en",
+      "macOS15-wdutil-5GHz-en",
+      "mac-wdutil-nosignal-en",
+    ]
+  ) {
     const want = expectOf(`${dir}/${name}.json`).expectations[0].expected;
     const got = parseWdutil(read(`${dir}/${name}.out`)).interfaces[0];
     const none = (v: string) => (v === "None" || v === "none" ? null : v);
@@ -93,10 +106,20 @@ test("wdutil info macOS 12 and 15 (wifi-heatmapper)", () => {
 
 test("system_profiler -json current network (wifi-heatmapper)", () => {
   const dir = "wifi-heatmapper/system_profiler_SPAirPortDataType_json/macos";
-  for (const name of ["mac-sp_10.15.7", "mac-sp_12.7.2-AP", "mac-sp_15.5", "mac-sp_15.5-no-iPhone", "mac-sp_15.5-wifi-disabled"]) {
+  for (
+    const name of [
+      "mac-sp_10.15.7",
+      "mac-sp_12.7.2-AP",
+      "mac-sp_15.5",
+      "mac-sp_15.5-no-iPhone",
+      "mac-sp_15.5-wifi-disabled",
+    ]
+  ) {
     const ex = expectOf(`${dir}/${name}.json`).expectations;
     const currentLen = ex.find((e: { subject: string }) => e.subject === "current.length").expected;
-    const connected = parseSystemProfiler(read(`${dir}/${name}.json.in`)).interfaces.filter((l) => l.connected);
+    const connected = parseSystemProfiler(read(`${dir}/${name}.json.in`)).interfaces.filter((l) =>
+      l.connected
+    );
     assert.equal(connected.length, currentLen, `${name} current.length`);
     const want = ex.find((e: { subject: string }) => e.subject === "current[0]")?.expected;
     if (!want) continue;
@@ -153,7 +176,9 @@ test("nmcli -t dev wifi list and escaping (wifi-heatmapper)", () => {
 });
 
 test("ipconfig /all Japanese, Windows 7 and 10/11 (ja-samples)", () => {
-  for (const base of ["windows10_11-ja/win10_11_ja_partial", "windows7-ja/win7_ja_wrapped_description"]) {
+  for (
+    const base of ["windows10_11-ja/win10_11_ja_partial", "windows7-ja/win7_ja_wrapped_description"]
+  ) {
     const want = expectOf(`ja-samples/ipconfig_all/${base}.json`).expected;
     const got = parseIpconfig(read(`ja-samples/ipconfig_all/${base}.out`));
     assert.equal(got.hostName, want.host_name);
@@ -177,7 +202,11 @@ test("ipconfig /all Japanese, Windows 7 and 10/11 (ja-samples)", () => {
       }
       const ll = g.ipv6.filter((a) => a.kind === "link-local");
       for (const [j, v6] of ((w.link_local_ipv6 ?? []) as Record<string, string>[]).entries()) {
-        assert.deepEqual([ll[j].address, ll[j].zone, ll[j].status], [v6.address, v6.zone, v6.status]);
+        assert.deepEqual([ll[j].address, ll[j].zone, ll[j].status], [
+          v6.address,
+          v6.zone,
+          v6.status,
+        ]);
       }
     });
   }
@@ -186,9 +215,21 @@ test("ipconfig /all Japanese, Windows 7 and 10/11 (ja-samples)", () => {
 test("ja-samples CP932/CRLF byte versions parse like their UTF-8 originals", () => {
   const re = "ja-samples/_cp932_crlf_reencoded";
   const pairs: [string, string, (t: string) => unknown][] = [
-    ["ja-samples__ipconfig_all__windows10_11-ja__win10_11_ja_partial", "ja-samples/ipconfig_all/windows10_11-ja/win10_11_ja_partial", parseIpconfig],
-    ["ja-samples__ipconfig_all__windows7-ja__win7_ja_wrapped_description", "ja-samples/ipconfig_all/windows7-ja/win7_ja_wrapped_description", parseIpconfig],
-    ["ja-samples__netsh_wlan_show_interfaces__windows-ja__MOCK_go_fake_command", "ja-samples/netsh_wlan_show_interfaces/windows-ja/MOCK_go_fake_command", parseNetshWlan],
+    [
+      "ja-samples__ipconfig_all__windows10_11-ja__win10_11_ja_partial",
+      "ja-samples/ipconfig_all/windows10_11-ja/win10_11_ja_partial",
+      parseIpconfig,
+    ],
+    [
+      "ja-samples__ipconfig_all__windows7-ja__win7_ja_wrapped_description",
+      "ja-samples/ipconfig_all/windows7-ja/win7_ja_wrapped_description",
+      parseIpconfig,
+    ],
+    [
+      "ja-samples__netsh_wlan_show_interfaces__windows-ja__MOCK_go_fake_command",
+      "ja-samples/netsh_wlan_show_interfaces/windows-ja/MOCK_go_fake_command",
+      parseNetshWlan,
+    ],
   ];
   for (const [bin, utf8, parse] of pairs) {
     const decoded = decodeOutput(Deno.readFileSync(`${DIR}/${re}/${bin}.cp932.out`));

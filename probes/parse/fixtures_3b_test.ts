@@ -54,7 +54,10 @@ for (const f of all) {
       const decoded = decodeOutput(bin, "auto");
       assert.equal(decoded.encoding, "cp932");
       assert.equal(decoded.text, text);
-      assert.deepEqual(JSON.parse(JSON.stringify(PARSERS_3B[f.kind].parse(decoded.text))), expected);
+      assert.deepEqual(
+        JSON.parse(JSON.stringify(PARSERS_3B[f.kind].parse(decoded.text))),
+        expected,
+      );
     }
   });
 }

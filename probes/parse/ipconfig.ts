@@ -111,7 +111,12 @@ const DISCONNECTED = /disconnected|接続されていません/i;
  * ```
  */
 export function parseIpconfig(text: string): Ipconfig {
-  const out: Ipconfig = { hostName: null, primaryDnsSuffix: null, dnsSuffixSearchList: [], adapters: [] };
+  const out: Ipconfig = {
+    hostName: null,
+    primaryDnsSuffix: null,
+    dnsSuffixSearchList: [],
+    adapters: [],
+  };
   let adapter: IpconfigAdapter | null = null;
   let last: Key | null = null;
   for (const line of text.split(/\r?\n/)) {

@@ -46,7 +46,9 @@ export type IwOutput =
 export function parseIw(text: string): IwOutput {
   if (/^\s*Survey data from/m.test(text)) return parseSurvey(text);
   if (/^\s*Station [0-9a-f:]{17}/im.test(text)) return parseStation(text);
-  if (/^\s*(Connected to|Not connected)/m.test(text)) return { command: "link", link: parseLink(text) };
+  if (/^\s*(Connected to|Not connected)/m.test(text)) {
+    return { command: "link", link: parseLink(text) };
+  }
   return { command: "dev", interfaces: parseDev(text) };
 }
 
@@ -59,12 +61,23 @@ function parseDev(text: string): IwInterface[] {
     let m: RegExpExecArray | null;
     if ((m = /^phy#(\d+)$/.exec(t))) phy = `phy${m[1]}`;
     else if ((m = /^Interface (\S+)$/.exec(t))) {
-      cur = { phy, name: m[1], type: null, addr: null, ssid: null, channel: null, frequencyMhz: null, channelWidthMhz: null };
+      cur = {
+        phy,
+        name: m[1],
+        type: null,
+        addr: null,
+        ssid: null,
+        channel: null,
+        frequencyMhz: null,
+        channelWidthMhz: null,
+      };
       out.push(cur);
     } else if (cur && (m = /^type:?\s+(\S+)/.exec(t))) cur.type = m[1];
     else if (cur && (m = /^addr\s+(\S+)/.exec(t))) cur.addr = m[1].toLowerCase();
     else if (cur && (m = /^ssid\s+(.*)$/.exec(t))) cur.ssid = m[1];
-    else if (cur && (m = /^channel\s+(\d+)\s+\((\d+(?:\.\d+)?) MHz\)(?:,\s*width:\s*(\d+))?/.exec(t))) {
+    else if (
+      cur && (m = /^channel\s+(\d+)\s+\((\d+(?:\.\d+)?) MHz\)(?:,\s*width:\s*(\d+))?/.exec(t))
+    ) {
       cur.channel = Number(m[1]);
       cur.frequencyMhz = Number(m[2]);
       cur.channelWidthMhz = m[3] ? Number(m[3]) : null;

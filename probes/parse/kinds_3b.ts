@@ -63,7 +63,10 @@ export const PARSERS_3B = {
   "airport": {
     parse: (t) => parseAirport(t),
     os: ["darwin"],
-    description: { ja: "airport -I（macOS 14.4 で廃止）", en: "airport -I (removed in macOS 14.4)" },
+    description: {
+      ja: "airport -I（macOS 14.4 で廃止）",
+      en: "airport -I (removed in macOS 14.4)",
+    },
   },
   "iw": {
     parse: (t) => parseIw(t),
@@ -99,7 +102,10 @@ export const PARSERS_3B = {
   "resolvectl": {
     parse: (t) => parseResolvectl(t),
     os: ["linux"],
-    description: { ja: "resolvectl status / resolvectl dns", en: "resolvectl status / resolvectl dns" },
+    description: {
+      ja: "resolvectl status / resolvectl dns",
+      en: "resolvectl status / resolvectl dns",
+    },
   },
   "resolv-conf": {
     parse: (t) => parseResolvConf(t),

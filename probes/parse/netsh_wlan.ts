@@ -52,7 +52,14 @@ const LABELS: Record<Field, string[]> = {
     "tipo frequenza radio",
     "tipo de radio",
   ],
-  auth: ["authentication", "認証", "authentifizierung", "authentification", "autenticazione", "autenticación"],
+  auth: [
+    "authentication",
+    "認証",
+    "authentifizierung",
+    "authentification",
+    "autenticazione",
+    "autenticación",
+  ],
   rx: [
     "receive rate (mbps)",
     "受信速度 (mbps)",

@@ -28,7 +28,16 @@ export const NMCLI_DEFAULT_FIELDS = [
 ] as const;
 
 /** The columns the probe asks for with `-f`. */
-export const NMCLI_PROBE_FIELDS = ["IN-USE", "BSSID", "SSID", "CHAN", "FREQ", "RATE", "SIGNAL", "SECURITY"] as const;
+export const NMCLI_PROBE_FIELDS = [
+  "IN-USE",
+  "BSSID",
+  "SSID",
+  "CHAN",
+  "FREQ",
+  "RATE",
+  "SIGNAL",
+  "SECURITY",
+] as const;
 
 /** Options of {@link parseNmcliWifi}. */
 export interface NmcliOptions {
@@ -70,7 +79,8 @@ export function parseNmcliWifi(text: string, opts: NmcliOptions = {}): WifiLink[
     if (cols.length !== fields.length) continue;
     const get = (f: string) => cols[fields.indexOf(f)];
     const link = emptyLink();
-    link.connected = (get("IN-USE") ?? get("ACTIVE") ?? "").trim() === "*" || get("ACTIVE") === "yes";
+    link.connected = (get("IN-USE") ?? get("ACTIVE") ?? "").trim() === "*" ||
+      get("ACTIVE") === "yes";
     link.bssid = normalizeBssid(get("BSSID"));
     link.ssid = get("SSID") || null;
     link.channel = numberIn(get("CHAN"));

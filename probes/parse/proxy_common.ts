@@ -26,7 +26,10 @@ export interface ProxySettings {
  * `http://u:p@proxy:8080` → `http://***@proxy:8080`.
  */
 export function stripCredentials(value: string): string {
-  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^@/\s]+@/i, (_m, scheme) => `${scheme ?? ""}***@`);
+  return value.replace(
+    /^([a-z][a-z0-9+.-]*:\/\/)?[^@/\s]+@/i,
+    (_m, scheme) => `${scheme ?? ""}***@`,
+  );
 }
 
 /**

@@ -49,12 +49,16 @@ export function parseRegProxy(text: string): ProxySettings {
     socks: enabled ? perProto.socks : null,
     pacUrl: pac ? stripCredentials(pac) : null,
     autoDetect: flags === null ? null : (flags & 0x08) !== 0,
-    bypass: (values.get("proxyoverride")?.data ?? "").split(";").map((s) => s.trim()).filter(Boolean),
+    bypass: (values.get("proxyoverride")?.data ?? "").split(";").map((s) => s.trim()).filter(
+      Boolean,
+    ),
   };
 }
 
 /** `proxy:8080` (all protocols) or `http=p:80;https=p:443;socks=s:1080`. */
-function parseServer(server: string): { http: string | null; https: string | null; socks: string | null } {
+function parseServer(
+  server: string,
+): { http: string | null; https: string | null; socks: string | null } {
   if (!server) return { http: null, https: null, socks: null };
   if (!server.includes("=")) {
     const s = stripCredentials(server);
@@ -64,7 +68,11 @@ function parseServer(server: string): { http: string | null; https: string | nul
     server.split(";").map((p) => p.split("=", 2) as [string, string]).filter((p) => p.length === 2)
       .map(([k, v]) => [k.trim().toLowerCase(), stripCredentials(v.trim())]),
   );
-  return { http: parts.get("http") ?? null, https: parts.get("https") ?? null, socks: parts.get("socks") ?? null };
+  return {
+    http: parts.get("http") ?? null,
+    https: parts.get("https") ?? null,
+    socks: parts.get("socks") ?? null,
+  };
 }
 
 /** The flags byte (offset 8) of `DefaultConnectionSettings`: 0x08 means "detect automatically". */

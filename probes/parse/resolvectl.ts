@@ -37,7 +37,14 @@ export function parseResolvectl(text: string): Resolvectl {
   let cur: ResolvectlScope | null = null;
   let lastKey = "";
   const scope = (name: string, ifindex: number | null) => {
-    cur = { scope: name, ifindex, currentServer: null, servers: [], domains: [], defaultRoute: null };
+    cur = {
+      scope: name,
+      ifindex,
+      currentServer: null,
+      servers: [],
+      domains: [],
+      defaultRoute: null,
+    };
     scopes.push(cur);
     return cur;
   };
@@ -68,7 +75,11 @@ export function parseResolvectl(text: string): Resolvectl {
     else if (key === "DNS Servers") c.servers.push(...words);
     else if (key === "DNS Domain" || key === "DNS Domains") c.domains.push(...words);
     else if (key === "Protocols") {
-      c.defaultRoute = words.includes("+DefaultRoute") ? true : words.includes("-DefaultRoute") ? false : null;
+      c.defaultRoute = words.includes("+DefaultRoute")
+        ? true
+        : words.includes("-DefaultRoute")
+        ? false
+        : null;
     } else if (key === "DefaultRoute setting") c.defaultRoute = value === "yes";
   }
   return { scopes };

@@ -69,7 +69,13 @@ export function parseScutilDns(text: string): ScutilDns {
     else if (key === "domain") cur.domain = value;
     else if (key === "if_index") cur.interface = /\(([^)]+)\)/.exec(value)?.[1] ?? null;
     else if (key === "flags") cur.flags = value.split(",").map((s) => s.trim()).filter(Boolean);
-    else if (key === "reach") cur.reachable = /\(Reachable/i.test(value) ? true : /Not Reachable/i.test(value) ? false : null;
+    else if (key === "reach") {
+      cur.reachable = /\(Reachable/i.test(value)
+        ? true
+        : /Not Reachable/i.test(value)
+        ? false
+        : null;
+    }
   }
   return { resolvers };
 }

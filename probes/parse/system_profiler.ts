@@ -35,7 +35,11 @@ function fromJson(text: string): WifiReading {
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    return { state: "unrecognized", interfaces: [], message: `Invalid JSON: ${(e as Error).message}` };
+    return {
+      state: "unrecognized",
+      interfaces: [],
+      message: `Invalid JSON: ${(e as Error).message}`,
+    };
   }
   const sections = (doc.SPAirPortDataType ?? []) as Json[];
   const ifaces = sections.flatMap((s) => (s.spairport_airport_interfaces ?? []) as Json[])
@@ -101,7 +105,9 @@ function securityName(mode: string | undefined): string | null {
   if (!mode) return null;
   const rest = mode.replace(/^spairport_security_mode_/, "");
   if (rest === "none") return "None";
-  return rest.split("_").map((w) => /^wpa|^wep/i.test(w) ? w.toUpperCase() : w[0].toUpperCase() + w.slice(1))
+  return rest.split("_").map((w) =>
+    /^wpa|^wep/i.test(w) ? w.toUpperCase() : w[0].toUpperCase() + w.slice(1)
+  )
     .join(" ");
 }
 
@@ -162,7 +168,10 @@ function fromText(text: string): WifiReading {
   if (iface) links.push(finishLink(iface));
   const wifi = links.filter((l) => !/^(awdl|llw)/.test(l.interface ?? ""));
   if (wifi.length === 0) {
-    return { state: /SPAirPort|Wi-Fi:|AirPort/i.test(text) ? "no-interface" : "unrecognized", interfaces: [] };
+    return {
+      state: /SPAirPort|Wi-Fi:|AirPort/i.test(text) ? "no-interface" : "unrecognized",
+      interfaces: [],
+    };
   }
   return { state: "ok", interfaces: wifi };
 }

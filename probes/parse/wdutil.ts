@@ -23,11 +23,15 @@ import {
  * ```
  */
 export function parseWdutil(text: string): WifiReading {
-  if (/must be run as root|requires root|permission denied|sudo/i.test(text) && !/\bRSSI\b/.test(text)) {
+  if (
+    /must be run as root|requires root|permission denied|sudo/i.test(text) && !/\bRSSI\b/.test(text)
+  ) {
     return { state: "needs-admin", interfaces: [], message: text.trim().slice(0, 400) };
   }
   const fields = wifiSection(text);
-  if (fields.size === 0) return { state: "unrecognized", interfaces: [], message: text.trim().slice(0, 400) };
+  if (fields.size === 0) {
+    return { state: "unrecognized", interfaces: [], message: text.trim().slice(0, 400) };
+  }
   const link = emptyLink(fields.get("interface name") ?? null);
   const ssid = fields.get("ssid") ?? "";
   const bssid = fields.get("bssid") ?? "";
@@ -58,7 +62,8 @@ export function parseWdutil(text: string): WifiReading {
     link.channelWidthMhz = Number(old[2]);
   }
   const opMode = fields.get("op mode") ?? "";
-  link.connected = /^sta/i.test(opMode) || (link.rssiDbm !== null && (link.ssid !== null || link.ssidRedacted));
+  link.connected = /^sta/i.test(opMode) ||
+    (link.rssiDbm !== null && (link.ssid !== null || link.ssidRedacted));
   const power = fields.get("power") ?? "";
   if (/^off/i.test(power)) return { state: "off", interfaces: [finishLink(link)] };
   return { state: "ok", interfaces: [finishLink(link)] };
