@@ -1,0 +1,87 @@
+/**
+ * Run-configuration sections of the issue-3b probes, spread into the run config schema as
+ * one block. Defaults point at well-known public endpoints; tests always pass loopback.
+ *
+ * @module
+ */
+import { z } from "zod";
+
+const port = z.number().int().min(1).max(65535);
+const ms = z.number().int().positive();
+
+/** A public resolver `dns.compare` measures the configured ones against. */
+export const publicResolverSchema = z.object({
+  name: z.string().min(1),
+  address: z.string().min(1),
+  port: port.default(53),
+}).strict();
+
+/** A dual-stack target of `ipv6.compare`. */
+export const dualStackTargetSchema = z.object({
+  name: z.string().min(1).optional(),
+  url: z.url({ protocol: /^https?$/ }),
+  /** Use this IPv4 address instead of resolving the host (pinned endpoints, tests). */
+  v4: z.string().min(1).optional(),
+  /** Use this IPv6 address instead of resolving the host. */
+  v6: z.string().min(1).optional(),
+}).strict();
+
+/** A TLS endpoint whose certificate chain `tls.inspect` checks. */
+export const tlsTargetSchema = z.object({
+  host: z.string().min(1),
+  port: port.default(443),
+  /** SNI name when `host` is an address. */
+  servername: z.string().min(1).optional(),
+  /** Substrings of which one must appear in the chain's issuer names (e.g. `Google Trust Services`). */
+  expectIssuer: z.array(z.string().min(1)).default([]),
+  /** SHA-256 fingerprints (hex, colons optional) of which one must be in the chain. */
+  expectFingerprints: z.array(z.string().min(1)).default([]),
+}).strict();
+
+/** The sections, spread into `runConfigSchema`. */
+export const configSections3b = {
+  dnsCompare: z.object({
+    publicResolvers: z.array(publicResolverSchema).default([
+      { name: "cloudflare", address: "1.1.1.1", port: 53 },
+      { name: "google", address: "8.8.8.8", port: 53 },
+    ]),
+    names: z.array(z.string().min(1)).min(1).default(["www.google.com", "www.yahoo.co.jp"]),
+    /** Port of the configured resolvers (they are listed without one); tests use another. */
+    configuredPort: port.default(53),
+    /** A resolver whose median lookup is slower than this is slow. */
+    slowMs: ms.default(300),
+    timeoutMs: ms.default(2000),
+  }).strict().prefault({}),
+  dualStack: z.object({
+    targets: z.array(dualStackTargetSchema).default([{ url: "https://www.google.com/" }]),
+    timeoutMs: ms.default(5000),
+  }).strict().prefault({}),
+  captive: z.object({
+    url: z.url({ protocol: /^https?$/ }).default(
+      "http://connectivitycheck.gstatic.com/generate_204",
+    ),
+    expectStatus: z.number().int().min(100).max(599).default(204),
+    timeoutMs: ms.default(5000),
+  }).strict().prefault({}),
+  clock: z.object({
+    urls: z.array(z.url({ protocol: /^https?$/ })).min(1).default([
+      "https://www.google.com/",
+      "https://www.cloudflare.com/",
+    ]),
+    /** Skew beyond this is a warning; beyond `failSkewMs` TLS and logins start to break. */
+    warnSkewMs: ms.default(30_000),
+    failSkewMs: ms.default(300_000),
+    timeoutMs: ms.default(5000),
+  }).strict().prefault({}),
+  tls: z.object({
+    targets: z.array(tlsTargetSchema).default([
+      {
+        host: "www.google.com",
+        port: 443,
+        expectIssuer: ["Google Trust Services"],
+        expectFingerprints: [],
+      },
+    ]),
+    timeoutMs: ms.default(5000),
+  }).strict().prefault({}),
+};
