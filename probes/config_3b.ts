@@ -1,6 +1,8 @@
 /**
  * Run-configuration sections of the issue-3b probes, spread into the run config schema as
- * one block. Defaults point at well-known public endpoints; tests always pass loopback.
+ * one block. Like every section, they default to measuring nothing: a config measures only
+ * what it lists (the brand's default config lists public endpoints), so a test config can
+ * never send traffic beyond what it names.
  *
  * @module
  */
@@ -41,11 +43,9 @@ export const tlsTargetSchema = z.object({
 /** The sections, spread into `runConfigSchema`. */
 export const configSections3b = {
   dnsCompare: z.object({
-    publicResolvers: z.array(publicResolverSchema).default([
-      { name: "cloudflare", address: "1.1.1.1", port: 53 },
-      { name: "google", address: "8.8.8.8", port: 53 },
-    ]),
-    names: z.array(z.string().min(1)).min(1).default(["www.google.com", "www.yahoo.co.jp"]),
+    publicResolvers: z.array(publicResolverSchema).default([]),
+    /** Names to compare; none: the probe is skipped. */
+    names: z.array(z.string().min(1)).default([]),
     /** Port of the configured resolvers (they are listed without one); tests use another. */
     configuredPort: port.default(53),
     /** A resolver whose median lookup is slower than this is slow. */
@@ -53,35 +53,24 @@ export const configSections3b = {
     timeoutMs: ms.default(2000),
   }).strict().prefault({}),
   dualStack: z.object({
-    targets: z.array(dualStackTargetSchema).default([{ url: "https://www.google.com/" }]),
+    targets: z.array(dualStackTargetSchema).default([]),
     timeoutMs: ms.default(5000),
   }).strict().prefault({}),
   captive: z.object({
-    url: z.url({ protocol: /^https?$/ }).default(
-      "http://connectivitycheck.gstatic.com/generate_204",
-    ),
+    /** The URL that answers `expectStatus` when there is no portal; none: skipped. */
+    url: z.url({ protocol: /^https?$/ }).optional(),
     expectStatus: z.number().int().min(100).max(599).default(204),
     timeoutMs: ms.default(5000),
   }).strict().prefault({}),
   clock: z.object({
-    urls: z.array(z.url({ protocol: /^https?$/ })).min(1).default([
-      "https://www.google.com/",
-      "https://www.cloudflare.com/",
-    ]),
+    urls: z.array(z.url({ protocol: /^https?$/ })).default([]),
     /** Skew beyond this is a warning; beyond `failSkewMs` TLS and logins start to break. */
     warnSkewMs: ms.default(30_000),
     failSkewMs: ms.default(300_000),
     timeoutMs: ms.default(5000),
   }).strict().prefault({}),
   tls: z.object({
-    targets: z.array(tlsTargetSchema).default([
-      {
-        host: "www.google.com",
-        port: 443,
-        expectIssuer: ["Google Trust Services"],
-        expectFingerprints: [],
-      },
-    ]),
+    targets: z.array(tlsTargetSchema).default([]),
     timeoutMs: ms.default(5000),
   }).strict().prefault({}),
 };

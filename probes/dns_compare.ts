@@ -8,6 +8,7 @@
 import { z } from "zod";
 import type { DnsConfigData } from "./dns_config.ts";
 import type { Probe, ProbeContext, ProbeOutcome } from "./types.ts";
+import { SkipProbe } from "./types.ts";
 
 const lookupSchema = z.object({
   name: z.string(),
@@ -169,6 +170,12 @@ export const dnsCompareProbe: Probe<DnsCompareData> = {
   platforms: ["windows", "darwin", "linux"],
   schema: dataSchema,
   async run(ctx): Promise<ProbeOutcome<DnsCompareData>> {
+    if (ctx.config.dnsCompare.names.length === 0) {
+      throw new SkipProbe({
+        ja: "比べる名前が設定されていません",
+        en: "No names configured to compare",
+      });
+    }
     const cfg = ctx.deps["dns.config"]?.data as Partial<DnsConfigData> | undefined;
     const notes: string[] = [];
     const configured = (cfg?.servers ?? []).filter((s) => {

@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import type { Probe, ProbeOutcome } from "./types.ts";
+import { SkipProbe } from "./types.ts";
 
 const dataSchema = z.object({
   url: z.string(),
@@ -38,6 +39,12 @@ export const httpCaptiveProbe: Probe<CaptiveData> = {
   schema: dataSchema,
   async run(ctx): Promise<ProbeOutcome<CaptiveData>> {
     const { url, expectStatus, timeoutMs } = ctx.config.captive;
+    if (!url) {
+      throw new SkipProbe({
+        ja: "確認用の URL が設定されていません",
+        en: "No captive-portal check URL configured",
+      });
+    }
     const started = performance.now();
     const base = { url, expectStatus, status: null, location: null, bodyBytes: null };
     let res: Response;

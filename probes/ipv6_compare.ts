@@ -10,6 +10,7 @@ import http from "node:http";
 import https from "node:https";
 import { z } from "zod";
 import type { Probe, ProbeContext, ProbeOutcome } from "./types.ts";
+import { SkipProbe } from "./types.ts";
 
 const attemptSchema = z.object({
   family: z.union([z.literal(4), z.literal(6)]),
@@ -99,6 +100,12 @@ export const ipv6CompareProbe: Probe<Ipv6CompareData> = {
   schema: dataSchema,
   async run(ctx): Promise<ProbeOutcome<Ipv6CompareData>> {
     const { targets, timeoutMs } = ctx.config.dualStack;
+    if (targets.length === 0) {
+      throw new SkipProbe({
+        ja: "比べる宛先が設定されていません",
+        en: "No dual-stack targets configured",
+      });
+    }
     const results = [];
     for (const t of targets) {
       const url = new URL(t.url);

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import type { Probe, ProbeOutcome } from "./types.ts";
+import { SkipProbe } from "./types.ts";
 
 const sampleSchema = z.object({
   url: z.string(),
@@ -41,6 +42,12 @@ export const systemClockProbe: Probe<ClockData> = {
   schema: dataSchema,
   async run(ctx): Promise<ProbeOutcome<ClockData>> {
     const { urls, timeoutMs, warnSkewMs, failSkewMs } = ctx.config.clock;
+    if (urls.length === 0) {
+      throw new SkipProbe({
+        ja: "時刻を比べる URL が設定されていません",
+        en: "No URLs configured to compare the clock with",
+      });
+    }
     const samples = await Promise.all(urls.map(async (url) => {
       const localStart = ctx.now().getTime();
       const t0 = performance.now();

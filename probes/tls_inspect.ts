@@ -8,6 +8,7 @@
 import tls from "node:tls";
 import { z } from "zod";
 import type { Probe, ProbeContext, ProbeOutcome } from "./types.ts";
+import { SkipProbe } from "./types.ts";
 
 const certSchema = z.object({
   subject: z.string(),
@@ -108,6 +109,12 @@ export const tlsInspectProbe: Probe<TlsData> = {
   schema: dataSchema,
   async run(ctx): Promise<ProbeOutcome<TlsData>> {
     const { targets, timeoutMs } = ctx.config.tls;
+    if (targets.length === 0) {
+      throw new SkipProbe({
+        ja: "確認する TLS の宛先が設定されていません",
+        en: "No TLS targets configured",
+      });
+    }
     const results: TargetResult[] = await Promise.all(
       targets.map(async (t): Promise<TargetResult> => {
         const base = { host: t.host, port: t.port };
