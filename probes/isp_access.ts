@@ -102,7 +102,8 @@ export const ispAccessProbe: Probe<IspAccessData> = {
   },
   segment: "isp",
   dataCategories: ["network"],
-  dependsOn: ["net.interfaces", "net.gateway", "path.mtu"],
+  // path.mtu joins when its branch lands; pathMtuOf() already reads it when present.
+  dependsOn: ["net.interfaces", "net.gateway"],
   timeoutMs: 5_000,
   platforms: ["windows", "darwin", "linux"],
   schema: dataSchema,
