@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type { RunConfigInput } from "./config.ts";
 import { dnsCompareProbe, judgeDns } from "./dns_compare.ts";
-import { type ResponderMode, startResponder } from "./dns_responder_test_util.ts";
+import { type ResponderMode, startResponder } from "../tests/support/dns_responder.ts";
 import { testContext } from "./testing.ts";
 import type { ProbeResult } from "./types.ts";
 

@@ -17,8 +17,19 @@ export interface Responder {
   close(): Promise<void>;
 }
 
-/** Starts a responder; `slowMs` is the delay of `slow` mode. */
-export async function startResponder(mode: ResponderMode, slowMs = 400): Promise<Responder> {
+/** Options of {@link startResponder}. */
+export interface ResponderOptions {
+  /** Delay of `slow` mode in milliseconds. */
+  slowMs?: number;
+  /** A-record answers by lower-case name; other names get `fallback`. */
+  answers?: Record<string, string>;
+  /** The answer for names not in `answers`; null answers with no records. */
+  fallback?: string | null;
+}
+
+/** Starts a responder. */
+export async function startResponder(mode: ResponderMode, opts: ResponderOptions | number = {}): Promise<Responder> {
+  const { slowMs = 400, answers = {}, fallback = "192.0.2.10" } = typeof opts === "number" ? { slowMs: opts } : opts;
   const queries: string[] = [];
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const server = dns2.createServer({
@@ -28,9 +39,10 @@ export async function startResponder(mode: ResponderMode, slowMs = 400): Promise
       queries.push(q.name);
       if (mode === "silent") return;
       const res = dns2.Packet.createResponseFromRequest(req);
+      const known = answers[q.name.toLowerCase()] ?? fallback;
       if (mode === "nxdomain") res.header.rcode = 3;
-      else {
-        const address = mode === "lying" ? "0.0.0.0" : "192.0.2.10";
+      else if (q.type === dns2.Packet.TYPE.A && known !== null) {
+        const address = mode === "lying" ? "0.0.0.0" : known;
         const answer = {
           name: q.name,
           type: dns2.Packet.TYPE.A,
