@@ -41,7 +41,9 @@ export function diagnose(
   const root = ordered.find((f) => f.severity === "fail");
   const findings: Finding[] = ordered.map((f) => {
     const { causalAt: _c, explainedBy, ...plain } = f;
-    const cause = explainedBy ? ordered.find((g) => g.segment === explainedBy && g.severity === "fail") : undefined;
+    const cause = explainedBy
+      ? ordered.find((g) => g.segment === explainedBy && g.severity === "fail")
+      : undefined;
     if (cause && cause !== f) return { ...plain, consequenceOf: cause.id };
     const explained = root && f !== root && f.severity === "fail" && rank(f) > rank(root);
     return explained ? { ...plain, consequenceOf: root.id } : plain;

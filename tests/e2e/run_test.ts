@@ -33,7 +33,18 @@ Deno.test("run: healthy loopback targets give a verified report with ok verdicts
   await using s = await setup();
   const out = join(s.dir, "out");
   const r = await runKit(
-    ["run", "--accept-terms", VERSION, "--consent", "all", "--config", s.configFile, "--out", out, "--json"],
+    [
+      "run",
+      "--accept-terms",
+      VERSION,
+      "--consent",
+      "all",
+      "--config",
+      s.configFile,
+      "--out",
+      out,
+      "--json",
+    ],
     { env: s.env },
   );
   assert.equal(r.code, 0, r.stderr);
@@ -49,7 +60,10 @@ Deno.test("run: healthy loopback targets give a verified report with ok verdicts
   assert.deepEqual(report.consent.refused, []);
   const http = report.probes.find((p) => p.id === "http.timing")!;
   assert.equal(http.status, "ok");
-  assert.equal((http.data.targets as Array<{ tlsVersion: string | null }>)[0].tlsVersion, "TLSv1.3");
+  assert.equal(
+    (http.data.targets as Array<{ tlsVersion: string | null }>)[0].tlsVersion,
+    "TLSv1.3",
+  );
   assert.match(await Deno.readTextFile(join(out, "report.txt")), /No problem was found/);
 });
 
@@ -58,7 +72,18 @@ Deno.test("run: with the DNS responder stopped the headline names dns (exit 1)",
   await s.targets.stopDns();
   const out = join(s.dir, "out");
   const r = await runKit(
-    ["run", "--accept-terms", VERSION, "--consent", "all", "--config", s.configFile, "--out", out, "--json"],
+    [
+      "run",
+      "--accept-terms",
+      VERSION,
+      "--consent",
+      "all",
+      "--config",
+      s.configFile,
+      "--out",
+      out,
+      "--json",
+    ],
     { env: s.env },
   );
   assert.equal(r.code, 1, r.stderr);
@@ -92,8 +117,16 @@ Deno.test("run: a wrong terms version is refused and names the current one (exit
 Deno.test("run: a malformed config names the file and every wrong field (exit 4)", async () => {
   await using s = await setup();
   const bad = join(s.dir, "bad.json");
-  await Deno.writeTextFile(bad, JSON.stringify({ dns: { names: ["x"], timeoutMs: -1, extra: 1 }, tcp: { targets: [{ host: "h", port: 70000 }] } }));
-  const r = await runKit(["run", "--accept-terms", VERSION, "--consent", "all", "--config", bad], { env: s.env });
+  await Deno.writeTextFile(
+    bad,
+    JSON.stringify({
+      dns: { names: ["x"], timeoutMs: -1, extra: 1 },
+      tcp: { targets: [{ host: "h", port: 70000 }] },
+    }),
+  );
+  const r = await runKit(["run", "--accept-terms", VERSION, "--consent", "all", "--config", bad], {
+    env: s.env,
+  });
   assert.equal(r.code, 4);
   assert.match(r.stderr, /bad\.json/);
   assert.match(r.stderr, /dns\.timeoutMs/);
@@ -105,7 +138,9 @@ Deno.test("run: an unknown probe id in the config is named (exit 4)", async () =
   await using s = await setup();
   const cfg = join(s.dir, "only.json");
   await Deno.writeTextFile(cfg, JSON.stringify({ only: ["dns.resolve", "dns.reslove"] }));
-  const r = await runKit(["run", "--accept-terms", VERSION, "--consent", "all", "--config", cfg], { env: s.env });
+  const r = await runKit(["run", "--accept-terms", VERSION, "--consent", "all", "--config", cfg], {
+    env: s.env,
+  });
   assert.equal(r.code, 4);
   assert.match(r.stderr, /only\[1\]: unknown probe id "dns\.reslove"/);
 });
@@ -115,7 +150,17 @@ Deno.test("run: an unwritable output directory is refused before measuring (exit
   const file = join(s.dir, "a-file");
   await Deno.writeTextFile(file, "");
   const r = await runKit(
-    ["run", "--accept-terms", VERSION, "--consent", "all", "--config", s.configFile, "--out", join(file, "out")],
+    [
+      "run",
+      "--accept-terms",
+      VERSION,
+      "--consent",
+      "all",
+      "--config",
+      s.configFile,
+      "--out",
+      join(file, "out"),
+    ],
     { env: s.env },
   );
   assert.equal(r.code, 4);
@@ -125,7 +170,15 @@ Deno.test("run: an unwritable output directory is refused before measuring (exit
 
 Deno.test("run: usage errors exit 2", async () => {
   await using s = await setup();
-  for (const args of [["run", "--bogus"], ["frobnicate"], ["run", "--lang", "fr"], ["run", "--consent", "everything", "--accept-terms", VERSION]]) {
+  for (
+    const args of [["run", "--bogus"], ["frobnicate"], ["run", "--lang", "fr"], [
+      "run",
+      "--consent",
+      "everything",
+      "--accept-terms",
+      VERSION,
+    ]]
+  ) {
     const r = await runKit(args, { env: s.env });
     assert.equal(r.code, 2, `${args.join(" ")}: ${r.stderr}`);
   }
@@ -139,8 +192,13 @@ Deno.test("run: Ctrl-C leaves a valid report marked partial (exit 130)", async (
   (async () => {
     for await (const c of silent) held.push(c);
   })().catch(() => {});
-  const config = structuredClone(s.targets.config) as { http: { targets: unknown[]; timeoutMs: number } };
-  config.http.targets.push({ name: "silent", url: `http://127.0.0.1:${(silent.addr as Deno.NetAddr).port}/` });
+  const config = structuredClone(s.targets.config) as {
+    http: { targets: unknown[]; timeoutMs: number };
+  };
+  config.http.targets.push({
+    name: "silent",
+    url: `http://127.0.0.1:${(silent.addr as Deno.NetAddr).port}/`,
+  });
   config.http.timeoutMs = 60_000;
   await Deno.writeTextFile(s.configFile, JSON.stringify(config));
   const out = join(s.dir, "out");
@@ -178,7 +236,18 @@ Deno.test("report verify: a tampered report is refused naming the digest (exit 4
   await using s = await setup();
   const out = join(s.dir, "out");
   const r = await runKit(
-    ["run", "--accept-terms", VERSION, "--consent", "all", "--config", s.configFile, "--out", out, "--quiet"],
+    [
+      "run",
+      "--accept-terms",
+      VERSION,
+      "--consent",
+      "all",
+      "--config",
+      s.configFile,
+      "--out",
+      out,
+      "--quiet",
+    ],
     { env: s.env },
   );
   assert.equal(r.code, 0, r.stderr);
@@ -194,7 +263,10 @@ Deno.test("report verify: a tampered report is refused naming the digest (exit 4
   assert.match(bad.stderr, /digest: the content does not match/);
   json.schema = "something/v0";
   await Deno.writeTextFile(file, JSON.stringify(json));
-  assert.match((await runKit(["report", "verify", file], { env: s.env })).stderr, /schema: expected "kiriwake\.report\/v1"/);
+  assert.match(
+    (await runKit(["report", "verify", file], { env: s.env })).stderr,
+    /schema: expected "kiriwake\.report\/v1"/,
+  );
 });
 
 Deno.test("terms status --json tells version, hash and acceptance", async () => {
@@ -203,11 +275,16 @@ Deno.test("terms status --json tells version, hash and acceptance", async () => 
   assert.equal(before.version, VERSION);
   assert.match(before.sha256, /^[0-9a-f]{64}$/);
   assert.equal(before.accepted, false);
-  const acc = await runKit(["terms", "accept", VERSION, "--consent", "measurements,device"], { env: s.env });
+  const acc = await runKit(["terms", "accept", VERSION, "--consent", "measurements,device"], {
+    env: s.env,
+  });
   assert.equal(acc.code, 0, acc.stderr);
   const after = JSON.parse((await runKit(["terms", "status", "--json"], { env: s.env })).stdout);
   assert.equal(after.accepted, true);
   assert.deepEqual(after.granted, ["device", "measurements"]);
   assert.equal((await runKit(["terms", "revoke"], { env: s.env })).code, 0);
-  assert.equal(JSON.parse((await runKit(["terms", "status", "--json"], { env: s.env })).stdout).accepted, false);
+  assert.equal(
+    JSON.parse((await runKit(["terms", "status", "--json"], { env: s.env })).stdout).accepted,
+    false,
+  );
 });

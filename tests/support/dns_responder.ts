@@ -28,8 +28,13 @@ export interface ResponderOptions {
 }
 
 /** Starts a responder. */
-export async function startResponder(mode: ResponderMode, opts: ResponderOptions | number = {}): Promise<Responder> {
-  const { slowMs = 400, answers = {}, fallback = "192.0.2.10" } = typeof opts === "number" ? { slowMs: opts } : opts;
+export async function startResponder(
+  mode: ResponderMode,
+  opts: ResponderOptions | number = {},
+): Promise<Responder> {
+  const { slowMs = 400, answers = {}, fallback = "192.0.2.10" } = typeof opts === "number"
+    ? { slowMs: opts }
+    : opts;
   const queries: string[] = [];
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const server = dns2.createServer({
