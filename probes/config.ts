@@ -6,6 +6,7 @@
  * @module
  */
 import { z } from "zod";
+import { throughputConfigSchema } from "../speed/config.ts";
 import { configSections3b } from "./config_3b.ts";
 
 /** Segments a measured target can speak about. */
@@ -81,6 +82,8 @@ export const runConfigSchema = z.object({
   }).strict().prefault({}),
   // Issue 3b probes: dnsCompare, dualStack, captive, clock, tls (probes/config_3b.ts).
   ...configSections3b,
+  // Issue 7: speed test servers, streams, durations and data budget (speed/config.ts).
+  throughput: throughputConfigSchema,
 }).strict();
 
 /** A validated run configuration. */
