@@ -76,7 +76,13 @@ export function createSpeedApp(options: SpeedAppOptions = {}): Hono {
     }
     const t0 = performance.now();
     const body = c.req.raw.body;
-    const bytes = body ? await drain(body) : 0;
+    let bytes = 0;
+    try {
+      bytes = body ? await drain(body) : 0;
+    } catch {
+      // The client stopped mid-body (the end of a timed test): nothing to answer to.
+      return c.json({ error: "upload cut short" }, 400);
+    }
     return c.json({ bytes, ms: Math.round((performance.now() - t0) * 10) / 10 });
   });
   app.notFound((c) => c.json({ error: "not found" }, 404));

@@ -1,0 +1,222 @@
+/**
+ * One direction of the test (download or upload), run as the responsiveness draft's
+ * "Final Algorithm": load-generating connections are added one per interval until the
+ * goodput is stable, then responsiveness is tracked until it is stable too. Foreign and self
+ * probes run throughout, limited so they never use more than 5 % of the bytes the load
+ * moved (the draft's PTC) nor more than {@link MAX_PROBES_PER_S} a second.
+ *
+ * The direction always ends by itself: stable, out of time, out of budget, stalled (nothing
+ * flowed for `stallMs`) or failed (a connection error aborts it, as the draft says).
+ *
+ * @module
+ */
+import { SpeedError, toSpeedError } from "./errors.ts";
+import { foreignProbe } from "./foreign.ts";
+import { type Direction, MAX_CHUNK, runLoadStream } from "./load.ts";
+import { type ProbeWindow, summarizeDirection } from "./direction_result.ts";
+import type { DirectionResult, StopReason } from "./direction_result.ts";
+import { isStable, isStableSeries, MAD, SDT } from "./stability.ts";
+import { responsiveness } from "./rpm.ts";
+import type { SpeedTarget } from "./target.ts";
+
+/** The draft's PTC: probes may use this share of the capacity. */
+export const PROBE_SHARE = 0.05;
+/**
+ * Probes per second of each kind. The draft allows up to 100 (MPS); fewer keep the CPU of
+ * TLS handshakes off the load on small machines and still give hundreds of samples.
+ */
+export const MAX_PROBES_PER_S = 20;
+/** Wire bytes charged per probe, as the draft estimates them (TLS foreign, self). */
+export const FOREIGN_TLS_BYTES = 5000;
+/** A foreign probe over plain TCP: handshake, FIN and ~10 packet headers plus ~250 B of HTTP. */
+export const FOREIGN_TCP_BYTES = 1500;
+/** A self probe: the draft's estimate. */
+export const SELF_BYTES = 1000;
+const MAX_FOREIGN_IN_FLIGHT = 4;
+
+/** Options of {@link runDirection}. */
+export interface DirectionOptions {
+  target: SpeedTarget;
+  direction: Direction;
+  /** The draft's ID. */
+  intervalMs: number;
+  /** The direction ends within this long. */
+  maxMs: number;
+  /** The load may request at most this many bytes. */
+  budgetBytes: number;
+  initialStreams: number;
+  maxStreams: number;
+  connectTimeoutMs: number;
+  /** Nothing flowing for this long ends the direction as `stalled`. */
+  stallMs: number;
+  /** Largest request (the server's limit). */
+  maxChunk?: number;
+  signal?: AbortSignal;
+  onProgress?(p: { elapsedMs: number; mbps: number; streams: number }): void;
+}
+
+/** Measures one direction. Never rejects: failures are part of the result. */
+export async function runDirection(o: DirectionOptions): Promise<DirectionResult> {
+  const t0 = performance.now();
+  const stop = new AbortController();
+  const onParent = () => finish("aborted");
+  o.signal?.addEventListener("abort", onParent, { once: true });
+  let bytes = 0;
+  let intervalBytes = 0;
+  let reserved = 0;
+  let probeBytes = 0;
+  let lastSelf = -Infinity;
+  let lastTick = t0;
+  let inFlight = 0;
+  let foreignFailures = 0;
+  let error: SpeedError | null = null;
+  let stopReason: StopReason | null = null;
+  let saturatedAt: number | null = null;
+  const rates: number[] = [];
+  const streamCounts: number[] = [];
+  const rpmSeries: number[] = [];
+  const window: ProbeWindow = { foreign: [], self: [] };
+  const streams: Promise<void>[] = [];
+  let ended = 0;
+  let resolveDone!: () => void;
+  const done = new Promise<void>((r) => resolveDone = r);
+  const interval = () => Math.floor((performance.now() - t0) / o.intervalMs);
+  const minGap = 1000 / MAX_PROBES_PER_S;
+
+  function finish(reason: StopReason, e?: unknown) {
+    if (stopReason) return;
+    stopReason = reason;
+    if (e !== undefined) error = toSpeedError(e, o.target.url);
+    stop.abort();
+    clearInterval(ticker);
+    clearTimeout(deadline);
+    resolveDone();
+  }
+
+  const hooks = {
+    signal: stop.signal,
+    connectTimeoutMs: o.connectTimeoutMs,
+    maxChunk: o.maxChunk ?? MAX_CHUNK,
+    reserve(want: number) {
+      const n = Math.min(want, o.budgetBytes - reserved);
+      if (n <= 0) return 0;
+      reserved += n;
+      return n;
+    },
+    onBytes(n: number) {
+      bytes += n;
+      intervalBytes += n;
+    },
+    wantSelfProbe() {
+      const now = performance.now();
+      if (now - lastSelf < minGap || PROBE_SHARE * bytes - probeBytes < SELF_BYTES) return false;
+      lastSelf = now;
+      probeBytes += SELF_BYTES;
+      return true;
+    },
+    onSelfProbe(ms: number) {
+      window.self.push({ i: interval(), ms });
+    },
+  };
+
+  const addStream = () => {
+    const p = runLoadStream(o.target, o.direction, hooks).then(
+      () => {
+        // A stream ends by itself only when the budget is spent.
+        if (++ended === streams.length && !stopReason) finish("budget");
+      },
+      (e) => finish("error", e),
+    );
+    streams.push(p);
+  };
+
+  const foreignCost = o.target.tls ? FOREIGN_TLS_BYTES : FOREIGN_TCP_BYTES;
+  const foreignLoop = async () => {
+    while (!stop.signal.aborted) {
+      await sleep(minGap, stop.signal);
+      if (stop.signal.aborted) break;
+      if (inFlight >= MAX_FOREIGN_IN_FLIGHT || PROBE_SHARE * bytes - probeBytes < foreignCost) continue;
+      probeBytes += foreignCost;
+      inFlight++;
+      const left = o.maxMs - (performance.now() - t0);
+      foreignProbe(o.target, { timeoutMs: Math.max(100, left), signal: stop.signal })
+        .then((s) => window.foreign.push({ i: interval(), ...s }))
+        .catch(() => {
+          if (!stop.signal.aborted) foreignFailures++;
+        })
+        .finally(() => inFlight--);
+    }
+  };
+
+  const stallIntervals = Math.max(1, Math.ceil(o.stallMs / o.intervalMs));
+  const tick = () => {
+    const now = performance.now();
+    const ms = now - lastTick;
+    lastTick = now;
+    rates.push((intervalBytes * 8) / ms / 1000);
+    streamCounts.push(streams.length);
+    intervalBytes = 0;
+    const n = rates.length;
+    if (saturatedAt === null) {
+      if (isStable(rates, MAD, SDT)) saturatedAt = n;
+      else if (streams.length < o.maxStreams && reserved < o.budgetBytes) addStream();
+    } else {
+      const r = responsiveness(windowSamples(window, n - MAD, n));
+      if (r) rpmSeries.push(r.rpm);
+      if (isStableSeries(rpmSeries, MAD, SDT)) return finish("stable");
+    }
+    o.onProgress?.({ elapsedMs: now - t0, mbps: rates[n - 1], streams: streams.length });
+    if (n >= stallIntervals && rates.slice(-stallIntervals).every((r) => r === 0)) {
+      return finish("stalled", new SpeedError("stalled", `${o.target.url}: no data for ${o.stallMs} ms`));
+    }
+  };
+  const ticker = setInterval(tick, o.intervalMs);
+  const deadline = setTimeout(() => finish("time"), o.maxMs);
+
+  if (o.signal?.aborted) finish("aborted");
+  for (let i = 0; i < Math.min(o.initialStreams, o.maxStreams); i++) addStream();
+  const probing = foreignLoop();
+  await done;
+  o.signal?.removeEventListener("abort", onParent);
+  await Promise.allSettled([...streams, probing]);
+  return summarizeDirection({
+    direction: o.direction,
+    stopReason: stopReason!,
+    error,
+    durationMs: performance.now() - t0,
+    bytes,
+    probeBytes,
+    foreignFailures,
+    rates,
+    streamCounts,
+    intervalMs: o.intervalMs,
+    saturatedAt,
+    rpmIntervals: saturatedAt === null ? 0 : rates.length - saturatedAt,
+    rpmStable: stopReason === "stable",
+    window,
+  });
+}
+
+/** The probe samples completed in intervals `[from, to)`. */
+export function windowSamples(w: ProbeWindow, from: number, to: number) {
+  const f = w.foreign.filter((s) => s.i >= from && s.i < to);
+  const s = w.self.filter((x) => x.i >= from && x.i < to);
+  return {
+    tcp: f.map((x) => x.tcpMs),
+    tls: f.flatMap((x) => x.tlsMs === null ? [] : [x.tlsMs]),
+    http: f.map((x) => x.httpMs),
+    self: s.map((x) => x.ms),
+  };
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal.removeEventListener("abort", done);
+      resolve();
+    }
+    signal.addEventListener("abort", done, { once: true });
+  });
+}
