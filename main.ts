@@ -11,6 +11,8 @@ import { type Command, type CommandContext, denoIo, type Io } from "./cli/io.ts"
 import { probesCommand } from "./cli/probes.ts";
 import { reportCommand } from "./cli/report.ts";
 import { runCommand } from "./cli/run.ts";
+import { speedtestCommand } from "./cli/speedtest.ts";
+import { speedtestServerCommand } from "./cli/speedtest_server.ts";
 import { termsCommand } from "./cli/terms.ts";
 import { userConfigDir } from "./consent/config_dir.ts";
 import { EXIT, InvalidInputError, KiriwakeError, RefusedError, UsageError } from "./errors.ts";
@@ -22,6 +24,8 @@ export const COMMANDS: Record<string, Command> = {
   terms: termsCommand,
   probes: probesCommand,
   report: reportCommand,
+  speedtest: speedtestCommand,
+  "speedtest-server": speedtestServerCommand,
 };
 
 /** Runs the CLI with `args` and returns the exit code. Never throws. */

@@ -40,10 +40,16 @@ export interface PlanOverrides {
 }
 
 /** Plans a run over `servers` servers. */
-export function planSpeed(cfg: ThroughputConfig, servers: number, o: PlanOverrides = {}): SpeedPlan {
+export function planSpeed(
+  cfg: ThroughputConfig,
+  servers: number,
+  o: PlanOverrides = {},
+): SpeedPlan {
   const metered = o.metered ?? cfg.budget.metered;
   const base = metered ? cfg.budget.meteredMaxBytes : cfg.budget.maxBytes;
-  const maxBytes = o.maxBytes !== undefined ? Math.min(o.maxBytes, metered ? base : Infinity) : base;
+  const maxBytes = o.maxBytes !== undefined
+    ? Math.min(o.maxBytes, metered ? base : Infinity)
+    : base;
   const count = Math.max(1, servers);
   const idleMs = cfg.durations.idleMs;
   const share = Math.floor((PLAN_MS / count - idleMs - SERVER_OVERHEAD_MS) / 2);
@@ -82,7 +88,9 @@ export function parseByteSize(text: string): number {
 /** Megabytes for people: `1,234 MB`, `0.5 MB`. */
 export function formatMB(bytes: number): string {
   const mb = bytes / 1e6;
-  return `${mb >= 10 ? Math.round(mb).toLocaleString("en-US") : String(Math.round(mb * 10) / 10)} MB`;
+  return `${
+    mb >= 10 ? Math.round(mb).toLocaleString("en-US") : String(Math.round(mb * 10) / 10)
+  } MB`;
 }
 
 /** The statement made before the run: how much data it may use, in both languages. */

@@ -135,7 +135,9 @@ export async function runDirection(o: DirectionOptions): Promise<DirectionResult
     while (!stop.signal.aborted) {
       await sleep(minGap, stop.signal);
       if (stop.signal.aborted) break;
-      if (inFlight >= MAX_FOREIGN_IN_FLIGHT || PROBE_SHARE * bytes - probeBytes < foreignCost) continue;
+      if (inFlight >= MAX_FOREIGN_IN_FLIGHT || PROBE_SHARE * bytes - probeBytes < foreignCost) {
+        continue;
+      }
       probeBytes += foreignCost;
       inFlight++;
       const left = o.maxMs - (performance.now() - t0);
@@ -167,7 +169,10 @@ export async function runDirection(o: DirectionOptions): Promise<DirectionResult
     }
     o.onProgress?.({ elapsedMs: now - t0, mbps: rates[n - 1], streams: streams.length });
     if (n >= stallIntervals && rates.slice(-stallIntervals).every((r) => r === 0)) {
-      return finish("stalled", new SpeedError("stalled", `${o.target.url}: no data for ${o.stallMs} ms`));
+      return finish(
+        "stalled",
+        new SpeedError("stalled", `${o.target.url}: no data for ${o.stallMs} ms`),
+      );
     }
   };
   const ticker = setInterval(tick, o.intervalMs);

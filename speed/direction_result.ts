@@ -40,7 +40,9 @@ export interface DirectionRecord {
 }
 
 /** Goodput: moving average of the last MAD intervals; with fewer, what there is. */
-export function finalGoodput(r: Pick<DirectionRecord, "rates" | "bytes" | "durationMs" | "error">): number | null {
+export function finalGoodput(
+  r: Pick<DirectionRecord, "rates" | "bytes" | "durationMs" | "error">,
+): number | null {
   if (r.bytes === 0) return r.error && r.error.kind !== "stalled" ? null : 0;
   if (r.rates.length >= MAD) return mean(r.rates.slice(-MAD));
   // The first interval is mostly ramp-up: leave it out when there is more.
@@ -76,7 +78,10 @@ export function summarizeDirection(r: DirectionRecord): DirectionResult {
       mbps: round(mbps, 2)!,
       streams: r.streamCounts[i],
     })),
-    capacity: { stable: r.saturatedAt !== null, confidence: confidence(n, MAD, r.saturatedAt !== null) },
+    capacity: {
+      stable: r.saturatedAt !== null,
+      confidence: confidence(n, MAD, r.saturatedAt !== null),
+    },
     responsiveness: {
       rpm: rpm?.rpm ?? null,
       confidence: confidence(r.rpmIntervals, MAD, r.rpmStable),

@@ -11,7 +11,7 @@ import { aimScores } from "./aim.ts";
 import type { SpeedPlan } from "./budget.ts";
 import { bufferbloatGrade, worseGrade } from "./bufferbloat.ts";
 import type { SpeedServer } from "./config.ts";
-import { runDirection } from "./direction.ts";
+import { PROBE_SHARE, runDirection } from "./direction.ts";
 import { toSpeedError } from "./errors.ts";
 import { idlePhase } from "./idle.ts";
 import { MAX_CHUNK } from "./load.ts";
@@ -21,6 +21,8 @@ import { speedTarget } from "./target.ts";
 
 /** Connecting gives up after this long (a 0 bit/s line never completes a handshake). */
 export const CONNECT_TIMEOUT_MS = 3000;
+/** Bytes of the idle phase: `info` and 20 pings, requests and answers (~250 B each). */
+export const IDLE_BYTES = 8_000;
 /** A direction in which nothing flows for this long ends as `stalled`. */
 export const STALL_MS = 3000;
 
@@ -66,7 +68,13 @@ export async function measureServer(o: MeasureOptions): Promise<ServerResult> {
     serverMax = r.serverMaxBytes;
   } catch (e) {
     const err = toSpeedError(e, server.url);
-    return finish(base, { outcome: err.kind, error: err.message, idle: null, download: null, upload: null });
+    return finish(base, {
+      outcome: err.kind,
+      error: err.message,
+      idle: null,
+      download: null,
+      upload: null,
+    });
   }
   const run = (direction: "download" | "upload", budgetBytes: number) =>
     runDirection({
@@ -83,8 +91,11 @@ export async function measureServer(o: MeasureOptions): Promise<ServerResult> {
       signal: o.signal,
       onProgress: (p) => o.onProgress?.({ phase: direction, ...p }),
     });
-  const download = await run("download", Math.floor(budget / 2));
-  const upload = o.signal?.aborted ? null : await run("upload", Math.max(0, budget - download.bytes));
+  // Probes may add up to PROBE_SHARE of the load on top of it, and the idle phase a few
+  // kilobytes: the load gets the rest, so the total stays within the budget.
+  const load = Math.max(0, Math.floor(budget * (1 - PROBE_SHARE)) - IDLE_BYTES);
+  const download = await run("download", Math.floor(load / 2));
+  const upload = o.signal?.aborted ? null : await run("upload", Math.max(0, load - download.bytes));
   const failed = [download, upload].find((d) => d?.error);
   return finish(base, {
     outcome: failed?.error?.kind ?? (o.signal?.aborted ? "aborted" : "ok"),
@@ -98,10 +109,15 @@ export async function measureServer(o: MeasureOptions): Promise<ServerResult> {
 type Measured = Pick<ServerResult, "outcome" | "error" | "idle" | "download" | "upload">;
 
 /** Adds the grades to what was measured. */
-export function finish(base: Pick<ServerResult, "name" | "url" | "kind">, m: Measured): ServerResult {
+export function finish(
+  base: Pick<ServerResult, "name" | "url" | "kind">,
+  m: Measured,
+): ServerResult {
   const idleMs = m.idle?.latencyMs ?? null;
   const added = (d: DirectionResult | null) =>
-    idleMs !== null && d?.loadedLatency.medianMs != null ? round(d.loadedLatency.medianMs - idleMs, 2) : null;
+    idleMs !== null && d?.loadedLatency.medianMs != null
+      ? round(d.loadedLatency.medianMs - idleMs, 2)
+      : null;
   const downAdded = added(m.download);
   const upAdded = added(m.upload);
   const downGrade = downAdded === null ? null : bufferbloatGrade(downAdded);
@@ -133,7 +149,7 @@ export function finish(base: Pick<ServerResult, "name" | "url" | "kind">, m: Mea
       upLoadedLatencyMs: m.upload?.loadedLatency.medianMs ?? null,
       packetLoss: null,
     }),
-    bytesUsed: (m.download?.bytes ?? 0) + (m.upload?.bytes ?? 0) +
+    bytesUsed: (m.idle ? IDLE_BYTES : 0) + (m.download?.bytes ?? 0) + (m.upload?.bytes ?? 0) +
       (m.download?.probes.bytes ?? 0) + (m.upload?.probes.bytes ?? 0),
   };
 }

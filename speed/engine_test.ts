@@ -42,7 +42,7 @@ Deno.test("measureServer() measures both directions against the real server", as
       assert.ok(["stable", "time", "budget"].includes(d.stopReason));
       assert.ok(d.probes.share === null || d.probes.share <= 0.05);
     }
-    assert.ok(r.bytesUsed <= plan.serverBytes * 1.05);
+    assert.ok(r.bytesUsed <= plan.serverBytes, `${r.bytesUsed} bytes`);
     assert.ok(r.aim.gaming, "gaming verdict");
   } finally {
     await s.close();
@@ -57,7 +57,7 @@ Deno.test("measureServer() stops each direction at its share of a small budget",
     assert.equal(r.outcome, "ok");
     assert.equal(r.download!.stopReason, "budget");
     assert.ok(r.download!.bytes <= budget / 2);
-    assert.ok(r.download!.bytes + r.upload!.bytes <= budget);
+    assert.ok(r.bytesUsed <= budget, `${r.bytesUsed} of ${budget} bytes`);
   } finally {
     await s.close();
   }
@@ -66,12 +66,18 @@ Deno.test("measureServer() stops each direction at its share of a small budget",
 Deno.test("measureServer() says when the server is not a kiriwake server", async () => {
   const s = rawServer(async (conn) => {
     await readRequestHead(conn);
-    await writeText(conn, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 5\r\n\r\n<p>hi");
+    await writeText(
+      conn,
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 5\r\n\r\n<p>hi",
+    );
   });
   try {
     const r = await measure(s.url);
     assert.equal(r.outcome, "not-kiriwake");
-    assert.match(r.error!, /is not a kiriwake speed test server: speed\/v1\/info answered 200 \(text\/html\)/);
+    assert.match(
+      r.error!,
+      /is not a kiriwake speed test server: speed\/v1\/info answered 200 \(text\/html\)/,
+    );
     assert.equal(r.download, null);
   } finally {
     await s.close();
@@ -95,7 +101,10 @@ Deno.test("measureServer() records a download that stalls mid-stream", async () 
   const ac = new AbortController();
   const s = fakeSpeedServer({
     down: async (conn, req) => {
-      await writeText(conn, `HTTP/1.1 200 OK\r\nx-kiriwake-speed: 1\r\nContent-Length: ${req.bytes}\r\n\r\n`);
+      await writeText(
+        conn,
+        `HTTP/1.1 200 OK\r\nx-kiriwake-speed: 1\r\nContent-Length: ${req.bytes}\r\n\r\n`,
+      );
       await writeZeros(conn, Math.min(req.bytes, 100_000));
       await until(ac.signal);
     },
@@ -130,7 +139,10 @@ Deno.test("measureServer() records a connection reset mid-stream", async () => {
 Deno.test("measureServer() records a body that ends before its length", async () => {
   const s = fakeSpeedServer({
     down: async (conn, req) => {
-      await writeText(conn, `HTTP/1.1 200 OK\r\nx-kiriwake-speed: 1\r\nContent-Length: ${req.bytes}\r\n\r\n`);
+      await writeText(
+        conn,
+        `HTTP/1.1 200 OK\r\nx-kiriwake-speed: 1\r\nContent-Length: ${req.bytes}\r\n\r\n`,
+      );
       await writeZeros(conn, Math.min(req.bytes, 50_000));
       conn.close();
     },
@@ -147,7 +159,10 @@ Deno.test("measureServer() records a body that ends before its length", async ()
 Deno.test("measureServer() records a download of the wrong length", async () => {
   const s = fakeSpeedServer({
     down: async (conn, req) => {
-      await writeText(conn, `HTTP/1.1 200 OK\r\nx-kiriwake-speed: 1\r\nContent-Length: ${req.bytes + 1}\r\n\r\n`);
+      await writeText(
+        conn,
+        `HTTP/1.1 200 OK\r\nx-kiriwake-speed: 1\r\nContent-Length: ${req.bytes + 1}\r\n\r\n`,
+      );
       await writeZeros(conn, req.bytes + 1);
     },
   });

@@ -48,7 +48,10 @@ export async function idlePhase(t: SpeedTarget, o: IdleOptions): Promise<IdleOut
     return await measure(conn, o);
   } catch (e) {
     if (limit.aborted && !o.signal?.aborted) {
-      throw new SpeedError("timeout", `${t.url}: no answer within ${o.connectTimeoutMs + o.maxMs} ms`);
+      throw new SpeedError(
+        "timeout",
+        `${t.url}: no answer within ${o.connectTimeoutMs + o.maxMs} ms`,
+      );
     }
     throw e;
   } finally {
@@ -96,11 +99,19 @@ async function checkInfo(conn: Http1Conn): Promise<number> {
     if (e instanceof SpeedError && e.kind !== "malformed") throw e;
   }
   if (status !== 200 || info?.service !== SERVICE) {
-    const what = status ? `answered ${status}${type ? ` (${type.split(";")[0]})` : ""}` : "did not answer HTTP";
-    throw new SpeedError("not-kiriwake", `${url} is not a kiriwake speed test server: speed/v1/info ${what}`);
+    const what = status
+      ? `answered ${status}${type ? ` (${type.split(";")[0]})` : ""}`
+      : "did not answer HTTP";
+    throw new SpeedError(
+      "not-kiriwake",
+      `${url} is not a kiriwake speed test server: speed/v1/info ${what}`,
+    );
   }
   if (info.version !== PROTOCOL_VERSION) {
-    throw new SpeedError("not-kiriwake", `${url} speaks speed protocol ${info.version}, this kit ${PROTOCOL_VERSION}`);
+    throw new SpeedError(
+      "not-kiriwake",
+      `${url} speaks speed protocol ${info.version}, this kit ${PROTOCOL_VERSION}`,
+    );
   }
   return typeof info.maxBytes === "number" && info.maxBytes > 0 ? info.maxBytes : 1 << 30;
 }

@@ -142,9 +142,14 @@ export async function ping(conn: Http1Conn): Promise<number> {
 /** @throws {SpeedError} unless `head` is a kiriwake 200 answer */
 export function checkKiriwake(head: ResponseHead, url: string, what: string): void {
   if (!head.headers.has("x-kiriwake-speed")) {
-    throw new SpeedError("not-kiriwake", `${url}: ${what} answered ${head.status} without x-kiriwake-speed`);
+    throw new SpeedError(
+      "not-kiriwake",
+      `${url}: ${what} answered ${head.status} without x-kiriwake-speed`,
+    );
   }
-  if (head.status !== 200) throw new SpeedError("status", `${url}: ${what} answered ${head.status}`);
+  if (head.status !== 200) {
+    throw new SpeedError("status", `${url}: ${what} answered ${head.status}`);
+  }
 }
 
 function checkDownload(head: ResponseHead, n: number, url: string): void {
@@ -165,5 +170,7 @@ function checkUpload(head: ResponseHead, body: Uint8Array, n: number, url: strin
   } catch {
     throw new SpeedError("malformed", `${url}: upload answer is not JSON`);
   }
-  if (got !== n) throw new SpeedError("wrong-length", `${url}: sent ${n} bytes, the server counted ${got}`);
+  if (got !== n) {
+    throw new SpeedError("wrong-length", `${url}: sent ${n} bytes, the server counted ${got}`);
+  }
 }

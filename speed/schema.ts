@@ -97,7 +97,11 @@ export const serverResultSchema = z.object({
   }),
   /** The lower of the two directions' RPM, with its confidence. */
   rpm: z.object({ value: n, confidence: confidence.nullable() }),
-  aim: z.object({ streaming: aimScore.optional(), gaming: aimScore.optional(), rtc: aimScore.optional() }),
+  aim: z.object({
+    streaming: aimScore.optional(),
+    gaming: aimScore.optional(),
+    rtc: aimScore.optional(),
+  }),
   bytesUsed: z.number(),
 });
 /** Everything measured against one server. */
@@ -112,8 +116,8 @@ export const comparisonSchema = z.object({
   uploadRatio: n,
   /** Off-net minus on-net idle latency, ms. */
   latencyDeltaMs: n,
-  /** Where the slowness lies, when one side is clearly slower. */
-  finding: z.enum(["access", "beyond-access", "none", "unknown"]),
+  /** `beyond-access`: off-net is clearly slower (peering or transit); `same`: both alike. */
+  finding: z.enum(["beyond-access", "same", "unknown"]),
 });
 
 /** The data of the `throughput` probe. */

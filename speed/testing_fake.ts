@@ -28,7 +28,12 @@ export interface FakeBehaviour {
 const K = "x-kiriwake-speed: 1\r\n";
 
 /** Writes a complete kiriwake answer. */
-export async function answer(conn: Deno.Conn, status: number, body: string, extra = K): Promise<void> {
+export async function answer(
+  conn: Deno.Conn,
+  status: number,
+  body: string,
+  extra = K,
+): Promise<void> {
   const b = new TextEncoder().encode(body);
   await writeText(conn, `HTTP/1.1 ${status} X\r\n${extra}Content-Length: ${b.length}\r\n\r\n`);
   let off = 0;
@@ -62,10 +67,17 @@ export function fakeSpeedServer(b: FakeBehaviour = {}): TestServer {
       const req: FakeRequest = {
         method,
         path: url.pathname,
-        bytes: url.pathname.endsWith("/down") ? Number(url.searchParams.get("bytes")) : Number(cl?.[1] ?? 0),
+        bytes: url.pathname.endsWith("/down")
+          ? Number(url.searchParams.get("bytes"))
+          : Number(cl?.[1] ?? 0),
       };
       if (req.path.endsWith("/info")) {
-        await (b.info ?? ((c) => answer(c, 200, '{"service":"kiriwake-speed","version":1,"maxBytes":1073741824}')))(conn, req);
+        await (b.info ??
+          ((c) =>
+            answer(c, 200, '{"service":"kiriwake-speed","version":1,"maxBytes":1073741824}')))(
+            conn,
+            req,
+          );
       } else if (req.path.endsWith("/ping")) {
         await answer(conn, 200, ".");
       } else if (req.path.endsWith("/down")) {
@@ -129,7 +141,10 @@ export function resetServer(after = 50_000): Promise<TestServer> {
         if (path.includes("/down")) {
           const n = Number(new URL(path, "http://x").searchParams.get("bytes"));
           s.write(`HTTP/1.1 200 OK\r\n${K}Content-Length: ${n}\r\n\r\n`);
-          s.write(new Uint8Array(Math.min(n, after)), () => setTimeout(() => s.resetAndDestroy(), 20));
+          s.write(
+            new Uint8Array(Math.min(n, after)),
+            () => setTimeout(() => s.resetAndDestroy(), 20),
+          );
           return;
         }
         s.write(`HTTP/1.1 200 OK\r\n${K}Content-Length: ${body.length}\r\n\r\n${body}`);
