@@ -199,3 +199,30 @@ Deno.test("measureServer() gives up quickly on a refused connection", async () =
   assert.equal(r.outcome, "refused");
   assert.equal(r.idle, null);
 });
+
+Deno.test("measureServer() on a 1 Mbit/s line keeps the probes within 5 % of the capacity", async () => {
+  const ac = new AbortController();
+  // Paces every download at 1 Mbit/s: 1250 bytes each 10 ms.
+  const s = fakeSpeedServer({
+    down: async (conn, req) => {
+      await writeText(
+        conn,
+        `HTTP/1.1 200 OK\r\nx-kiriwake-speed: 1\r\nContent-Length: ${req.bytes}\r\n\r\n`,
+      );
+      for (let left = req.bytes; left > 0 && !ac.signal.aborted; left -= 1250) {
+        await writeZeros(conn, Math.min(1250, left));
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    },
+  });
+  try {
+    const r = await measure(s.url, { initialStreams: 1, maxStreams: 1 });
+    const d = r.download!;
+    assert.ok(d.mbps! > 0.5 && d.mbps! < 1.5, `${d.mbps} Mbit/s`);
+    assert.ok(d.probes.share! <= 0.05, `probe share ${d.probes.share}`);
+    assert.ok(d.probes.bytes > 0, "some probes were sent");
+  } finally {
+    ac.abort();
+    await s.close();
+  }
+});

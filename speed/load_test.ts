@@ -1,0 +1,37 @@
+import assert from "node:assert/strict";
+import { FIRST_CHUNK, MAX_CHUNK, nextChunk } from "./load.ts";
+import { endpointPath, requestHead, speedTarget } from "./target.ts";
+
+Deno.test("nextChunk() aims at a quarter second of the measured rate", () => {
+  // 1 MB in 100 ms = 10 MB/s → 2.5 MB per 250 ms, but growth is capped at 4×
+  assert.equal(nextChunk(1e6, 1e6, 100), 2.5e6);
+  assert.equal(nextChunk(FIRST_CHUNK, 1e8, 10), FIRST_CHUNK * 4);
+  assert.equal(nextChunk(MAX_CHUNK, 1e10, 1), MAX_CHUNK);
+  assert.equal(nextChunk(1e6, 1000, 1000), 64 * 1024); // never below 64 KiB
+  assert.equal(nextChunk(4e8, 4e8, 100, 1e8), 1e8); // the server's limit
+});
+
+Deno.test("speedTarget() reads ports, TLS, IPv6 literals and a path prefix", () => {
+  const a = speedTarget("https://speed.example.jp");
+  assert.deepEqual([a.hostname, a.port, a.tls, a.base], ["speed.example.jp", 443, true, "/"]);
+  const b = speedTarget("http://[::1]:8080/isp");
+  assert.deepEqual([b.hostname, b.port, b.tls, b.hostHeader, b.base], [
+    "::1",
+    8080,
+    false,
+    "[::1]:8080",
+    "/isp/",
+  ]);
+  assert.equal(endpointPath(b, "down", 5), "/isp/speed/v1/down?bytes=5");
+  assert.throws(() => speedTarget("ftp://x/"), /must be an http or https URL/);
+  assert.throws(() => speedTarget("http://x/?a=1"), /must not have a query/);
+});
+
+Deno.test("requestHead() sends uploads with a Content-Length, never chunked", () => {
+  const t = speedTarget("http://127.0.0.1:9/");
+  const head = new TextDecoder().decode(requestHead(t, "up", 1234));
+  assert.match(head, /^POST \/speed\/v1\/up HTTP\/1\.1\r\nHost: 127\.0\.0\.1:9\r\n/);
+  assert.match(head, /\r\nContent-Length: 1234\r\n/);
+  assert.doesNotMatch(head, /chunked/i);
+  assert.ok(head.endsWith("\r\n\r\n"));
+});
