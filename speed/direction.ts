@@ -5,18 +5,22 @@
  * probes run throughout, limited so they never use more than 5 % of the bytes the load
  * moved (the draft's PTC) nor more than {@link MAX_PROBES_PER_S} a second.
  *
+ * Intervals are fixed time buckets; an interval is evaluated once every byte of it is known
+ * (for uploads: once every connection's server has confirmed past its end).
+ *
  * The direction always ends by itself: stable, out of time, out of budget, stalled (nothing
- * flowed for `stallMs`) or failed (a connection error aborts it, as the draft says).
+ * moved for `stallMs`) or failed (a connection error aborts it, as the draft says).
  *
  * @module
  */
+import { Buckets } from "./buckets.ts";
+import { type DirectionResult, type ProbeWindow, summarizeDirection } from "./direction_result.ts";
+import type { StopReason } from "./direction_result.ts";
 import { SpeedError, toSpeedError } from "./errors.ts";
 import { foreignProbe } from "./foreign.ts";
-import { type Direction, MAX_CHUNK, runLoadStream } from "./load.ts";
-import { type ProbeWindow, summarizeDirection } from "./direction_result.ts";
-import type { DirectionResult, StopReason } from "./direction_result.ts";
-import { isStable, isStableSeries, MAD, SDT } from "./stability.ts";
+import { type Direction, MAX_CHUNK, runLoadStream, type StreamHooks } from "./load.ts";
 import { responsiveness } from "./rpm.ts";
+import { isStable, isStableSeries, MAD, SDT } from "./stability.ts";
 import type { SpeedTarget } from "./target.ts";
 
 /** The draft's PTC: probes may use this share of the capacity. */
@@ -47,7 +51,7 @@ export interface DirectionOptions {
   initialStreams: number;
   maxStreams: number;
   connectTimeoutMs: number;
-  /** Nothing flowing for this long ends the direction as `stalled`. */
+  /** Nothing moving for this long ends the direction as `stalled`. */
   stallMs: number;
   /** Largest request (the server's limit). */
   maxChunk?: number;
@@ -55,29 +59,37 @@ export interface DirectionOptions {
   onProgress?(p: { elapsedMs: number; mbps: number; streams: number }): void;
 }
 
+interface Stream {
+  /** Until when this stream's bytes are known (uploads: its last confirmation). */
+  horizon: number;
+  confirmed: boolean;
+  ended: boolean;
+}
+
 /** Measures one direction. Never rejects: failures are part of the result. */
 export async function runDirection(o: DirectionOptions): Promise<DirectionResult> {
   const t0 = performance.now();
+  const up = o.direction === "upload";
   const stop = new AbortController();
-  const onParent = () => finish("aborted");
-  o.signal?.addEventListener("abort", onParent, { once: true });
+  const buckets = new Buckets(t0, o.intervalMs);
   let bytes = 0;
-  let intervalBytes = 0;
   let reserved = 0;
   let probeBytes = 0;
   let lastSelf = -Infinity;
-  let lastTick = t0;
+  let lastProgress = t0;
   let inFlight = 0;
   let foreignFailures = 0;
   let error: SpeedError | null = null;
   let stopReason: StopReason | null = null;
   let saturatedAt: number | null = null;
+  /** The interval in which the budget ran out: later ones only carry the tail of the load. */
+  let budgetOutAt: number | null = null;
   const rates: number[] = [];
   const streamCounts: number[] = [];
   const rpmSeries: number[] = [];
   const window: ProbeWindow = { foreign: [], self: [] };
-  const streams: Promise<void>[] = [];
-  let ended = 0;
+  const streams: Stream[] = [];
+  const running: Promise<void>[] = [];
   let resolveDone!: () => void;
   const done = new Promise<void>((r) => resolveDone = r);
   const interval = () => Math.floor((performance.now() - t0) / o.intervalMs);
@@ -92,42 +104,62 @@ export async function runDirection(o: DirectionOptions): Promise<DirectionResult
     clearTimeout(deadline);
     resolveDone();
   }
+  const onParent = () => finish("aborted");
+  o.signal?.addEventListener("abort", onParent, { once: true });
 
-  const hooks = {
-    signal: stop.signal,
-    connectTimeoutMs: o.connectTimeoutMs,
-    maxChunk: o.maxChunk ?? MAX_CHUNK,
-    reserve(want: number) {
-      const n = Math.min(want, o.budgetBytes - reserved);
-      if (n <= 0) return 0;
-      reserved += n;
-      return n;
-    },
-    onBytes(n: number) {
-      bytes += n;
-      intervalBytes += n;
-    },
-    wantSelfProbe() {
-      const now = performance.now();
-      if (now - lastSelf < minGap || PROBE_SHARE * bytes - probeBytes < SELF_BYTES) return false;
-      lastSelf = now;
-      probeBytes += SELF_BYTES;
-      return true;
-    },
-    onSelfProbe(ms: number) {
-      window.self.push({ i: interval(), ms });
-    },
+  const wantSelfProbe = () => {
+    const now = performance.now();
+    if (now - lastSelf < minGap || PROBE_SHARE * bytes - probeBytes < SELF_BYTES) return false;
+    lastSelf = now;
+    probeBytes += SELF_BYTES;
+    return true;
   };
 
   const addStream = () => {
-    const p = runLoadStream(o.target, o.direction, hooks).then(
-      () => {
-        // A stream ends by itself only when the budget is spent.
-        if (++ended === streams.length && !stopReason) finish("budget");
+    const s: Stream = { horizon: performance.now(), confirmed: false, ended: false };
+    streams.push(s);
+    const hooks: StreamHooks = {
+      signal: stop.signal,
+      connectTimeoutMs: o.connectTimeoutMs,
+      maxChunk: o.maxChunk ?? MAX_CHUNK,
+      reserve(want) {
+        const n = Math.min(want, o.budgetBytes - reserved);
+        if (n <= 0) {
+          budgetOutAt ??= interval();
+          return 0;
+        }
+        reserved += n;
+        return n;
       },
-      (e) => finish("error", e),
+      onBytes(n) {
+        const now = performance.now();
+        lastProgress = now;
+        if (up) return;
+        bytes += n;
+        buckets.add(n, now);
+      },
+      onUploaded(n, from, to) {
+        bytes += n;
+        buckets.spread(n, from, to);
+        s.horizon = to;
+        s.confirmed = true;
+        lastProgress = to;
+      },
+      wantSelfProbe,
+      onSelfProbe(ms) {
+        window.self.push({ i: interval(), ms });
+      },
+    };
+    running.push(
+      runLoadStream(o.target, o.direction, hooks).then(
+        () => {
+          s.ended = true;
+          // A stream ends by itself only when the budget is spent.
+          if (streams.every((x) => x.ended) && !stopReason) finish("budget");
+        },
+        (e) => finish("error", e),
+      ),
     );
-    streams.push(p);
   };
 
   const foreignCost = o.target.tls ? FOREIGN_TLS_BYTES : FOREIGN_TCP_BYTES;
@@ -150,32 +182,49 @@ export async function runDirection(o: DirectionOptions): Promise<DirectionResult
     }
   };
 
-  const stallIntervals = Math.max(1, Math.ceil(o.stallMs / o.intervalMs));
-  const tick = () => {
+  /** Intervals whose bytes are all known. */
+  const settled = (final: boolean) => {
     const now = performance.now();
-    const ms = now - lastTick;
-    lastTick = now;
-    rates.push((intervalBytes * 8) / ms / 1000);
-    streamCounts.push(streams.length);
-    intervalBytes = 0;
-    const n = rates.length;
-    if (saturatedAt === null) {
-      if (isStable(rates, MAD, SDT)) saturatedAt = n;
-      else if (streams.length < o.maxStreams && reserved < o.budgetBytes) addStream();
-    } else {
-      const r = responsiveness(windowSamples(window, n - MAD, n));
-      if (r) rpmSeries.push(r.rpm);
-      if (isStableSeries(rpmSeries, MAD, SDT)) return finish("stable");
+    let horizon = now;
+    if (up) {
+      for (const s of streams) {
+        if (s.ended || (final && !s.confirmed)) continue;
+        horizon = Math.min(horizon, s.horizon);
+      }
     }
-    o.onProgress?.({ elapsedMs: now - t0, mbps: rates[n - 1], streams: streams.length });
-    if (n >= stallIntervals && rates.slice(-stallIntervals).every((r) => r === 0)) {
-      return finish(
-        "stalled",
-        new SpeedError("stalled", `${o.target.url}: no data for ${o.stallMs} ms`),
-      );
+    return Math.max(0, Math.floor((horizon - t0) / o.intervalMs));
+  };
+
+  /** The draft's per-interval step, for each newly settled interval. */
+  const evaluate = () => {
+    const known = settled(false);
+    while (rates.length < known && !stopReason) {
+      rates.push(buckets.rates(rates.length + 1)[rates.length]);
+      streamCounts.push(streams.length);
+      const n = rates.length;
+      if (saturatedAt === null) {
+        if (isStable(rates, MAD, SDT)) saturatedAt = n;
+        else if (streams.length < o.maxStreams && reserved < o.budgetBytes) addStream();
+      } else {
+        const r = responsiveness(windowSamples(window, n - MAD, n));
+        if (r) rpmSeries.push(r.rpm);
+        if (isStableSeries(rpmSeries, MAD, SDT)) finish("stable");
+      }
+      o.onProgress?.({
+        elapsedMs: performance.now() - t0,
+        mbps: rates[n - 1],
+        streams: streams.length,
+      });
     }
   };
-  const ticker = setInterval(tick, o.intervalMs);
+
+  const tick = () => {
+    evaluate();
+    if (!stopReason && performance.now() - lastProgress >= o.stallMs) {
+      finish("stalled", new SpeedError("stalled", `${o.target.url}: no data for ${o.stallMs} ms`));
+    }
+  };
+  const ticker = setInterval(tick, Math.max(20, o.intervalMs / 4));
   const deadline = setTimeout(() => finish("time"), o.maxMs);
 
   if (o.signal?.aborted) finish("aborted");
@@ -183,7 +232,12 @@ export async function runDirection(o: DirectionOptions): Promise<DirectionResult
   const probing = foreignLoop();
   await done;
   o.signal?.removeEventListener("abort", onParent);
-  await Promise.allSettled([...streams, probing]);
+  await Promise.allSettled([...running, probing]);
+  // Intervals that completed while stopping (uploads confirm late) still count.
+  let final = Math.max(rates.length, settled(true));
+  if (budgetOutAt !== null && budgetOutAt >= 1) final = Math.min(final, budgetOutAt);
+  const allRates = buckets.rates(final);
+  while (streamCounts.length < final) streamCounts.push(streams.length);
   return summarizeDirection({
     direction: o.direction,
     stopReason: stopReason!,
@@ -192,7 +246,7 @@ export async function runDirection(o: DirectionOptions): Promise<DirectionResult
     bytes,
     probeBytes,
     foreignFailures,
-    rates,
+    rates: allRates,
     streamCounts,
     intervalMs: o.intervalMs,
     saturatedAt,

@@ -39,11 +39,19 @@ export interface DirectionRecord {
   window: ProbeWindow;
 }
 
-/** Goodput: moving average of the last MAD intervals; with fewer, what there is. */
+/**
+ * Goodput. Once stable: the mean from the first stable moving-average window to the end
+ * (at least MAD intervals, usually more: a longer steady window tracks iperf3's 10 s figure
+ * more closely than the last MAD intervals alone). Otherwise the moving average of the last
+ * MAD intervals, or with fewer, what there is.
+ */
 export function finalGoodput(
-  r: Pick<DirectionRecord, "rates" | "bytes" | "durationMs" | "error">,
+  r: Pick<DirectionRecord, "rates" | "bytes" | "durationMs" | "error" | "saturatedAt">,
 ): number | null {
   if (r.bytes === 0) return r.error && r.error.kind !== "stalled" ? null : 0;
+  if (r.saturatedAt !== null && r.rates.length >= r.saturatedAt) {
+    return mean(r.rates.slice(Math.max(0, r.saturatedAt - MAD)));
+  }
   if (r.rates.length >= MAD) return mean(r.rates.slice(-MAD));
   // The first interval is mostly ramp-up: leave it out when there is more.
   if (r.rates.length >= 2) return mean(r.rates.slice(1));

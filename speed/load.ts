@@ -32,8 +32,10 @@ export interface StreamHooks {
   maxChunk: number;
   /** Grants up to `want` bytes of the data budget; 0 ends the stream. */
   reserve(want: number): number;
-  /** Bytes received (download) or handed to the socket (upload). */
+  /** Bytes received (download) or handed to the socket (upload: progress only). */
   onBytes(n: number): void;
+  /** An upload chunk the server confirmed, received over `[from, to]` (client clock). */
+  onUploaded(n: number, from: number, to: number): void;
   /** True when a self probe may be sent now (the direction charges it to the probe budget). */
   wantSelfProbe(): boolean;
   onSelfProbe(ms: number): void;
@@ -101,27 +103,35 @@ async function download(conn: Http1Conn, h: StreamHooks): Promise<void> {
 
 async function upload(conn: Http1Conn, h: StreamHooks): Promise<void> {
   const t = conn.target;
-  const pending: number[] = [];
+  const pending: { n: number; start: number }[] = [];
   let size = FIRST_CHUNK;
   const send = async () => {
     const n = h.reserve(size);
     if (n <= 0) return false;
-    const t0 = performance.now();
+    const start = performance.now();
     await conn.write(requestHead(t, "up", n));
     await conn.writeBody(n, h.onBytes);
-    pending.push(n);
-    size = nextChunk(size, n, performance.now() - t0, h.maxChunk);
+    pending.push({ n, start });
     return true;
   };
   if (!await send()) return;
+  // Bodies follow each other on the wire, so the server received chunk k between the
+  // confirmations of k−1 and k (shifted by half a round trip, which cancels out).
+  let confirmed = pending[0].start;
   while (pending.length > 0) {
     const probe = h.wantSelfProbe();
     // Pipelined: the next body is written while the answer to the previous one travels.
     if (!probe) await send();
-    const n = pending.shift()!;
+    const { n, start } = pending.shift()!;
     const head = await conn.readHead();
     const body = await conn.readSmallBody(head);
     checkUpload(head, body, n, t.url);
+    const now = performance.now();
+    const from = Math.max(confirmed, start);
+    h.onUploaded(n, from, now);
+    // Sized from what the server confirmed: the send buffer makes writes look fast.
+    size = nextChunk(size, n, now - from, h.maxChunk);
+    confirmed = now;
     if (probe) {
       h.onSelfProbe(await ping(conn));
       if (pending.length === 0 && !await send()) break;

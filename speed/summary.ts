@@ -136,6 +136,7 @@ export function speedtestJson(s: ServerResult) {
       loadedJitterMs: d.loadedLatency.jitterMs,
       rpm: d.responsiveness.rpm,
       rpmConfidence: d.responsiveness.confidence,
+      probeShare: d.probes.share,
       bufferbloat: { addedMs: added, grade },
       ...(d.error ? { error: d.error } : {}),
     };
