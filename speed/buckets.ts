@@ -30,11 +30,14 @@ export class Buckets {
   spread(n: number, from: number, to: number): void {
     if (!(to > from)) return this.add(n, to);
     const perMs = n / (to - from);
-    for (let a = from; a < to;) {
-      const i = Math.max(0, Math.floor((a - this.t0) / this.intervalMs));
-      const end = Math.min(to, this.t0 + (i + 1) * this.intervalMs);
-      this.#bytes[i] = (this.#bytes[i] ?? 0) + perMs * (end - a);
-      a = end;
+    const w = this.intervalMs;
+    // Loop over bucket indices, not times: stepping by floating-point times can fail to advance.
+    const first = Math.max(0, Math.floor((from - this.t0) / w));
+    const last = Math.max(0, Math.floor((to - this.t0) / w));
+    for (let i = first; i <= last; i++) {
+      const a = i === first ? from : this.t0 + i * w;
+      const b = i === last ? to : this.t0 + (i + 1) * w;
+      if (b > a) this.#bytes[i] = (this.#bytes[i] ?? 0) + perMs * (b - a);
     }
   }
 

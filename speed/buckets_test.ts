@@ -18,3 +18,11 @@ Deno.test("Buckets.spread() shares a chunk between the intervals it spans", () =
   b.spread(7, 220, 220); // an empty span is a point
   assert.equal(Math.round((b.rates(3)[2] * 100 * 1000) / 8), 1007);
 });
+
+Deno.test("Buckets.spread() ends on boundaries that floating point gets wrong", () => {
+  // 0.1 + 0.2 style boundaries: t0 and widths that are not exact in binary.
+  const b = new Buckets(1234.567, 0.1);
+  for (let k = 0; k < 1000; k++) b.spread(10, 1234.567 + k * 0.1, 1234.567 + (k + 1) * 0.1);
+  const total = b.rates(1002).reduce((s, r) => s + (r * 0.1 * 1000) / 8, 0);
+  assert.ok(Math.abs(total - 10_000) < 1e-6, `${total}`);
+});
