@@ -33,7 +33,8 @@ async function measure(url: string, extra: Partial<SpeedPlan> = {}) {
 Deno.test("measureServer() measures both directions against the real server", async () => {
   const s = startSpeedServer();
   try {
-    const r = await measure(s.url);
+    // Time, not the budget, ends it: latency probes need some time under load to sample.
+    const r = await measure(s.url, { serverBytes: 1e12, directionMs: 1000 });
     assert.equal(r.outcome, "ok", r.error);
     assert.ok(r.idle!.latencyMs! > 0 && r.idle!.samples > 0);
     for (const d of [r.download!, r.upload!]) {
@@ -42,7 +43,7 @@ Deno.test("measureServer() measures both directions against the real server", as
       assert.ok(["stable", "time", "budget"].includes(d.stopReason));
       assert.ok(d.probes.share === null || d.probes.share <= 0.05);
     }
-    assert.ok(r.bytesUsed <= plan.serverBytes, `${r.bytesUsed} bytes`);
+    assert.ok(r.download!.loadedLatency.samples > 0, "latency was sampled under load");
     assert.ok(r.aim.gaming, "gaming verdict");
   } finally {
     await s.close();
