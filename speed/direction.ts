@@ -97,9 +97,11 @@ export async function runDirection(o: DirectionOptions): Promise<DirectionResult
   const interval = () => Math.floor((performance.now() - t0) / o.intervalMs);
   const minGap = 1000 / MAX_PROBES_PER_S;
 
+  let stopAt = Infinity;
   function finish(reason: StopReason, e?: unknown) {
     if (stopReason) return;
     stopReason = reason;
+    stopAt = performance.now();
     if (e !== undefined) error = toSpeedError(e, o.target.url);
     stop.abort();
     clearInterval(ticker);
@@ -186,8 +188,8 @@ export async function runDirection(o: DirectionOptions): Promise<DirectionResult
 
   /** Intervals whose bytes are all known. */
   const settled = (final: boolean) => {
-    const now = performance.now();
-    let horizon = now;
+    // Nothing after the stop is complete: connections closed mid-chunk.
+    let horizon = Math.min(performance.now(), stopAt);
     if (up) {
       for (const s of streams) {
         if (s.ended || (final && !s.confirmed)) continue;

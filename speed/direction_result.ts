@@ -52,6 +52,9 @@ export function finalGoodput(
   if (r.saturatedAt !== null && r.rates.length >= r.saturatedAt) {
     return mean(r.rates.slice(Math.max(0, r.saturatedAt - MAD)));
   }
+  // Never stable (a noisy or still-ramping line): everything after the first MAD intervals,
+  // which mostly carry the ramp; a longer window averages out noise of single intervals.
+  if (r.rates.length >= 2 * MAD) return mean(r.rates.slice(MAD));
   if (r.rates.length >= MAD) return mean(r.rates.slice(-MAD));
   // The first interval is mostly ramp-up: leave it out when there is more.
   if (r.rates.length >= 2) return mean(r.rates.slice(1));

@@ -25,7 +25,11 @@ Deno.test("finalGoodput() averages the steady state from the first stable window
   // stable at interval 7: the window is intervals 3..7 (all 100 here)
   assert.equal(finalGoodput(record()), 100);
   assert.equal(finalGoodput(record({ rates: [50, 90, 96, 98, 100, 102, 104, 110] })), 102.8);
-  // Not stable: the last MAD intervals.
+  // Not stable: everything after the ramp (first MAD intervals), or the last MAD intervals.
+  assert.equal(
+    finalGoodput(record({ saturatedAt: null, rates: [10, 20, 30, 40, 50, 60, 70, 80] })),
+    65,
+  );
   assert.equal(finalGoodput(record({ saturatedAt: null, rates: [10, 20, 30, 40, 50] })), 35);
   // Fewer intervals: leave out the first (ramp-up) one.
   assert.equal(finalGoodput(record({ rates: [10, 80, 100] })), 90);

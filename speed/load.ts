@@ -62,11 +62,41 @@ export async function runLoadStream(t: SpeedTarget, dir: Direction, h: StreamHoo
   }
 }
 
-/** Sizes the next chunk from the last one's rate, growing at most 4× at a time. */
-export function nextChunk(prev: number, bytes: number, ms: number, max = MAX_CHUNK): number {
-  const rate = bytes / Math.max(ms, 0.05); // bytes per ms
-  const want = Math.min(rate * CHUNK_TARGET_MS, prev * 4);
+/** Sizes the next chunk from a rate (bytes per ms), growing at most 4× at a time. */
+export function nextChunk(prev: number, bytesPerMs: number, max = MAX_CHUNK): number {
+  const want = Math.min(bytesPerMs * CHUNK_TARGET_MS, prev * 4);
   return Math.round(Math.min(max, Math.max(MIN_CHUNK, want)));
+}
+
+/**
+ * A stream's recent rate over at least half a second of chunk completions. One chunk's own
+ * duration is not enough: two answers can arrive back to back (a server draining its
+ * receive buffer, a client catching up after a pause), which made chunks grow 4× again and
+ * again until one took seconds.
+ */
+export class RecentRate {
+  #marks: { t: number; bytes: number }[] = [];
+  #total = 0;
+
+  /** @param t0 when the stream started moving bytes */
+  constructor(t0: number) {
+    this.#marks.push({ t: t0, bytes: 0 });
+  }
+
+  /** Records `n` more bytes done at time `t`; returns the rate in bytes per ms. */
+  add(n: number, t: number): number {
+    this.#total += n;
+    this.#marks.push({ t, bytes: this.#total });
+    // Keep the newest mark that is at least 500 ms old as the start of the window.
+    while (this.#marks.length > 2 && t - this.#marks[1].t >= 500) this.#marks.shift();
+    const first = this.#marks[0];
+    return (this.#total - first.bytes) / Math.max(t - first.t, 1);
+  }
+
+  /** Restarts the window after an idle gap (a self probe) so the gap is not counted. */
+  restart(t: number): void {
+    this.#marks = [{ t, bytes: this.#total }];
+  }
 }
 
 async function download(conn: Http1Conn, h: StreamHooks): Promise<void> {
@@ -81,7 +111,7 @@ async function download(conn: Http1Conn, h: StreamHooks): Promise<void> {
     return true;
   };
   if (!await send()) return;
-  let last = performance.now();
+  const rate = new RecentRate(performance.now());
   while (pending.length > 0) {
     const n = pending[0];
     checkDownload(await conn.readHead(), n, t.url);
@@ -90,12 +120,10 @@ async function download(conn: Http1Conn, h: StreamHooks): Promise<void> {
     if (!probe && pending.length === 1) await send();
     await conn.readBody(n, h.onBytes);
     pending.shift();
-    const now = performance.now();
-    size = nextChunk(size, n, now - last, h.maxChunk);
-    last = now;
+    size = nextChunk(size, rate.add(n, performance.now()), h.maxChunk);
     if (probe) {
       h.onSelfProbe(await ping(conn));
-      last = performance.now();
+      rate.restart(performance.now());
       if (!await send()) break;
     }
   }
@@ -118,6 +146,7 @@ async function upload(conn: Http1Conn, h: StreamHooks): Promise<void> {
   // Bodies follow each other on the wire, so the server received chunk k between the
   // confirmations of k−1 and k (shifted by half a round trip, which cancels out).
   let confirmed = pending[0].start;
+  const rate = new RecentRate(confirmed);
   while (pending.length > 0) {
     const probe = h.wantSelfProbe();
     // Pipelined: the next body is written while the answer to the previous one travels.
@@ -130,10 +159,11 @@ async function upload(conn: Http1Conn, h: StreamHooks): Promise<void> {
     const from = Math.max(confirmed, start);
     h.onUploaded(n, from, now);
     // Sized from what the server confirmed: the send buffer makes writes look fast.
-    size = nextChunk(size, n, now - from, h.maxChunk);
+    size = nextChunk(size, rate.add(n, now), h.maxChunk);
     confirmed = now;
     if (probe) {
       h.onSelfProbe(await ping(conn));
+      rate.restart(performance.now());
       if (pending.length === 0 && !await send()) break;
     }
   }

@@ -1,14 +1,26 @@
 import assert from "node:assert/strict";
-import { FIRST_CHUNK, MAX_CHUNK, nextChunk } from "./load.ts";
+import { FIRST_CHUNK, MAX_CHUNK, nextChunk, RecentRate } from "./load.ts";
 import { endpointPath, requestHead, speedTarget } from "./target.ts";
 
-Deno.test("nextChunk() aims at a quarter second of the measured rate", () => {
-  // 1 MB in 100 ms = 10 MB/s → 2.5 MB per 250 ms, but growth is capped at 4×
-  assert.equal(nextChunk(1e6, 1e6, 100), 2.5e6);
-  assert.equal(nextChunk(FIRST_CHUNK, 1e8, 10), FIRST_CHUNK * 4);
-  assert.equal(nextChunk(MAX_CHUNK, 1e10, 1), MAX_CHUNK);
-  assert.equal(nextChunk(1e6, 1000, 1000), 64 * 1024); // never below 64 KiB
-  assert.equal(nextChunk(4e8, 4e8, 100, 1e8), 1e8); // the server's limit
+Deno.test("nextChunk() aims at a quarter second of the rate, growing at most 4×", () => {
+  // 10 MB/s = 10 000 bytes/ms → 2.5 MB per 250 ms
+  assert.equal(nextChunk(1e6, 10_000), 2.5e6);
+  assert.equal(nextChunk(FIRST_CHUNK, 1e9), FIRST_CHUNK * 4);
+  assert.equal(nextChunk(MAX_CHUNK, 1e9), MAX_CHUNK);
+  assert.equal(nextChunk(1e6, 1), 64 * 1024); // never below 64 KiB
+  assert.equal(nextChunk(4e8, 4e6, 1e8), 1e8); // the server's limit
+});
+
+Deno.test("RecentRate spans at least half a second, so back-to-back answers do not inflate it", () => {
+  const r = new RecentRate(0);
+  assert.equal(r.add(1000, 100), 10);
+  assert.equal(r.add(1000, 200), 10);
+  // Two answers 1 ms apart: the rate over the window stays near 10 bytes/ms, not 1000.
+  assert.ok(r.add(1000, 201) < 15);
+  for (let t = 300; t <= 1500; t += 100) r.add(1000, t);
+  assert.equal(Math.round(r.add(1000, 1600)), 10);
+  r.restart(5000); // after a pause the gap is not counted
+  assert.equal(r.add(500, 5100), 5);
 });
 
 Deno.test("speedTarget() reads ports, TLS, IPv6 literals and a path prefix", () => {
