@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { BRAND } from "../build/brand.ts";
 import { main } from "../main.ts";
 import { startSpeedServer } from "../speed/testing.ts";
@@ -158,4 +160,45 @@ Deno.test("speedtest-server refuses bad flags (exit 2) and unreadable certificat
     "/nonexistent/b.pem",
   ]);
   assert.equal(missing.code, 4);
+});
+
+Deno.test("speedtest-server serves TLS from --tls-cert/--tls-key and speedtest trusts --ca-cert", async () => {
+  const pki = fileURLToPath(new URL("../tests/fixtures/pki/", import.meta.url));
+  const stop = new AbortController();
+  const io = memoryIo();
+  const ctx = {
+    lang: "en" as const,
+    brand: BRAND,
+    configDir: "/nonexistent",
+    now: () => new Date(),
+  };
+  const running = speedtestServerCommandWith(stop.signal)(
+    ["--port", "0", "--tls-cert", join(pki, "server.pem"), "--tls-key", join(pki, "server.key")],
+    io,
+    ctx,
+  );
+  try {
+    for (let i = 0; i < 100 && !io.stdout.includes("\n"); i++) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const url = io.stdout.trim().replace("127.0.0.1", "localhost");
+    assert.match(url, /^https:\/\/localhost:\d+\/$/);
+    const r = await kit([
+      "speedtest",
+      "--server",
+      url,
+      "--ca-cert",
+      join(pki, "ca.pem"),
+      ...consent,
+      "--json",
+      "--max-bytes",
+      "10MB",
+    ]);
+    const j = JSON.parse(r.stdout);
+    assert.equal(j.outcome, "ok", j.error);
+    assert.ok(j.download.mbps > 0);
+  } finally {
+    stop.abort();
+    await running;
+  }
 });

@@ -20,8 +20,13 @@ export const FIRST_CHUNK = 256 * 1024;
 const MIN_CHUNK = 64 * 1024;
 /** Upper bound of one request (the server allows 1 GiB). */
 export const MAX_CHUNK = 256 * 1024 * 1024;
-/** Chunks aim at this much transfer time, so self probes get a chance several times a second. */
-const CHUNK_TARGET_MS = 250;
+/**
+ * Chunks aim at this much transfer time. Short chunks give self probes frequent chances and,
+ * above all, fine-grained upload confirmations: with 250 ms chunks single 0.5 s intervals
+ * swung ±15 % at 500 Mbit/s and the upload figure came out 2–3 % high; with 100 ms, ±4 % and
+ * within 0.5 % of the link's goodput ceiling. Pipelining makes the extra requests free.
+ */
+const CHUNK_TARGET_MS = 100;
 
 /** What a stream asks of, and reports to, its direction. */
 export interface StreamHooks {

@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { FIRST_CHUNK, MAX_CHUNK, nextChunk, RecentRate } from "./load.ts";
 import { endpointPath, requestHead, speedTarget } from "./target.ts";
 
-Deno.test("nextChunk() aims at a quarter second of the rate, growing at most 4×", () => {
-  // 10 MB/s = 10 000 bytes/ms → 2.5 MB per 250 ms
-  assert.equal(nextChunk(1e6, 10_000), 2.5e6);
+Deno.test("nextChunk() aims at 100 ms of the rate, growing at most 4×", () => {
+  // 10 MB/s = 10 000 bytes/ms → 1 MB per 100 ms
+  assert.equal(nextChunk(1e6, 10_000), 1e6);
   assert.equal(nextChunk(FIRST_CHUNK, 1e9), FIRST_CHUNK * 4);
   assert.equal(nextChunk(MAX_CHUNK, 1e9), MAX_CHUNK);
   assert.equal(nextChunk(1e6, 1), 64 * 1024); // never below 64 KiB
