@@ -245,7 +245,7 @@ function splitLines(): TransformStream<string, string> {
 }
 
 async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: number | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     return await Promise.race([
       p,
