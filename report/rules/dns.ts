@@ -12,7 +12,8 @@
  * @module
  */
 import { advise, CONTACT_PROVIDER, RESTART_ROUTER } from "./advice.ts";
-import { type DnsView, dnsView, isAnswer, type Lookup, median } from "./dns_view.ts";
+import { type DnsView, dnsView, failedLookup, isAnswer, type Lookup, median } from "./dns_view.ts";
+import { lossSigns } from "./loss_signs.ts";
 import type { Rule, RuleFinding } from "./rule.ts";
 
 const ADVICE = advise(RESTART_ROUTER, CONTACT_PROVIDER);
@@ -47,26 +48,33 @@ export const dnsNotConfigured: Rule = (input) => {
   }];
 };
 
-/** The device's own resolver fails while another resolver answers the same names. */
+/**
+ * The device's own resolver fails while another resolver answers the same names. The OS
+ * resolver's lookups decide when there are any: only they tell "no such name" from
+ * "server failure".
+ */
 export const ownResolverFailed: Rule = (input) => {
   const v = dnsView(input);
   if (!v) return [];
   const own = v.lookups.filter((l) => l.own);
   const others = v.lookups.filter((l) => !l.own);
-  const ownDead = own.length > 0 && own.every((l) => !l.ok && !isAnswer(l.error));
-  const compareSays = v.compareVerdict === "configured-broken";
+  const precise = own.filter((l) => l.precise);
+  const judged = precise.length ? precise : own;
+  const ownDead = judged.length > 0 && judged.every((l) => failedLookup(l, others));
   // Another resolver that answers some lookups and drops others means loss on the way,
   // which makes the own resolver look dead by chance.
   const flaky = [...groupBy(others, (l) => l.resolver).values()].some((ls) =>
-    ls.some((l) => l.ok) && ls.some((l) => !l.ok && !isAnswer(l.error))
+    ls.some((l) => l.ok) && ls.some((l) => !l.ok && l.error === "timeout")
   );
-  if (!(ownDead && others.some((l) => l.ok) && !flaky) && !compareSays) return [];
-  const failed = own.filter((l) => !l.ok);
+  if (!ownDead || !others.some((l) => l.ok && l.answers.length > 0) || flaky) return [];
+  const failed = judged.filter((l) => failedLookup(l, others));
+  // While packets are being lost, lookups time out with them: a symptom of the loss.
+  const lossy = lossSigns(input).length > 0;
   return [{
     id: "dns.system-resolver-failed",
     segment: "dns",
-    severity: "fail",
-    confidence: ownDead && compareSays ? "high" : "medium",
+    severity: lossy ? "warn" : "fail",
+    confidence: precise.length && v.compareVerdict === "configured-broken" ? "high" : "medium",
     title: {
       ja: "この端末の DNS サーバーが応答しません",
       en: "This device's DNS server does not answer",
@@ -78,16 +86,17 @@ export const ownResolverFailed: Rule = (input) => {
     },
     advice: ADVICE,
     technical: `own resolver${v.configured?.length ? ` ${v.configured.join(", ")}` : ""}: ` +
-      `${failed.length}/${own.length} lookups failed (${errorsOf(failed).join(", ")}); ` +
+      `${failed.length}/${judged.length} lookups failed (${errorsOf(failed).join(", ")}); ` +
       `other resolvers answered ${others.filter((l) => l.ok).length}/${others.length}` +
       (v.compareVerdict ? `; dns.compare: ${v.compareVerdict}` : ""),
-    evidence: evidence(own.length ? own : v.lookups, {
+    evidence: evidence(judged, {
       failed: failed.length,
       errors: errorsOf(failed),
       ...(v.compareVerdict ? { compare: v.compareVerdict } : {}),
     }),
     at: v.ownAt,
     breaks: "names",
+    symptom: lossy ? "quality" : "path",
   }];
 };
 

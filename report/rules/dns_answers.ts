@@ -31,13 +31,13 @@ export const dnsAnswersWrong: Rule = (input) => {
       });
     }
   }
+  if (wrong.length === 0) return [];
   const compareSays = v.compareVerdict === "configured-differs";
-  if (wrong.length === 0 && !compareSays) return [];
   return [{
     id: "dns.answers-wrong",
     segment: "dns",
-    severity: wrong.length > 0 ? "fail" : "warn",
-    confidence: wrong.length > 0 && compareSays ? "high" : "medium",
+    severity: "fail",
+    confidence: compareSays ? "high" : "medium",
     title: {
       ja: "DNS が正しくない答えを返しています",
       en: "DNS gives wrong answers",
@@ -56,8 +56,7 @@ export const dnsAnswersWrong: Rule = (input) => {
       RESTART_ROUTER,
       CONTACT_PROVIDER,
     ),
-    technical: wrong.map((w) => `${w.name}: own ${w.own} vs ${w.other}`).join("; ") ||
-      `dns.compare: ${v.compareVerdict}`,
+    technical: wrong.map((w) => `${w.name}: own ${w.own} vs ${w.other}`).join("; "),
     evidence: [...new Set(v.lookups.filter((l) => l.own).map((l) => l.probe))].map((probe) => ({
       probe,
       values: { wrong: wrong.map((w) => w.name) },

@@ -113,3 +113,40 @@ Deno.test("otherResolverSilent() notes a dead comparison resolver without a warn
   assert.deepEqual(fs.map((f) => [f.id, f.severity]), [["dns.other-resolver-silent", "info"]]);
   assert.deepEqual(ownResolverFailed(input), []);
 });
+
+Deno.test("the DNS rules tell a failing resolver from a lying one only through the OS resolver", () => {
+  // Deno.resolveDns reports SERVFAIL and NXDOMAIN alike; getaddrinfo tells them apart.
+  const compare = (error: string) =>
+    result("dns.compare", {
+      verdict: "configured-differs",
+      resolvers: [
+        {
+          name: "10.64.1.53",
+          address: "10.64.1.53",
+          kind: "configured",
+          lookups: [{ name: "www", ok: false, ms: 3, answers: [], error }],
+        },
+        {
+          name: "public",
+          address: "198.18.0.53",
+          kind: "public",
+          lookups: [{ name: "www", ok: true, ms: 3, answers: ["198.18.0.20"] }],
+        },
+      ],
+    });
+  const servfail = inputOf(
+    dnsResolve([lookup("www", "system", { error: "servfail-or-unreachable" })]),
+    compare("nxdomain"),
+  );
+  assert.deepEqual(ids(ownResolverFailed(servfail)), ["dns.system-resolver-failed"]);
+  assert.deepEqual(dnsAnswersWrong(servfail), []);
+  const lying = inputOf(
+    dnsResolve([lookup("www", "system", { error: "nxdomain" })]),
+    compare("nxdomain"),
+  );
+  assert.deepEqual(ids(dnsAnswersWrong(lying)), ["dns.answers-wrong"]);
+  assert.deepEqual(ownResolverFailed(lying), []);
+  // Without the OS resolver, "no records" for a name others resolve is a failure to answer.
+  const onlyCompare = inputOf(compare("nxdomain"));
+  assert.deepEqual(ids(ownResolverFailed(onlyCompare)), ["dns.system-resolver-failed"]);
+});

@@ -17,6 +17,12 @@ export interface Lookup {
   resolver: string;
   /** True for the device's own resolver (the system one, or a configured server). */
   own: boolean;
+  /**
+   * True when the error tells "no such name" from "server failure" (the OS resolver does).
+   * `Deno.resolveDns` reports NXDOMAIN, NODATA, SERVFAIL and REFUSED alike as "no records
+   * found": its `no-data`/`nxdomain` become the ambiguous `no-records`.
+   */
+  precise: boolean;
   ok: boolean;
   ms: number;
   answers: string[];
@@ -50,10 +56,11 @@ export function dnsView(input: RuleInput): DnsView | null {
     name: l.name,
     resolver: l.resolver,
     own: l.resolver === "system",
+    precise: l.resolver === "system",
     ok: l.ok,
     ms: l.ms,
     answers: l.answers,
-    error: l.error ?? null,
+    error: l.resolver !== "system" && isAnswer(l.error ?? null) ? "no-records" : l.error ?? null,
   }));
   const publicAddrs: string[] = [];
   for (const r of listOf(compare, "resolvers")) {
@@ -65,10 +72,11 @@ export function dnsView(input: RuleInput): DnsView | null {
         name: str(l.name) ?? "?",
         resolver: str(r.name) ?? str(r.address) ?? "?",
         own: kind === "configured",
+        precise: false,
         ok: l.ok === true,
         ms: num(l.ms) ?? 0,
         answers: Array.isArray(l.answers) ? l.answers.filter((a) => typeof a === "string") : [],
-        error: str(l.error),
+        error: isAnswer(str(l.error)) ? "no-records" : str(l.error),
       });
     }
   }
@@ -94,6 +102,18 @@ export function resolverPlace(address: string | null, publicAddrs: readonly stri
 /** Lookup errors that are answers ("no such name"), not failures to get one. */
 export function isAnswer(error: string | null): boolean {
   return error === "nxdomain" || error === "no-data";
+}
+
+/**
+ * True when `l` failed to give an address: a timeout or server failure, or an ambiguous
+ * "no records" for a name that `others` resolve to addresses.
+ */
+export function failedLookup(l: Lookup, others: readonly Lookup[]): boolean {
+  if (l.ok && l.answers.length > 0) return false;
+  if (l.error === "no-records") {
+    return others.some((o) => o.name === l.name && o.ok && o.answers.length > 0);
+  }
+  return !l.ok && !isAnswer(l.error);
 }
 
 /** The median of `xs`, or null. */

@@ -12,7 +12,12 @@ import {
 } from "./dns.ts";
 import { captivePortal } from "./captive.ts";
 import { dnsAnswersWrong } from "./dns_answers.ts";
+import { gatewayDelay, gatewayLoss, gatewayUnreachable } from "./gateway.ts";
 import { ipv6Broken } from "./ipv6.ts";
+import { accessType, proxyInUse } from "./notes.ts";
+import { clockSkew, tlsFailed, tlsIntercepted } from "./trust.ts";
+import { wifiWeak } from "./wifi.ts";
+import { hopRateLimited, pathDelay, pathLoss } from "./path.ts";
 import { noDefaultGateway, noUsableInterface } from "./lan.ts";
 import { mtuBlackHole, transferStalled } from "./mtu.ts";
 import { badHttpStatus, namesUnresolved, unreachable } from "./reach.ts";
@@ -21,9 +26,18 @@ import { slowResponses } from "./slow.ts";
 
 /** The rules the diagnosis applies. */
 export const RULES: readonly Rule[] = [
+  clockSkew,
+  tlsIntercepted,
   noUsableInterface,
   noDefaultGateway,
+  wifiWeak,
+  gatewayUnreachable,
+  gatewayLoss,
+  gatewayDelay,
   captivePortal,
+  pathLoss,
+  pathDelay,
+  hopRateLimited,
   dnsNotConfigured,
   ownResolverFailed,
   dnsAnswersWrong,
@@ -37,4 +51,7 @@ export const RULES: readonly Rule[] = [
   transferStalled,
   mtuBlackHole,
   ipv6Broken,
+  tlsFailed,
+  accessType,
+  proxyInUse,
 ];

@@ -11,6 +11,7 @@
  */
 import type { Localized } from "../../probes/types.ts";
 import { advise, CONTACT_PROVIDER, RESTART_ROUTER, SERVICE_SIDE } from "./advice.ts";
+import { lossSigns } from "./loss_signs.ts";
 import type { Rule, RuleFinding } from "./rule.ts";
 import { type TargetOutcome, targetOutcomes } from "./targets.ts";
 
@@ -25,6 +26,7 @@ const list = (ts: TargetOutcome[]) => [...new Set(ts.map((t) => t.name))].join("
 /** No (or only some) targets of a segment answer on the path. */
 export const unreachable: Rule = (input) => {
   const all = targetOutcomes(input);
+  const lossy = lossSigns(input).length > 0;
   const findings: RuleFinding[] = [];
   for (const seg of ["isp", "internet", "service"] as const) {
     // Name failures and stalls say nothing about whether packets get through.
@@ -63,7 +65,8 @@ export const unreachable: Rule = (input) => {
       evidence: byProbe(failed, (o) => ({ [o.name]: o.error ?? o.failure })),
       // Every target silent: the network towards them is broken, not just the hosts.
       ...(allFailed && silent.length > 0 ? { breaks: "path" as const } : {}),
-      symptom: "path",
+      // Some targets lost among working ones, while packets are being lost: loss victims.
+      symptom: !allFailed && lossy ? "quality" : "path",
     });
   }
   return findings;

@@ -61,6 +61,53 @@ export function topologyConfig(caFile: string): Record<string, unknown> {
       timeoutMs: 2000,
       slowMs: 1000,
     },
+    dnsCompare: {
+      publicResolvers: [{ name: "public", address: ADDR.publicResolver4 }],
+      names: ["www.example.test", "app.example.test"],
+      slowMs: 300,
+      timeoutMs: 1000,
+    },
+    dualStack: {
+      targets: [
+        { name: "www", url: "http://www.example.test/", v4: ADDR.www4, v6: ADDR.www6 },
+        {
+          name: "anchor",
+          url: "http://anchor.example.test/generate_204",
+          v4: ADDR.anchor4,
+          v6: ADDR.anchor6,
+        },
+      ],
+      timeoutMs: 2000,
+    },
+    captive: { url: "http://anchor.example.test/generate_204", expectStatus: 204, timeoutMs: 2000 },
+    clock: { urls: ["http://www.example.test/", "http://anchor.example.test/"], timeoutMs: 2000 },
+    tls: {
+      targets: [{
+        host: "www.example.test",
+        port: 443,
+        expectIssuer: ["kiriwake topology test CA"],
+      }],
+      timeoutMs: 2000,
+    },
+    // 20 echoes: at a quarter of them lost, fewer than two lost happens once in a thousand runs.
+    ping: {
+      anchors: [{ name: "anchor", address: ADDR.anchor4 }, {
+        name: "anchor-v6",
+        address: ADDR.anchor6,
+      }],
+      gateways: true,
+      count: 20,
+      intervalMs: 200,
+      waitMs: 1000,
+    },
+    trace: {
+      targets: [{ name: "anchor", address: ADDR.anchor4 }],
+      rounds: 5,
+      probesPerHop: 3,
+      maxHops: 8,
+      waitMs: 1000,
+    },
+    mtu: { targets: [{ name: "anchor", address: ADDR.anchor4 }], waitMs: 500 },
   };
   const known = new Set(Object.keys(runConfigSchema.shape));
   return Object.fromEntries(Object.entries(full).filter(([k]) => known.has(k)));

@@ -2,7 +2,7 @@
  * The web side of the fault-injection topology: HTTP on port 80 and HTTPS on 443 of the
  * given addresses, with the routes the kit's probes ask for, and the faults a service or a
  * network in front of it can show (an error status, slow answers, a captive-portal
- * redirect).
+ * redirect, a clock far off).
  *
  * Routes: `/generate_204` (204, the connectivity check), `/health` (204), `/` (a small
  * page), `/big` (96 KiB, so a path-MTU black hole shows), `/bytes?n=N` (N bytes, for
@@ -16,7 +16,9 @@ export type WebMode =
   | { mode: "normal" }
   | { mode: "status"; status: number }
   | { mode: "slow"; delayMs: number }
-  | { mode: "redirect"; location: string };
+  | { mode: "redirect"; location: string }
+  /** Answers normally, with a `Date` header this far from the real time. */
+  | { mode: "clock"; offsetMs: number };
 
 /** A running web server (all its listeners). */
 export interface WebServer {
@@ -46,7 +48,11 @@ export function startWeb(opts: WebOptions): WebServer {
     if (m.mode === "redirect") {
       return new Response(null, { status: 302, headers: { location: m.location } });
     }
-    return route(req);
+    const res = await route(req);
+    if (m.mode === "clock") {
+      res.headers.set("date", new Date(Date.now() + m.offsetMs).toUTCString());
+    }
+    return res;
   };
   const servers: Deno.HttpServer[] = [];
   const quiet = { onListen() {}, onError: () => new Response("error", { status: 500 }) };
