@@ -37,7 +37,10 @@ export function lossSigns(input: RuleInput): string[] {
   for (const id of PING_PROBES) {
     for (const e of pingEntries(measured(input, id))) {
       const s = pingStats(e);
-      if (s && s.lossPercent > 0) signs.push(`${id} ${s.target}: ${s.lossPercent}% loss`);
+      // All lost is a target out of reach, not random loss.
+      if (s && s.lossPercent > 0 && s.received > 0) {
+        signs.push(`${id} ${s.target}: ${s.lossPercent}% loss`);
+      }
     }
   }
   const byResolver = new Map<string, { ok: number; timeout: number }>();

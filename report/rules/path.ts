@@ -62,35 +62,38 @@ function anchorPings(input: RuleInput): PingStats[] {
     .filter((s): s is PingStats => s !== null && s.sent > 0);
 }
 
-/** Loss beyond the router that persists to the destination. */
+/**
+ * Loss beyond the router. Pings decide whether traffic is lost: traceroute's probes ask
+ * routers and the destination for ICMP errors, which they rate-limit, so a trace alone
+ * shows "loss" on clean paths. The trace then tells where the loss starts. Without pings,
+ * a trace's loss is only a warning, with low confidence.
+ */
 export const pathLoss: Rule = (input) => {
   const ts = traces(input);
-  const lossy = anchorPings(input).filter((p) =>
+  const pings = anchorPings(input);
+  const lossy = pings.filter((p) =>
     p.received > 0 && p.lossPercent >= LOSS_WARN && p.sent - p.received >= 2
   );
   const tracedLoss = ts.filter((t) =>
     t.reached && t.persistentFrom !== null && (t.endLoss ?? 0) >= LOSS_WARN
   );
-  if (lossy.length === 0 && tracedLoss.length === 0) return [];
+  if (lossy.length === 0 && (pings.length > 0 || tracedLoss.length === 0)) return [];
   const worst = Math.max(
     ...lossy.map((p) => p.lossPercent),
-    ...tracedLoss.map((t) => t.endLoss ?? 0),
+    ...(lossy.length ? [] : tracedLoss.map((t) => t.endLoss ?? 0)),
   );
-  // Where loss starts: the nearest place any trace saw it persist from; unknown: the internet.
+  // Where loss starts: the nearest place a trace saw it persist from. The home network is
+  // the gateway ping's to judge; a trace "from hop 1" beyond a clean gateway starts beyond.
   const starts = tracedLoss.map((t) => t.places.get(t.persistentFrom!) ?? "internet");
-  const place: Location = starts.includes("lan")
-    ? "lan"
-    : starts.includes("isp")
-    ? "isp"
-    : "internet";
-  const segment = place === "lan" ? "lan" : place === "isp" ? "isp" : "internet";
-  const heavy = worst >= LOSS_FAIL;
+  const place: Location = starts.some((p) => p === "lan" || p === "isp") ? "isp" : "internet";
+  const segment = place === "isp" ? "isp" : "internet";
+  const heavy = worst >= LOSS_FAIL && lossy.length > 0;
   const gatewayClean = gatewayPings(input).some((p) => p.lossPercent === 0);
   const finding: RuleFinding = {
     id: `${segment}.loss`,
     segment,
     severity: heavy ? "fail" : "warn",
-    confidence: tracedLoss.length && lossy.length ? "high" : "medium",
+    confidence: lossy.length === 0 ? "low" : tracedLoss.length ? "high" : "medium",
     title: place === "isp"
       ? {
         ja: "回線 (プロバイダー側) でデータが失われています",

@@ -136,6 +136,9 @@ export async function createLab(prefix: string): Promise<Lab> {
         "net.ipv6.conf.all.accept_dad=0",
         // Lets an unprivileged ping work too, as on a desktop.
         "net.ipv4.ping_group_range=0 2147483647",
+        // A healthy lab answers every traceroute probe; rate limiting is a scenario's fault.
+        "net.ipv4.icmp_ratelimit=0",
+        "net.ipv6.icmp.ratelimit=0",
       ]); // deno-fmt-ignore
     }
     for (const l of LINKS) {
