@@ -15,6 +15,7 @@ import { dnsAnswersWrong } from "./dns_answers.ts";
 import { gatewayDelay, gatewayLoss, gatewayUnreachable } from "./gateway.ts";
 import { ipv6Broken } from "./ipv6.ts";
 import { accessType, proxyInUse } from "./notes.ts";
+import { beyondAccess, bufferbloat, slowLine } from "./speed.ts";
 import { clockSkew, tlsFailed, tlsIntercepted } from "./trust.ts";
 import { wifiWeak } from "./wifi.ts";
 import { hopRateLimited, pathDelay, pathLoss } from "./path.ts";
@@ -36,6 +37,9 @@ export const RULES: readonly Rule[] = [
   gatewayDelay,
   captivePortal,
   pathLoss,
+  bufferbloat,
+  slowLine,
+  beyondAccess,
   pathDelay,
   hopRateLimited,
   dnsNotConfigured,
