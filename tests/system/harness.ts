@@ -7,6 +7,7 @@
  */
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { BUILTIN_IDS } from "../../probes/mod.ts";
 import { judge, type Judgement } from "./judge.ts";
 import { deepMerge, topologyConfig } from "./kit_config.ts";
 import type { Lab } from "./lab.ts";
@@ -33,6 +34,8 @@ export interface ScenarioOutcome {
   correct: boolean;
   /** Set when the scenario could not be run (a fault failed to apply, no report). */
   error?: string;
+  /** Set when this build lacks probes the scenario needs: their ids. */
+  skipped?: string[];
 }
 
 /** Options of {@link runScenarios}. */
@@ -47,6 +50,8 @@ export interface HarnessOptions {
   onOutcome?: (o: ScenarioOutcome) => void;
   /** Stops between scenarios when aborted. */
   signal?: AbortSignal;
+  /** Ids of the probes this build has (default: the built-in registry). */
+  probeIds?: ReadonlySet<string>;
 }
 
 /** Runs every scenario in order; a scenario that breaks is recorded, and the rest still run. */
@@ -60,6 +65,12 @@ export async function runScenarios(opts: HarnessOptions): Promise<ScenarioOutcom
       ? opts.repeatHealthy
       : scenario.repeat;
     const outcome: ScenarioOutcome = { scenario, runs: [], correct: false };
+    const missing = scenario.requires.filter((id) => !(opts.probeIds ?? BUILTIN_IDS).has(id));
+    if (missing.length) {
+      outcomes.push({ ...outcome, skipped: missing });
+      opts.onOutcome?.(outcomes.at(-1)!);
+      continue;
+    }
     try {
       for (let i = 0; i < repeat && !opts.signal?.aborted; i++) {
         await opts.lab.reset();

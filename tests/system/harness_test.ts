@@ -127,6 +127,7 @@ Deno.test("formatTable() ends with the N/M line and counts false alarms over all
     },
     { scenario: scenario("dns-down", "dns"), runs: [run(true, ["service.slow"])], correct: true },
     { scenario: scenario("broken", "lan"), runs: [], correct: false, error: "no report\nmore" },
+    { scenario: scenario("speed", "isp"), runs: [], correct: false, skipped: ["isp.throughput"] },
   ];
   const text = formatTable(outcomes);
   assert.match(text, /^scenario +expected +verdict +findings +time$/m);
@@ -135,7 +136,11 @@ Deno.test("formatTable() ends with the N/M line and counts false alarms over all
     /baseline +\(none\) +WRONG \(none\) \(1\/2 runs\) .*false alarm: dns\.slow +3\.0s/,
   );
   assert.match(text, /broken +lan +ERROR +no report +0\.0s/);
-  assert.equal(text.split("\n").at(-1), "1/3 scenarios correct, 2 false alarms");
+  assert.match(text, /speed +isp +skipped +needs isp\.throughput/);
+  assert.deepEqual(text.split("\n").slice(-2), [
+    "1 scenarios skipped: this build has no isp.throughput",
+    "1/3 scenarios correct, 2 false alarms",
+  ]);
   assert.deepEqual(totals(outcomes), {
     correct: 1,
     total: 3,

@@ -66,6 +66,8 @@ export const scenarioSchema = z.object({
   name: z.string().min(1).optional(),
   /** What is being modelled, in a sentence. */
   description: z.string().min(1),
+  /** Probe ids the scenario needs; without them it is skipped, with that reason. */
+  requires: z.array(z.string()).default([]),
   faults: z.array(faultSchema).default([]),
   /** Deep-merged into the topology's run config (objects merge, arrays replace). */
   config: z.record(z.string(), z.unknown()).default({}),

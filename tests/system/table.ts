@@ -17,10 +17,11 @@ export interface Totals {
   healthyFalseAlarms: number;
 }
 
-/** Sums the outcomes. */
-export function totals(outcomes: readonly ScenarioOutcome[]): Totals {
+/** Sums the outcomes; skipped scenarios are not counted. */
+export function totals(all: readonly ScenarioOutcome[]): Totals {
   let falseAlarms = 0;
   let healthyFalseAlarms = 0;
+  const outcomes = all.filter((o) => !o.skipped);
   for (const o of outcomes) {
     for (const r of o.runs) {
       falseAlarms += r.judgement.falseAlarms.length;
@@ -44,6 +45,9 @@ export function summaryLine(t: Totals): string {
 export function row(o: ScenarioOutcome): string[] {
   const expected = o.scenario.expect.headline ?? "(none)";
   const time = o.runs.reduce((s, r) => s + r.ms, 0) / 1000;
+  if (o.skipped) {
+    return [o.scenario.name, expected, "skipped", `needs ${o.skipped.join(", ")}`, fmt(0)];
+  }
   if (o.error) return [o.scenario.name, expected, "ERROR", o.error.split("\n")[0], fmt(time)];
   const last = o.runs.at(-1)!.judgement;
   const got = last.headline ?? "(none)";
@@ -73,8 +77,16 @@ export function formatTable(outcomes: readonly ScenarioOutcome[]): string {
     widths.map((w) => "-".repeat(w)).join("  "),
     ...rows.slice(1).map(line),
     "",
+    ...skippedLine(outcomes),
     summaryLine(totals(outcomes)),
   ].join("\n");
+}
+
+function skippedLine(outcomes: readonly ScenarioOutcome[]): string[] {
+  const skipped = outcomes.filter((o) => o.skipped);
+  if (skipped.length === 0) return [];
+  const ids = [...new Set(skipped.flatMap((o) => o.skipped!))];
+  return [`${skipped.length} scenarios skipped: this build has no ${ids.join(", ")}`];
 }
 
 function fmt(seconds: number): string {
