@@ -6,12 +6,14 @@
  */
 import { BRAND } from "./build/brand.ts";
 import { chooseLang, peekLang } from "./cli/args.ts";
+import { appCommand, defaultCommand } from "./cli/app.ts";
 import { helpText } from "./cli/help.ts";
 import { type Command, type CommandContext, denoIo, type Io } from "./cli/io.ts";
 import { probesCommand } from "./cli/probes.ts";
 import { reportCommand } from "./cli/report.ts";
 import { runCommand } from "./cli/run.ts";
 import { termsCommand } from "./cli/terms.ts";
+import { viewCommand } from "./cli/view.ts";
 import { userConfigDir } from "./consent/config_dir.ts";
 import { EXIT, InvalidInputError, KiriwakeError, RefusedError, UsageError } from "./errors.ts";
 import { VERSION } from "./version.ts";
@@ -22,6 +24,8 @@ export const COMMANDS: Record<string, Command> = {
   terms: termsCommand,
   probes: probesCommand,
   report: reportCommand,
+  app: appCommand,
+  view: viewCommand,
 };
 
 /** Runs the CLI with `args` and returns the exit code. Never throws. */
@@ -40,7 +44,8 @@ export async function main(
     }
     const [first, ...rest] = args;
     const named = first !== undefined && !first.startsWith("-");
-    const name = named ? first : "run";
+    // No arguments at all (a double-click): the browser flow; flags alone: the terminal run.
+    const name = named ? first : args.length === 0 ? defaultCommand(Deno.build.os, io.env) : "run";
     const command = COMMANDS[name];
     if (!command) {
       throw new UsageError({

@@ -1,0 +1,42 @@
+/**
+ * Options of the web view's app factory.
+ *
+ * @module
+ */
+import type { Brand } from "../../build/brand_schema.ts";
+import type { LoadedConfig } from "../../probes/config_load.ts";
+import type { ExecFn } from "../../probes/exec.ts";
+import type { Probe } from "../../probes/types.ts";
+import type { Lang } from "../html/i18n.ts";
+import type { ReportBody } from "../schema.ts";
+import type { GuardConfig } from "./guards.ts";
+import type { ReportLibrary } from "./library.ts";
+
+/** What app mode (running from the browser) needs besides the view. */
+export interface AppModeOptions {
+  /** The per-user config directory (consent record). */
+  configDir: string;
+  /** Where each run's report directory is made; a root of the library. */
+  outDir: string;
+  config: LoadedConfig;
+  /** The planned probes. */
+  probes: readonly Probe[];
+  licence: ReportBody["licence"];
+  /** Replaces OS commands in tests. */
+  exec?: ExecFn;
+}
+
+/** Options of {@link createApp}. */
+export interface AppOptions {
+  brand: Brand;
+  /** The language until the customer picks one. */
+  lang: Lang;
+  /** Secrets and port the guards check. */
+  guard: GuardConfig;
+  library: ReportLibrary;
+  /** Present in app mode. */
+  app?: AppModeOptions;
+  /** Called when the customer presses Quit (after the page is sent). */
+  onQuit?: () => void;
+  now?: () => Date;
+}
