@@ -17,6 +17,34 @@ const isScalar = (v: unknown) => v === null || typeof v !== "object";
 const MAX_ROWS = 200;
 const MAX_COLS = 12;
 const COLLAPSE_AFTER = 8;
+/** Records with more fields than this read better as one key/value card each. */
+const WIDE = 7;
+
+function columnsOf(rows: Obj[]): string[] {
+  const cols: string[] = [];
+  for (const r of rows) for (const k of Object.keys(r)) if (!cols.includes(k)) cols.push(k);
+  return cols;
+}
+
+function RecordCards(props: { rows: Obj[]; depth: number; lang: Lang }) {
+  return (
+    <div class="record-cards">
+      {props.rows.slice(0, MAX_ROWS).map((r, i) => (
+        <div class="record-card">
+          <p class="record-title">{titleOf(r) ?? `#${i + 1}`}</p>
+          <Value value={r} depth={props.depth + 1} lang={props.lang} />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function titleOf(r: Obj): string | null {
+  for (const k of ["name", "id", "target", "url", "host", "address"]) {
+    if (typeof r[k] === "string" && r[k]) return r[k] as string;
+  }
+  return null;
+}
 
 /** A nested value inside a table cell, as one short line. */
 export function compact(v: unknown): string {
@@ -53,7 +81,9 @@ function Value(props: { value: unknown; depth: number; lang: Lang }): JSX.Elemen
     if (v.length === 0) return <span class="scalar">–</span>;
     if (v.every(isScalar)) return <span class="scalar">{v.map(formatScalar).join(", ")}</span>;
     if (v.every(isObj)) {
-      const table = <RecordTable rows={v} depth={props.depth} lang={props.lang} />;
+      const table = columnsOf(v).length <= WIDE
+        ? <RecordTable rows={v} depth={props.depth} lang={props.lang} />
+        : <RecordCards rows={v} depth={props.depth} lang={props.lang} />;
       // Long lists (samples, hops) are drawn as charts above: keep their rows one click away.
       return v.length > COLLAPSE_AFTER
         ? (
@@ -84,10 +114,7 @@ function Value(props: { value: unknown; depth: number; lang: Lang }): JSX.Elemen
 }
 
 function RecordTable(props: { rows: Obj[]; depth: number; lang: Lang }) {
-  const cols: string[] = [];
-  for (const r of props.rows) {
-    for (const k of Object.keys(r)) if (!cols.includes(k)) cols.push(k);
-  }
+  const cols = columnsOf(props.rows);
   const shown = cols.slice(0, MAX_COLS);
   const rows = props.rows.slice(0, MAX_ROWS);
   return (

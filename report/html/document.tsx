@@ -34,7 +34,7 @@ export function Document(props: DocumentProps) {
         <meta charset="utf-8" />
         {props.metaCsp ? <meta http-equiv="Content-Security-Policy" content={props.metaCsp} /> : null}
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
+        <meta name="referrer" content="same-origin" />
         <meta name="robots" content="noindex" />
         <title>{props.title}</title>
         <link rel="icon" href={ICON} />

@@ -49,6 +49,7 @@ export const UI = {
   downloadJson: { ja: "レポート (JSON)", en: "Report (JSON)" },
   downloadHtml: { ja: "レポート (HTML 1 ファイル)", en: "Report (single HTML file)" },
   downloadText: { ja: "要約 (テキスト)", en: "Summary (text)" },
+  savedAt: { ja: "この端末に保存済みです", en: "Saved on this computer" },
   downloadHint: {
     ja: "サポート窓口には JSON ファイルを送ってください。HTML はメールに添付してそのまま読めます。",
     en: "Send the JSON file to the support desk. The HTML file can be attached to an email and read as is.",

@@ -34,6 +34,8 @@ export interface ReportViewProps {
   support?: Text;
   /** True when the digest was checked on the way in. */
   verified?: boolean;
+  /** Where the report file is on this computer (app mode). */
+  savedAt?: string;
 }
 
 /** The report, or the asked-for part of it. */
@@ -50,7 +52,7 @@ export function ReportView(props: ReportViewProps) {
         ? (
           <>
             <VerdictSection report={report} lang={lang} support={props.support} />
-            {links ? <Downloads links={links} lang={lang} /> : null}
+            {links ? <Downloads links={links} lang={lang} savedAt={props.savedAt} /> : null}
             <FindingsSection report={report} lang={lang} probeHref={probeHref} />
           </>
         )
@@ -75,11 +77,18 @@ export function ReportView(props: ReportViewProps) {
   );
 }
 
-function Downloads(props: { links: ReportLinks; lang: Lang }) {
+function Downloads(props: { links: ReportLinks; lang: Lang; savedAt?: string }) {
   const { links, lang } = props;
   return (
     <section class="panel" aria-labelledby="downloads-title">
       <h2 id="downloads-title" class="section-title">{UI.downloads[lang]}</h2>
+      {props.savedAt
+        ? (
+          <p>
+            {UI.savedAt[lang]}: <code class="saved-at">{props.savedAt}</code>
+          </p>
+        )
+        : null}
       <p class="muted">{UI.downloadHint[lang]}</p>
       <div class="downloads">
         <a class="button" href={links.json} download="">{UI.downloadJson[lang]}</a>

@@ -82,6 +82,12 @@ summary{cursor:pointer;color:var(--accent)}
 .table-wrap{overflow-x:auto}
 .grid-table th,.grid-table td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
 .grid-table th{background:#f8f9fb;font-weight:600;white-space:nowrap}
+.grid-table td{min-width:3.5em}
+.record-cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(320px,1fr));gap:10px}
+.record-card{border:1px solid var(--line);border-radius:8px;padding:8px 12px;background:#fcfcfd}
+.record-title{margin:0 0 4px;font-weight:600;word-break:break-all}
+.record-card .kv th{width:40%}
+.panel>h2:first-child,.card>h2:first-child{margin-top:0}
 .num{text-align:right;font-variant-numeric:tabular-nums}
 .chart{margin:12px 0;border:1px solid var(--line);border-radius:10px;padding:10px 12px;background:#fcfcfd}
 .chart figcaption{font-weight:600;margin-bottom:4px}

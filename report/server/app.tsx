@@ -29,6 +29,22 @@ const NOT_ALLOWED: { title: Text; text: Text } = {
   },
 };
 
+const NOT_FOUND: { title: Text; text: Text } = {
+  title: { ja: "見つかりません", en: "Not found" },
+  text: {
+    ja: "そのレポートまたはページはありません。",
+    en: "There is no such report or page.",
+  },
+};
+
+const REFUSED: { title: Text; text: Text } = {
+  title: { ja: "この操作はお受けできません", en: "This request was refused" },
+  text: {
+    ja: "ページが古くなっているか、ほかのサイトから送られた操作です。ホームから操作し直してください。",
+    en: "The page is out of date, or the request came from another site. Start again from Home.",
+  },
+};
+
 /** Builds the app. Options are checked here, before any request. */
 export function createApp(opts: AppOptions): Hono<Env> {
   if (opts.guard.port <= 0) throw new RangeError(`createApp: guard.port must be the bound port`);
@@ -86,14 +102,11 @@ export function createApp(opts: AppOptions): Hono<Env> {
     const ctx = ctxOf(c);
     if (err instanceof HTTPException) {
       const status = err.status;
-      const text = { ja: err.message, en: err.message };
       return c.html(
         await messagePage(ctx, {
-          title: status === 404
-            ? { ja: "見つかりません", en: "Not found" }
-            : { ja: "お受けできません", en: "Request refused" },
-          text,
+          ...(status === 404 ? NOT_FOUND : REFUSED),
           tone: "error",
+          link: { href: "/", text: { ja: "ホームへ", en: "Home" } },
         }),
         status,
       );

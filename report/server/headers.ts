@@ -32,7 +32,9 @@ export function securityHeaders(): MiddlewareHandler<{ Variables: { nonce: strin
     h.set("Content-Security-Policy", contentSecurityPolicy(nonce));
     h.set("X-Content-Type-Options", "nosniff");
     h.set("X-Frame-Options", "DENY");
-    h.set("Referrer-Policy", "no-referrer");
+    // Not no-referrer: with it, browsers send "Origin: null" on form posts and the CSRF check
+    // could not tell our own forms from anyone else's.
+    h.set("Referrer-Policy", "same-origin");
     h.set("Cross-Origin-Opener-Policy", "same-origin");
     h.set("Cross-Origin-Resource-Policy", "same-origin");
     h.set("Cache-Control", "no-store");

@@ -29,7 +29,7 @@ export const PROGRESS_SCRIPT = `(() => {
     const li = document.createElement("li");
     li.dataset.probe = p.id;
     const st = document.createElement("span"); st.className = "state";
-    const pill = document.createElement("span"); st.appendChild(pill);
+    const pill = document.createElement("span"); pill.className = "pill"; st.appendChild(pill);
     const title = document.createElement("span"); title.className = "title"; title.textContent = p.title[lang];
     const note = document.createElement("span"); note.className = "note";
     li.append(st, title, note);

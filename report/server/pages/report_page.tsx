@@ -22,22 +22,14 @@ export function reportPage(
   return page(
     ctx,
     { title },
-    <>
-      {savedAt
-        ? (
-          <p class="muted">
-            {lang === "ja" ? "保存先" : "Saved in"}: <code>{savedAt}</code>
-          </p>
-        )
-        : null}
-      <ReportView
-        report={opened.report}
-        lang={lang}
-        part={part}
-        links={reportLinks(opened.ref, lang)}
-        support={ctx.brand.support}
-        verified
-      />
-    </>,
+    <ReportView
+      report={opened.report}
+      lang={lang}
+      part={part}
+      links={reportLinks(opened.ref, lang)}
+      support={ctx.brand.support}
+      savedAt={savedAt}
+      verified
+    />,
   );
 }
