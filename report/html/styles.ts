@@ -135,6 +135,8 @@ progress{width:100%;height:14px;accent-color:var(--accent)}
 .st-pending .pill{background:var(--unknown-bg)}
 .st-running .pill{background:#e3ecfb;color:var(--accent)}
 .compare-grid{display:grid;grid-template-columns:1fr 1fr;gap:14px}
+.compare-table{table-layout:fixed}
+.compare-table th:first-child{width:24%}
 .compare-table td.changed{background:#fff8e6}
 .report-list{list-style:none;padding:0}
 .report-list li{background:#fff;border:1px solid var(--line);border-radius:10px;padding:12px 14px;margin:8px 0;display:flex;gap:12px;align-items:center;flex-wrap:wrap}

@@ -119,8 +119,8 @@ export async function sampleReport(opts: SampleOptions = {}): Promise<Report> {
       summary: { ja: "2 件とも期待どおり応答", en: "2 of 2 URLs answered as expected" },
       data: {
         targets: [
-          { name: "portal", url: "https://portal.example/", segment: "internet", ok: true, dnsMs: 21, connectMs: 12, tlsMs: 40, ttfbMs: 88, totalMs: 161, status: 200 },
-          { name: `cdn${h}`, url: "https://cdn.example/", segment: "internet", ok: true, dnsMs: 18, connectMs: 9, tlsMs: 31, ttfbMs: 20, totalMs: 78, status: 204 },
+          { name: "portal", url: "https://portal.example/", segment: "internet", healthy: true, expectStatus: 200, ok: true, dnsMs: 21, connectMs: 12, tlsMs: 40, ttfbMs: 88, totalMs: 161, status: 200 },
+          { name: `cdn${h}`, url: "https://cdn.example/", segment: "internet", healthy: true, expectStatus: 204, ok: true, dnsMs: 18, connectMs: 9, tlsMs: 31, ttfbMs: 20, totalMs: 78, status: 204 },
         ],
       },
       evidence: [{ label: "requests", text: `https://portal.example/ -> 200 ${h}` }],

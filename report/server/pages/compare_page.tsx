@@ -137,7 +137,7 @@ function Comparison(props: { a: OpenedReport; b: OpenedReport; lang: Lang }) {
 function ProbeCell(props: { p?: ProbeResult; lang: Lang; changed?: boolean }) {
   const { p, lang } = props;
   if (!p) return <td class="muted">–</td>;
-  const figures = findShapes(p.data).map(keyFigure).filter(Boolean);
+  const figures = findShapes(p.data).map((s) => keyFigure(s, lang));
   return (
     <td class={props.changed ? "changed" : ""}>
       <span class={`pill st-${p.status}`}>{STATUS_TEXT[p.status][lang]}</span>{" "}
@@ -148,21 +148,23 @@ function ProbeCell(props: { p?: ProbeResult; lang: Lang; changed?: boolean }) {
 }
 
 /** One number that sums up a chartable shape, for side-by-side reading. */
-export function keyFigure(s: Shape): string {
+export function keyFigure(s: Shape, lang: Lang): string {
+  const ja = lang === "ja";
+  const avg = ja ? "平均" : "average";
   switch (s.kind) {
     case "latency": {
       const got = s.samples.filter((x): x is number => x !== null);
-      const avg = got.length ? got.reduce((a, b) => a + b, 0) / got.length : NaN;
-      const loss = (100 * (s.samples.length - got.length)) / s.samples.length;
-      return `avg ${formatMs(avg)}, loss ${round(loss, 1)}%`;
+      const mean = got.length ? got.reduce((a, b) => a + b, 0) / got.length : NaN;
+      const loss = round((100 * (s.samples.length - got.length)) / s.samples.length, 1);
+      return ja ? `${avg} ${formatMs(mean)}、損失 ${loss}%` : `${avg} ${formatMs(mean)}, loss ${loss}%`;
     }
     case "throughput":
-      return `${round(s.points.reduce((a, p) => a + p.mbps, 0) / s.points.length, 1)} Mbps`;
+      return `${avg} ${round(s.points.reduce((a, p) => a + p.mbps, 0) / s.points.length, 1)} Mbps`;
     case "hops":
-      return `${s.hops.length} hops`;
+      return ja ? `${s.hops.length} ホップ` : `${s.hops.length} hops`;
     case "phases": {
       const t = s.rows.map((r) => r.dnsMs + r.connectMs + r.tlsMs + r.ttfbMs);
-      return `avg ${formatMs(t.reduce((a, b) => a + b, 0) / t.length)}`;
+      return `${avg} ${formatMs(t.reduce((a, b) => a + b, 0) / t.length)}`;
     }
   }
 }
