@@ -32,7 +32,8 @@ export const appCommand: Command = async (args, io, ctx) => {
   const osWarning = checkOsPolicy(brand, Deno.build.os);
   if (osWarning) io.err(`${osWarning[lang]}\n`);
   const licence = licenceState(brand);
-  const outDir = values.out ?? join(io.env("HOME") ?? io.env("USERPROFILE") ?? ".", "kiriwake-reports");
+  const outDir = values.out ??
+    join(io.env("HOME") ?? io.env("USERPROFILE") ?? ".", "kiriwake-reports");
   try {
     await mkdir(outDir, { recursive: true });
   } catch (e) {

@@ -17,7 +17,10 @@ Deno.test("defaultCommand(): the browser on a desktop, the terminal where none c
 
 Deno.test("kiriwake app: a bad config fails in the terminal, before serving (exit 4)", async () => {
   const io = memoryIo();
-  assert.equal(await main(["app", "--no-open", "--lang", "en", "--config", "/nonexistent/c.json"], io, CTX), 4);
+  assert.equal(
+    await main(["app", "--no-open", "--lang", "en", "--config", "/nonexistent/c.json"], io, CTX),
+    4,
+  );
   assert.match(io.stderr, /Cannot load config "\/nonexistent\/c\.json"/);
   assert.equal(io.stdout, "");
 });

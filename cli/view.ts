@@ -42,7 +42,12 @@ export const viewCommand: Command = async (args, io, ctx) => {
   await serveUntilDone({
     io,
     noOpen: values["no-open"] ?? false,
-    app: { brand: ctx.brand, lang: ctx.lang, library: new ReportLibrary(dirs, files), now: ctx.now },
+    app: {
+      brand: ctx.brand,
+      lang: ctx.lang,
+      library: new ReportLibrary(dirs, files),
+      now: ctx.now,
+    },
   });
   return EXIT.ok;
 };

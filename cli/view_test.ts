@@ -26,7 +26,10 @@ Deno.test("kiriwake view: an altered or missing report is refused before serving
     assert.equal(io.stdout, "", "no URL: nothing was served");
 
     const io2 = memoryIo();
-    assert.equal(await main(["view", "--no-open", "--lang", "en", join(dir, "nope.json")], io2, CTX), 4);
+    assert.equal(
+      await main(["view", "--no-open", "--lang", "en", join(dir, "nope.json")], io2, CTX),
+      4,
+    );
     assert.match(io2.stderr, /Cannot open ".*nope\.json"/);
   } finally {
     await Deno.remove(dir, { recursive: true });

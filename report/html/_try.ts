@@ -8,10 +8,21 @@ const html = await renderReportHtml(r, lang, { verified: true });
 console.log("render ms", performance.now() - t0, html.length);
 await Deno.writeTextFile("/tmp/kwweb_sample.html", html);
 const dir = await Deno.makeTempDir();
-const ctx = await chromium.launchPersistentContext(dir, { executablePath: "/usr/bin/chromium", headless: true, viewport: { width: 1100, height: 900 }, args: ['--no-sandbox','--disable-gpu'] });
+const ctx = await chromium.launchPersistentContext(dir, {
+  executablePath: "/usr/bin/chromium",
+  headless: true,
+  viewport: { width: 1100, height: 900 },
+  args: ["--no-sandbox", "--disable-gpu"],
+});
 const page = await ctx.newPage();
 page.on("console", (m) => console.log("console:", m.text()));
 await page.goto("file:///tmp/kwweb_sample.html");
 const ys = (Deno.args[2] ?? "0").split(",").map(Number);
-for (const [i, y] of ys.entries()) await page.screenshot({ path: `/tmp/kwweb_shot${i}.png`, fullPage: true, clip: { x: 0, y, width: 1100, height: 1400 } });
+for (const [i, y] of ys.entries()) {
+  await page.screenshot({
+    path: `/tmp/kwweb_shot${i}.png`,
+    fullPage: true,
+    clip: { x: 0, y, width: 1100, height: 1400 },
+  });
+}
 await ctx.close();

@@ -64,7 +64,8 @@ function LatencyChart(props: { shape: LatencyShape; lang: Lang }) {
   const avg = got.length ? got.reduce((a, b) => a + b, 0) / got.length : 0;
   const plotW = W - PAD.l - PAD.r;
   const plotH = h - PAD.t - PAD.b;
-  const x = (i: number) => PAD.l + (samples.length === 1 ? plotW / 2 : (plotW * i) / (samples.length - 1));
+  const x = (i: number) =>
+    PAD.l + (samples.length === 1 ? plotW / 2 : (plotW * i) / (samples.length - 1));
   const y = (v: number) => PAD.t + plotH * (1 - v / max);
   const path = samples
     .map((s, i) => (s === null ? null : `${x(i).toFixed(1)},${y(s).toFixed(1)}`))
@@ -73,15 +74,22 @@ function LatencyChart(props: { shape: LatencyShape; lang: Lang }) {
   const lost = samples.filter((s) => s === null).length;
   return (
     <Figure title={UI.samples[props.lang]} label={props.shape.label}>
-      <svg viewBox={`0 0 ${W} ${h}`} role="img" class="chart-svg" aria-label={UI.samples[props.lang]}>
+      <svg
+        viewBox={`0 0 ${W} ${h}`}
+        role="img"
+        class="chart-svg"
+        aria-label={UI.samples[props.lang]}
+      >
         <YAxis max={max} h={h} unit=" ms" />
         <polyline points={path} class="line" />
         {samples.map((s, i) =>
           s === null
-            ? <text x={x(i)} y={h - PAD.b - 2} class="lost" text-anchor="middle">×</text>
-            : <circle cx={x(i)} cy={y(s)} r="2.6" class="dot" />
+            ? <text key={i} x={x(i)} y={h - PAD.b - 2} class="lost" text-anchor="middle">×</text>
+            : <circle key={i} cx={x(i)} cy={y(s)} r="2.6" class="dot" />
         )}
-        {got.length > 0 ? <line x1={PAD.l} x2={W - PAD.r} y1={y(avg)} y2={y(avg)} class="avg" /> : null}
+        {got.length > 0
+          ? <line x1={PAD.l} x2={W - PAD.r} y1={y(avg)} y2={y(avg)} class="avg" />
+          : null}
         <text x={W - PAD.r} y={h - 8} text-anchor="end" class="note">
           {`${UI.average[props.lang]} ${formatMs(avg)} · n=${samples.length}${
             lost ? ` · ${UI.lost[props.lang]} ${lost}` : ""
@@ -113,11 +121,24 @@ function HopsChart(props: { shape: HopsShape; lang: Lang }) {
               <text x="28" y={y + 15} class="hop-addr">{r.address ?? "*"}</text>
               {median === null
                 ? <text x={left} y={y + 15} class="lost">{UI.lost[props.lang]}</text>
-                : <rect x={left} y={y + 5} width={Math.max(1, x(median) - left)} height="12" rx="3" class="bar" />}
-              {got.map((v) => <circle cx={x(v)} cy={y + 11} r="2.5" class="dot" />)}
+                : (
+                  <rect
+                    x={left}
+                    y={y + 5}
+                    width={Math.max(1, x(median) - left)}
+                    height="12"
+                    rx="3"
+                    class="bar"
+                  />
+                )}
+              {got.map((v, k) => <circle key={k} cx={x(v)} cy={y + 11} r="2.5" class="dot" />)}
               {median === null
                 ? null
-                : <text x={x(got[got.length - 1]) + 8} y={y + 15} class="note">{formatMs(median)}</text>}
+                : (
+                  <text x={x(got[got.length - 1]) + 8} y={y + 15} class="note">
+                    {formatMs(median)}
+                  </text>
+                )}
             </g>
           );
         })}
@@ -136,11 +157,18 @@ function ThroughputChart(props: { shape: SeriesShape; lang: Lang }) {
   const x = (s: number) => PAD.l + ((W - PAD.l - PAD.r) * (s - t0)) / (t1 - t0);
   const y = (v: number) => PAD.t + plotH * (1 - v / max);
   const line = pts.map((p) => `${x(p.s).toFixed(1)},${y(p.mbps).toFixed(1)}`).join(" ");
-  const area = `${x(pts[0].s).toFixed(1)},${y(0)} ${line} ${x(pts[pts.length - 1].s).toFixed(1)},${y(0)}`;
+  const area = `${x(pts[0].s).toFixed(1)},${y(0)} ${line} ${x(pts[pts.length - 1].s).toFixed(1)},${
+    y(0)
+  }`;
   const mean = pts.reduce((a, p) => a + p.mbps, 0) / pts.length;
   return (
     <Figure title={UI.throughput[props.lang]} label={props.shape.label}>
-      <svg viewBox={`0 0 ${W} ${h}`} role="img" class="chart-svg" aria-label={UI.throughput[props.lang]}>
+      <svg
+        viewBox={`0 0 ${W} ${h}`}
+        role="img"
+        class="chart-svg"
+        aria-label={UI.throughput[props.lang]}
+      >
         <YAxis max={max} h={h} unit=" Mbps" />
         <polygon points={area} class="area" />
         <polyline points={line} class="line" />
@@ -170,7 +198,12 @@ function PhasesChart(props: { shape: PhasesShape; lang: Lang }) {
   const scale = (v: number) => ((W - left - 70) * v) / max;
   return (
     <Figure title={UI.phases[props.lang]} label="">
-      <svg viewBox={`0 0 ${W} ${h}`} role="img" class="chart-svg" aria-label={UI.phases[props.lang]}>
+      <svg
+        viewBox={`0 0 ${W} ${h}`}
+        role="img"
+        class="chart-svg"
+        aria-label={UI.phases[props.lang]}
+      >
         {rows.map((r, i) => {
           const y = PAD.t + i * rowH;
           let at = left;

@@ -63,7 +63,7 @@ export function DataView(props: { data: Record<string, unknown>; lang: Lang }) {
   if (keys.length === 0) return null;
   return (
     <div class="data">
-      {shapes.map((s) => <Chart shape={s} lang={props.lang} />)}
+      {shapes.map((s, i) => <Chart key={i} shape={s} lang={props.lang} />)}
       <Value value={props.data} depth={0} lang={props.lang} />
       <details class="raw">
         <summary>{UI.rawData[props.lang]}</summary>
@@ -88,7 +88,9 @@ function Value(props: { value: unknown; depth: number; lang: Lang }): JSX.Elemen
       return v.length > COLLAPSE_AFTER
         ? (
           <details>
-            <summary>{props.lang === "ja" ? `${v.length} 件のデータを表示` : `Show ${v.length} rows`}</summary>
+            <summary>
+              {props.lang === "ja" ? `${v.length} 件のデータを表示` : `Show ${v.length} rows`}
+            </summary>
             {table}
           </details>
         )
@@ -121,7 +123,7 @@ function RecordTable(props: { rows: Obj[]; depth: number; lang: Lang }) {
     <div class="table-wrap">
       <table class="grid-table">
         <thead>
-          <tr>{shown.map((c) => <th scope="col">{c}</th>)}</tr>
+          <tr>{shown.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
         </thead>
         <tbody>
           {rows.map((r) => (

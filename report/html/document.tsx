@@ -32,7 +32,9 @@ export function Document(props: DocumentProps) {
     <html lang={props.lang}>
       <head>
         <meta charset="utf-8" />
-        {props.metaCsp ? <meta http-equiv="Content-Security-Policy" content={props.metaCsp} /> : null}
+        {props.metaCsp
+          ? <meta http-equiv="Content-Security-Policy" content={props.metaCsp} />
+          : null}
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="same-origin" />
         <meta name="robots" content="noindex" />
@@ -43,9 +45,7 @@ export function Document(props: DocumentProps) {
       </head>
       <body>
         {props.children}
-        {props.script
-          ? <script nonce={props.script.nonce}>{raw(props.script.code)}</script>
-          : null}
+        {props.script ? <script nonce={props.script.nonce}>{raw(props.script.code)}</script> : null}
       </body>
     </html>
   );

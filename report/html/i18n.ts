@@ -52,7 +52,8 @@ export const UI = {
   savedAt: { ja: "この端末に保存済みです", en: "Saved on this computer" },
   downloadHint: {
     ja: "サポート窓口には JSON ファイルを送ってください。HTML はメールに添付してそのまま読めます。",
-    en: "Send the JSON file to the support desk. The HTML file can be attached to an email and read as is.",
+    en:
+      "Send the JSON file to the support desk. The HTML file can be attached to an email and read as is.",
   },
   compare: { ja: "比較", en: "Compare" },
   compareTitle: { ja: "2 つのレポートを比較", en: "Compare two reports" },

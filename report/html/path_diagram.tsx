@@ -48,7 +48,13 @@ export function PathDiagram(props: { segments: Diagnosis["segments"]; lang: Lang
           const verdict = v(s.segment);
           return (
             <g>
-              <line x1={cx(i) + 30} x2={cx(i + 1) - 30} y1={CY} y2={CY} class={`link v-${verdict}`} />
+              <line
+                x1={cx(i) + 30}
+                x2={cx(i + 1) - 30}
+                y1={CY}
+                y2={CY}
+                class={`link v-${verdict}`}
+              />
               {i === 0
                 ? (
                   <text x={(cx(0) + cx(1)) / 2} y={CY - 10} text-anchor="middle" class="link-label">

@@ -47,7 +47,7 @@ export function ProbesSection(props: { report: Report; lang: Lang }) {
           </tbody>
         </table>
       </div>
-      {report.probes.map((p) => <ProbeCard result={p} lang={lang} />)}
+      {report.probes.map((p) => <ProbeCard key={p.id} result={p} lang={lang} />)}
     </section>
   );
 }

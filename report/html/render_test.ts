@@ -7,7 +7,7 @@ Deno.test("renderReportHtml() is one self-contained file: no script, nothing fet
   const report = await sampleReport();
   for (const lang of ["ja", "en"] as const) {
     const html = await renderReportHtml(report, lang);
-    assert.ok(html.startsWith("<!DOCTYPE html>\n<html lang=\"" + lang + "\">"));
+    assert.ok(html.startsWith('<!DOCTYPE html>\n<html lang="' + lang + '">'));
     const attr = STANDALONE_CSP.replaceAll("'", "&#39;");
     assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="${attr}">`));
     assert.ok(STANDALONE_CSP.startsWith("default-src 'none'; style-src " + CSS_HASH_SOURCE));

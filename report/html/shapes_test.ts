@@ -7,7 +7,11 @@ Deno.test("findShapes() reads ping replies with a lost sequence number as a gap"
     sent: 4,
     replies: [1, 2, 4].map((seq) => ({ seq, rttMs: seq * 1.5, duplicate: false })),
   };
-  assert.deepEqual(findShapes(data), [{ kind: "latency", label: "192.0.2.1", samples: [1.5, 3, null, 6] }]);
+  assert.deepEqual(findShapes(data), [{
+    kind: "latency",
+    label: "192.0.2.1",
+    samples: [1.5, 3, null, 6],
+  }]);
 });
 
 Deno.test("findShapes() reads traceroute hops, tracert-like hops and sample arrays", () => {
@@ -15,7 +19,10 @@ Deno.test("findShapes() reads traceroute hops, tracert-like hops and sample arra
     trace: {
       target: "example.net",
       hops: [
-        { ttl: 1, probes: [{ address: "192.0.2.1", rttMs: 1 }, { address: "192.0.2.1", rttMs: 2 }] },
+        {
+          ttl: 1,
+          probes: [{ address: "192.0.2.1", rttMs: 1 }, { address: "192.0.2.1", rttMs: 2 }],
+        },
         { ttl: 2, probes: [{ address: null, rttMs: null }] },
       ],
     },

@@ -50,9 +50,15 @@ export async function sampleReport(opts: SampleOptions = {}): Promise<Report> {
       ...base("wifi.link", "lan", "Wi-Fi の接続", "Wi-Fi link"),
       status: "ok",
       durationMs: 40,
-      summary: { ja: `SSID ${h || "home-5G"} に接続中 (-58 dBm)`, en: `Connected to ${h || "home-5G"}` },
+      summary: {
+        ja: `SSID ${h || "home-5G"} に接続中 (-58 dBm)`,
+        en: `Connected to ${h || "home-5G"}`,
+      },
       data: { ssid: h || "home-5G", rssiDbm: -58, channel: 36, [`key${h}`]: h || "x" },
-      evidence: [{ label: `iw dev wlan0 link ${h}`, text: `SSID: ${h || "home-5G"}\nsignal: -58 dBm` }],
+      evidence: [{
+        label: `iw dev wlan0 link ${h}`,
+        text: `SSID: ${h || "home-5G"}\nsignal: -58 dBm`,
+      }],
     },
     {
       ...base("ping.gateway", "lan", "ルーターへの ping", "Ping to the router"),
@@ -72,7 +78,10 @@ export async function sampleReport(opts: SampleOptions = {}): Promise<Report> {
           duplicate: false,
         })),
       },
-      evidence: [{ label: "ping -c 20 192.168.1.1", text: "64 bytes from 192.168.1.1: icmp_seq=1 ttl=64 time=2.1 ms" }],
+      evidence: [{
+        label: "ping -c 20 192.168.1.1",
+        text: "64 bytes from 192.168.1.1: icmp_seq=1 ttl=64 time=2.1 ms",
+      }],
     },
     {
       ...base("route.trace", "isp", "経路の調査", "Route trace"),
@@ -119,8 +128,34 @@ export async function sampleReport(opts: SampleOptions = {}): Promise<Report> {
       summary: { ja: "2 件とも期待どおり応答", en: "2 of 2 URLs answered as expected" },
       data: {
         targets: [
-          { name: "portal", url: "https://portal.example/", segment: "internet", healthy: true, expectStatus: 200, ok: true, dnsMs: 21, connectMs: 12, tlsMs: 40, ttfbMs: 88, totalMs: 161, status: 200 },
-          { name: `cdn${h}`, url: "https://cdn.example/", segment: "internet", healthy: true, expectStatus: 204, ok: true, dnsMs: 18, connectMs: 9, tlsMs: 31, ttfbMs: 20, totalMs: 78, status: 204 },
+          {
+            name: "portal",
+            url: "https://portal.example/",
+            segment: "internet",
+            healthy: true,
+            expectStatus: 200,
+            ok: true,
+            dnsMs: 21,
+            connectMs: 12,
+            tlsMs: 40,
+            ttfbMs: 88,
+            totalMs: 161,
+            status: 200,
+          },
+          {
+            name: `cdn${h}`,
+            url: "https://cdn.example/",
+            segment: "internet",
+            healthy: true,
+            expectStatus: 204,
+            ok: true,
+            dnsMs: 18,
+            connectMs: 9,
+            tlsMs: 31,
+            ttfbMs: 20,
+            totalMs: 78,
+            status: 204,
+          },
         ],
       },
       evidence: [{ label: "requests", text: `https://portal.example/ -> 200 ${h}` }],
@@ -140,11 +175,17 @@ export async function sampleReport(opts: SampleOptions = {}): Promise<Report> {
     identifiers: [],
     finishedAt: opts.partial ? null : new Date(at.getTime() + 30_000),
     partial: opts.partial ?? false,
-    ...(opts.partial ? { interrupted: { at: new Date(at.getTime() + 20_000), reason: "cancelled" } } : {}),
+    ...(opts.partial
+      ? { interrupted: { at: new Date(at.getTime() + 20_000), reason: "cancelled" } }
+      : {}),
   });
 }
 
-function dnsResult(b: Omit<ProbeResult, "status" | "durationMs" | "data" | "evidence">, fault: string, h: string): ProbeResult {
+function dnsResult(
+  b: Omit<ProbeResult, "status" | "durationMs" | "data" | "evidence">,
+  fault: string,
+  h: string,
+): ProbeResult {
   const ok = fault !== "dns";
   const ms = fault === "slow" ? 640 : 18;
   const resolver = `provider${h}`;
@@ -168,7 +209,10 @@ function dnsResult(b: Omit<ProbeResult, "status" | "durationMs" | "data" | "evid
         ...(ok ? {} : { error: "timeout" }),
       })),
     },
-    evidence: [{ label: "lookups", text: `www.example.net A @192.168.1.1: ${ok ? "198.51.100.7" : "timeout"} ${ms}ms` }],
+    evidence: [{
+      label: "lookups",
+      text: `www.example.net A @192.168.1.1: ${ok ? "198.51.100.7" : "timeout"} ${ms}ms`,
+    }],
   };
 }
 

@@ -26,7 +26,11 @@ export function VerdictSection(props: { report: Report; lang: Lang; support?: Te
   const { report, lang } = props;
   const d = report.diagnosis;
   const head = d.headline.finding ? d.findings.find((f) => f.id === d.headline.finding) : null;
-  const tone = head ? head.severity : d.headline.text.en === "No problem was found" ? "ok" : "unknown";
+  const tone = head
+    ? head.severity
+    : d.headline.text.en === "No problem was found"
+    ? "ok"
+    : "unknown";
   const advice = head ? head.advice[lang] : tone === "ok" ? ALL_WELL[lang] : NOTHING[lang];
   return (
     <section class="verdict" aria-labelledby="verdict-title">

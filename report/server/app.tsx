@@ -40,7 +40,8 @@ const NOT_FOUND: { title: Text; text: Text } = {
 const REFUSED: { title: Text; text: Text } = {
   title: { ja: "この操作はお受けできません", en: "This request was refused" },
   text: {
-    ja: "ページが古くなっているか、ほかのサイトから送られた操作です。ホームから操作し直してください。",
+    ja:
+      "ページが古くなっているか、ほかのサイトから送られた操作です。ホームから操作し直してください。",
     en: "The page is out of date, or the request came from another site. Start again from Home.",
   },
 };
@@ -66,10 +67,14 @@ export function createApp(opts: AppOptions): Hono<Env> {
 
   app.use(securityHeaders());
   app.use(hostGuard(opts.guard.port));
-  app.use(sessionGuard(opts.guard, async (c) => c.html(await messagePage(ctxOf(c), {
-    ...NOT_ALLOWED,
-    tone: "error",
-  }), 403)));
+  app.use(sessionGuard(opts.guard, async (c) =>
+    c.html(
+      await messagePage(ctxOf(c), {
+        ...NOT_ALLOWED,
+        tone: "error",
+      }),
+      403,
+    )));
   app.use(csrfGuard(opts.guard));
 
   app.post("/quit", async (c) => {

@@ -30,8 +30,10 @@ function probe(id: string, run: Probe["run"]): Probe {
   };
 }
 
-const quick = probe("test.quick", () =>
-  Promise.resolve({ status: "ok", summary: { ja: "速い", en: "quick" }, data: { ms: 1 } }));
+const quick = probe(
+  "test.quick",
+  () => Promise.resolve({ status: "ok", summary: { ja: "速い", en: "quick" }, data: { ms: 1 } }),
+);
 
 /** A probe that finishes only when the run is cancelled. */
 let hangStarted: () => void = () => {};
@@ -89,7 +91,12 @@ Deno.test("app mode: terms, consent, start, events, verdict", async () => {
     const current = await currentTerms(BRAND, "en");
     assert.ok(terms.includes(current.sha256), "the form names the exact text shown");
 
-    const stale = await t.post("/consent", { decision: "agree", lang: "en", version: "1.0", sha256: "0".repeat(64) });
+    const stale = await t.post("/consent", {
+      decision: "agree",
+      lang: "en",
+      version: "1.0",
+      sha256: "0".repeat(64),
+    });
     assert.equal(stale.status, 403, "terms that changed since the page was shown are not accepted");
     assert.equal(await readRecord(join(tmp, "conf")), null);
 
@@ -128,8 +135,12 @@ Deno.test("app mode: cancel stops the run and the partial report is saved and sh
     await hung;
     const progress = await t.get(runPath);
     const page = await progress.text();
-    const nonce = /script-src 'nonce-([^']+)'/.exec(progress.headers.get("content-security-policy")!)![1];
-    assert.ok(page.includes(`<script nonce="${nonce}">`), "the script runs by this response's nonce");
+    const nonce =
+      /script-src 'nonce-([^']+)'/.exec(progress.headers.get("content-security-policy")!)![1];
+    assert.ok(
+      page.includes(`<script nonce="${nonce}">`),
+      "the script runs by this response's nonce",
+    );
     assert.match(page, /<noscript><meta http-equiv="refresh" content="2"><\/noscript>/);
 
     const again = await t.post("/run");

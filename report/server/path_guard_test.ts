@@ -4,7 +4,23 @@ import { join } from "node:path";
 import { lexicallyInside, resolveWithin } from "./path_guard.ts";
 
 Deno.test("lexicallyInside() refuses every way up or out", () => {
-  for (const bad of ["", "..", "../x", "a/../../x", "a/..", "/etc/passwd", "\\x", "C:\\x", "c:/x", "a//b", "a\\..\\..\\x", "a\0b", "x".repeat(1025)]) {
+  for (
+    const bad of [
+      "",
+      "..",
+      "../x",
+      "a/../../x",
+      "a/..",
+      "/etc/passwd",
+      "\\x",
+      "C:\\x",
+      "c:/x",
+      "a//b",
+      "a\\..\\..\\x",
+      "a\0b",
+      "x".repeat(1025),
+    ]
+  ) {
     assert.equal(lexicallyInside(bad), false, JSON.stringify(bad));
   }
   for (const good of ["report.json", "a/report.json", "2026-11-24/report.json", "..report.json"]) {

@@ -66,8 +66,10 @@ export function appRoutes(
         await messagePage(ctx, {
           title: { ja: "測定しませんでした", en: "Nothing was measured" },
           text: {
-            ja: "規約に同意いただけなかったため、何も測定・記録していません。「終了」を押してウィンドウを閉じてください。",
-            en: "The terms were not accepted, so nothing was measured or recorded. Press Quit and close this window.",
+            ja:
+              "規約に同意いただけなかったため、何も測定・記録していません。「終了」を押してウィンドウを閉じてください。",
+            en:
+              "The terms were not accepted, so nothing was measured or recorded. Press Quit and close this window.",
           },
         }),
       );

@@ -104,7 +104,8 @@ export class RunManager {
         const text = (err as { text?: Localized }).text;
         emit({
           type: "failed",
-          message: text ?? { ja: `内部エラー: ${String(err)}`, en: `Internal error: ${String(err)}` },
+          message: text ??
+            { ja: `内部エラー: ${String(err)}`, en: `Internal error: ${String(err)}` },
         });
       },
     );

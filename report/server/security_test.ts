@@ -32,7 +32,9 @@ Deno.test("serveApp() listens on 127.0.0.1 only, on a port the OS picks", async 
     await ok.body?.cancel();
     assert.equal(ok.status, 303);
     // Any other address of this machine must refuse the connection.
-    const other = Deno.networkInterfaces().find((i) => i.family === "IPv4" && !i.address.startsWith("127."));
+    const other = Deno.networkInterfaces().find((i) =>
+      i.family === "IPv4" && !i.address.startsWith("127.")
+    );
     if (other) {
       await assert.rejects(Deno.connect({ hostname: other.address, port: a.port }));
     } else console.warn("no non-loopback IPv4 address here: only the bind address was checked");
@@ -64,7 +66,15 @@ Deno.test("web view: nothing without the token; the token works once, for a cook
 
 Deno.test("web view: the Host header must be 127.0.0.1:PORT or localhost:PORT", async () => {
   const t = testApp();
-  for (const host of ["evil.example:4321", "127.0.0.1:80", "127.0.0.1", "localhost.evil.example:4321", "[::1]:4321"]) {
+  for (
+    const host of [
+      "evil.example:4321",
+      "127.0.0.1:80",
+      "127.0.0.1",
+      "localhost.evil.example:4321",
+      "[::1]:4321",
+    ]
+  ) {
     const r = await t.get("/", { host });
     assert.equal(r.status, 421, host);
     assert.ok(r.headers.get("content-security-policy"), "refusals carry the headers too");
@@ -95,7 +105,15 @@ Deno.test("web view: a strict CSP; the inline script carries the nonce, the styl
   const { dir } = await reportDir();
   try {
     const t = testApp({ library: new ReportLibrary([dir]) });
-    for (const path of ["/", "/report?f=0:report.json", "/report/details?f=0:report.json", "/compare", "/nope"]) {
+    for (
+      const path of [
+        "/",
+        "/report?f=0:report.json",
+        "/report/details?f=0:report.json",
+        "/compare",
+        "/nope",
+      ]
+    ) {
       const r = await t.get(path);
       const csp = r.headers.get("content-security-policy") ?? "";
       assert.match(csp, /^default-src 'none'; /, path);
@@ -110,7 +128,11 @@ Deno.test("web view: a strict CSP; the inline script carries the nonce, the styl
       assert.doesNotMatch(html, /(src|href)="(https?:)?\/\//, `${path}: nothing from elsewhere`);
     }
     const styleHash = `'sha256-${
-      btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(CSS)))))
+      btoa(
+        String.fromCharCode(
+          ...new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(CSS))),
+        ),
+      )
     }'`;
     assert.equal(CSS_HASH_SOURCE, styleHash);
   } finally {
@@ -122,7 +144,15 @@ Deno.test("web view: hostile strings in a report are escaped on every page and d
   const { dir } = await reportDir();
   try {
     const t = testApp({ library: new ReportLibrary([dir]) });
-    for (const path of ["/", "/report?f=0:report.json", "/report/details?f=0:report.json", "/compare?a=0:report.json&b=0:report.json", "/download/html?f=0:report.json"]) {
+    for (
+      const path of [
+        "/",
+        "/report?f=0:report.json",
+        "/report/details?f=0:report.json",
+        "/compare?a=0:report.json&b=0:report.json",
+        "/download/html?f=0:report.json",
+      ]
+    ) {
       const html = await (await t.get(path)).text();
       assert.ok(!html.includes(HOSTILE), path);
       assert.ok(!html.includes("<img src=x"), path);
@@ -164,11 +194,22 @@ Deno.test("web view: report files only from the named directories and files", as
       "",
     ];
     for (const ref of refused) {
-      for (const route of ["/report", "/report/details", "/download/json", "/download/html", "/download/text"]) {
+      for (
+        const route of [
+          "/report",
+          "/report/details",
+          "/download/json",
+          "/download/html",
+          "/download/text",
+        ]
+      ) {
         const r = await t.get(`${route}?f=${ref.includes("%") ? ref : encodeURIComponent(ref)}`);
         assert.equal(r.status, 404, `${route} ${ref}`);
         const body = await r.text();
-        assert.ok(!body.includes(secret.digest.value) && !body.includes("schema"), `${route} ${ref}`);
+        assert.ok(
+          !body.includes(secret.digest.value) && !body.includes("schema"),
+          `${route} ${ref}`,
+        );
       }
     }
     const notReport = await t.get(`/download/json?f=${encodeURIComponent("0:notes.json")}`);

@@ -30,11 +30,19 @@ export async function serveUntilDone(opts: ServeCliOptions): Promise<void> {
       : `Opening ${opts.app.brand.product} in your browser. If it does not open, visit this address (valid once):\n`,
   );
   io.out(`${served.url}\n`);
-  io.err(ja ? "終わったら画面の「終了」か Ctrl+C で閉じます。\n" : "Press Quit in the page, or Ctrl+C here, when you are done.\n");
+  io.err(
+    ja
+      ? "終わったら画面の「終了」か Ctrl+C で閉じます。\n"
+      : "Press Quit in the page, or Ctrl+C here, when you are done.\n",
+  );
   if (!opts.noOpen) {
     const opened = await (opts.open ?? openBrowser)(served.url);
     if (!opened) {
-      io.err(ja ? "ブラウザーを開けませんでした。上のアドレスを開いてください。\n" : "Could not open a browser; open the address above.\n");
+      io.err(
+        ja
+          ? "ブラウザーを開けませんでした。上のアドレスを開いてください。\n"
+          : "Could not open a browser; open the address above.\n",
+      );
     }
   }
   const stop = () => void served.shutdown();

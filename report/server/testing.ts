@@ -30,7 +30,11 @@ export interface TestApp {
   /** GET as the logged-in browser (override headers to drop any of it). */
   get(path: string, headers?: Record<string, string>): Promise<Response>;
   /** POST a form as the logged-in browser, CSRF token included unless overridden. */
-  post(path: string, form?: Record<string, string | string[]>, headers?: Record<string, string>): Promise<Response>;
+  post(
+    path: string,
+    form?: Record<string, string | string[]>,
+    headers?: Record<string, string>,
+  ): Promise<Response>;
 }
 
 /** Builds an app with `opts` over the defaults (view mode, empty library). */

@@ -21,11 +21,14 @@ Deno.test({
     const cfg = join(tmp, "config.json");
     await Deno.writeTextFile(cfg, JSON.stringify(targets.config));
     const out = join(tmp, "reports");
-    const cli = await startCli(["app", "--no-open", "--config", cfg, "--out", out, "--lang", "ja"], {
-      KIRIWAKE_CONFIG_DIR: join(tmp, "conf"),
-      HOME: tmp,
-      PATH: Deno.env.get("PATH") ?? "",
-    });
+    const cli = await startCli(
+      ["app", "--no-open", "--config", cfg, "--out", out, "--lang", "ja"],
+      {
+        KIRIWAKE_CONFIG_DIR: join(tmp, "conf"),
+        HOME: tmp,
+        PATH: Deno.env.get("PATH") ?? "",
+      },
+    );
     const b = await launch();
     try {
       const page = await b.newPage();
@@ -56,7 +59,11 @@ Deno.test({
       assert.equal(await page.textContent(".headline h1"), report.diagnosis.headline.text.ja);
       for (const [segment, v] of Object.entries(report.diagnosis.segments)) {
         const station = segment === "lan" ? "router" : segment;
-        assert.equal(await page.locator(`.station.v-${(v as { verdict: string }).verdict}`).count() >= 1, true, station);
+        assert.equal(
+          await page.locator(`.station.v-${(v as { verdict: string }).verdict}`).count() >= 1,
+          true,
+          station,
+        );
       }
       assert.equal(await page.locator(".station.v-ok").count() >= 3, true);
       await screenshot(page, "04-verdict-ja");
@@ -72,7 +79,10 @@ Deno.test({
       assert.equal(await page.textContent(".headline h1"), report.diagnosis.headline.text.en);
       await screenshot(page, "06-verdict-en");
 
-      const [dl] = await Promise.all([page.waitForEvent("download"), page.click("text=Report (single HTML file)")]);
+      const [dl] = await Promise.all([
+        page.waitForEvent("download"),
+        page.click("text=Report (single HTML file)"),
+      ]);
       const html = await Deno.readTextFile(await dl.path());
       assert.ok(html.includes(report.digest.value), "the single file is of this report");
       assert.doesNotMatch(html, /<script/i, "the single file has no script");
@@ -87,7 +97,9 @@ Deno.test({
       await page.waitForSelector("text=You can close this window");
       assert.equal((await cli.child.status).code, 0, "Quit stops the server");
     } catch (e) {
-      for (const p of b.browser.contexts().flatMap((c) => c.pages())) await screenshot(p, "failed-app-flow");
+      for (const p of b.browser.contexts().flatMap((c) => c.pages())) {
+        await screenshot(p, "failed-app-flow");
+      }
       throw e;
     } finally {
       await b.close();

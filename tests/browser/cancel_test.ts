@@ -32,11 +32,14 @@ Deno.test({
     const cfg = join(tmp, "config.json");
     await Deno.writeTextFile(cfg, JSON.stringify(config));
     const out = join(tmp, "reports");
-    const cli = await startCli(["app", "--no-open", "--config", cfg, "--out", out, "--lang", "ja"], {
-      KIRIWAKE_CONFIG_DIR: join(tmp, "conf"),
-      HOME: tmp,
-      PATH: Deno.env.get("PATH") ?? "",
-    });
+    const cli = await startCli(
+      ["app", "--no-open", "--config", cfg, "--out", out, "--lang", "ja"],
+      {
+        KIRIWAKE_CONFIG_DIR: join(tmp, "conf"),
+        HOME: tmp,
+        PATH: Deno.env.get("PATH") ?? "",
+      },
+    );
     const b = await launch();
     try {
       const page = await b.newPage();
@@ -59,7 +62,10 @@ Deno.test({
       const report = JSON.parse(await Deno.readTextFile(join(out, dir.name, "report.json")));
       assert.equal(report.partial, true);
       assert.equal(report.interrupted.reason, "cancelled in the browser");
-      assert.equal(report.probes.find((p: { id: string }) => p.id === "dns.resolve").status, "error");
+      assert.equal(
+        report.probes.find((p: { id: string }) => p.id === "dns.resolve").status,
+        "error",
+      );
       assert.deepEqual(problems, []);
     } catch (e) {
       for (const p of b.browser.contexts().flatMap((c) => c.pages())) {

@@ -56,9 +56,14 @@ Deno.test({
 
       await page.click("text=測定の詳細を見る");
       await page.waitForSelector("figure.chart");
-      assert.ok(await page.locator("figure.chart svg").count() >= 4, "latency, hops, throughput, phases");
+      assert.ok(
+        await page.locator("figure.chart svg").count() >= 4,
+        "latency, hops, throughput, phases",
+      );
       await screenshot(page, "12-view-details-ja");
-      await page.locator("figure.chart").first().screenshot({ path: join(new URL("../screenshots/", import.meta.url).pathname, "12a-chart-latency.png") });
+      await page.locator("figure.chart").first().screenshot({
+        path: join(new URL("../screenshots/", import.meta.url).pathname, "12a-chart-latency.png"),
+      });
 
       await page.goto(`${cli.origin}/compare`);
       await page.click("form[action='/compare'] button");
@@ -81,7 +86,10 @@ Deno.test({
       await page.goto(cli.origin + hostileRef!.replace("/report?", "/report/details?"));
       await page.waitForSelector(".probes");
       const text = await page.textContent("main") ?? "";
-      assert.ok(text.includes("<img src=x onerror=alert(1)>"), "the planted markup is shown as text");
+      assert.ok(
+        text.includes("<img src=x onerror=alert(1)>"),
+        "the planted markup is shown as text",
+      );
       assert.equal(await page.locator("main img").count(), 0);
       assert.equal(await page.locator("script").count(), 0);
       const html = await page.content();

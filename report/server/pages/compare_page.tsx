@@ -49,7 +49,9 @@ function Chooser(props: { name: string; entries: LibraryEntry[]; lang: Lang; sel
     <select name={props.name}>
       {props.entries.map((e) => (
         <option value={e.ref} selected={e.ref === props.selected}>
-          {`${formatTime(e.report!.createdAt, props.lang)} — ${e.report!.diagnosis.headline.text[props.lang]}`}
+          {`${formatTime(e.report!.createdAt, props.lang)} — ${
+            e.report!.diagnosis.headline.text[props.lang]
+          }`}
         </option>
       ))}
     </select>
@@ -94,10 +96,12 @@ function Comparison(props: { a: OpenedReport; b: OpenedReport; lang: Lang }) {
               return (
                 <tr>
                   <th scope="row">{SEGMENT_TEXT[s][lang]}</th>
-                  <td class={`v-${va}`}><span class="pill">{VERDICT_TEXT[va][lang]}</span></td>
+                  <td class={`v-${va}`}>
+                    <span class="pill">{VERDICT_TEXT[va][lang]}</span>
+                  </td>
                   <td class={`v-${vb}${va !== vb ? " changed" : ""}`}>
                     <span class="pill">{VERDICT_TEXT[vb][lang]}</span>
-                    {va !== vb ? <span class="muted"> ({UI.changed[lang]})</span> : null}
+                    {va !== vb ? <span class="muted">({UI.changed[lang]})</span> : null}
                   </td>
                 </tr>
               );
@@ -156,7 +160,9 @@ export function keyFigure(s: Shape, lang: Lang): string {
       const got = s.samples.filter((x): x is number => x !== null);
       const mean = got.length ? got.reduce((a, b) => a + b, 0) / got.length : NaN;
       const loss = round((100 * (s.samples.length - got.length)) / s.samples.length, 1);
-      return ja ? `${avg} ${formatMs(mean)}、損失 ${loss}%` : `${avg} ${formatMs(mean)}, loss ${loss}%`;
+      return ja
+        ? `${avg} ${formatMs(mean)}、損失 ${loss}%`
+        : `${avg} ${formatMs(mean)}, loss ${loss}%`;
     }
     case "throughput":
       return `${avg} ${round(s.points.reduce((a, p) => a + p.mbps, 0) / s.points.length, 1)} Mbps`;

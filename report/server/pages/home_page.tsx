@@ -35,7 +35,12 @@ const T = {
 /** App mode's home. */
 export function appHomePage(
   ctx: PageCtx,
-  opts: { consented: boolean; probes: readonly Probe[]; entries: LibraryEntry[]; runningHref?: string },
+  opts: {
+    consented: boolean;
+    probes: readonly Probe[];
+    entries: LibraryEntry[];
+    runningHref?: string;
+  },
 ): Promise<string> {
   const { lang } = ctx;
   return page(
@@ -43,7 +48,9 @@ export function appHomePage(
     { title: T.title[lang] },
     <>
       <ol class="steps">
-        {T.steps[lang].map((s, i) => <li class={i === (opts.consented ? 1 : 0) ? "now" : i === 0 ? "done" : ""}>{s}</li>)}
+        {T.steps[lang].map((s, i) => (
+          <li class={i === (opts.consented ? 1 : 0) ? "now" : i === 0 ? "done" : ""}>{s}</li>
+        ))}
       </ol>
       <section class="card">
         <h1>{T.title[lang]}</h1>

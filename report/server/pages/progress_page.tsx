@@ -54,12 +54,16 @@ export function progressPage(ctx: PageCtx, run: WebRun): Promise<string> {
     ctx,
     {
       title: T.title[lang],
-      head: ended ? undefined : <noscript>{raw('<meta http-equiv="refresh" content="2">')}</noscript>,
+      head: ended
+        ? undefined
+        : <noscript>{raw('<meta http-equiv="refresh" content="2">')}</noscript>,
       script: ended ? undefined : PROGRESS_SCRIPT,
     },
     <>
       <ol class="steps">
-        {T.steps[lang].map((x, i) => <li class={i === 0 ? "done" : i === (ended ? 2 : 1) ? "now" : ""}>{x}</li>)}
+        {T.steps[lang].map((x, i) => (
+          <li class={i === 0 ? "done" : i === (ended ? 2 : 1) ? "now" : ""}>{x}</li>
+        ))}
       </ol>
       <section
         class="card"
@@ -77,7 +81,9 @@ export function progressPage(ctx: PageCtx, run: WebRun): Promise<string> {
         <ul class="run-list">
           {s.lines.map((l) => (
             <li class={`st-${l.state}`} data-probe={l.id}>
-              <span class="state"><span class={`pill st-${l.state}`}>{w[l.state]}</span></span>
+              <span class="state">
+                <span class={`pill st-${l.state}`}>{w[l.state]}</span>
+              </span>
               <span class="title">{l.title[lang]}</span>
               <span class="note">{l.summary?.[lang] ?? l.note}</span>
             </li>

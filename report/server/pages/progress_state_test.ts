@@ -10,7 +10,11 @@ Deno.test("progressState() folds events into lines, counts and the end", () => {
     { type: "progress", id: "b", note: "3/10" },
     { type: "result", id: "a", status: "ok", summary: { ja: "良", en: "fine" }, done: 1, total: 2 },
   ]);
-  assert.deepEqual(s.lines.map((l) => [l.id, l.state, l.note]), [["a", "ok", ""], ["b", "running", "3/10"]]);
+  assert.deepEqual(s.lines.map((l) => [l.id, l.state, l.note]), [["a", "ok", ""], [
+    "b",
+    "running",
+    "3/10",
+  ]]);
   assert.equal(s.done, 1);
   assert.equal(s.total, 2);
   assert.equal(s.finished, null);

@@ -47,7 +47,7 @@ export function termsPage(
     { title: T.title[lang] },
     <>
       <ol class="steps">
-        {T.steps[lang].map((s, i) => <li class={i === 0 ? "now" : ""}>{s}</li>)}
+        {T.steps[lang].map((s, i) => <li key={i} class={i === 0 ? "now" : ""}>{s}</li>)}
       </ol>
       <h1>{T.title[lang]}</h1>
       {error ? <p class="banner error">{error}</p> : null}
