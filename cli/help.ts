@@ -12,7 +12,13 @@ export function helpText(lang: "ja" | "en", product: string): string {
 const HELP_EN = `{p} — find which part of your connection is at fault
 
 Usage:
-  {p} [run] [options]          measure and write a report (what no arguments does)
+  {p}                          open the check in your browser (app mode; on Linux
+                               without a display: the terminal run)
+  {p} app [--config FILE] [--out DIR] [--no-open]
+                               the check in the browser, served on 127.0.0.1
+  {p} view FILE|DIR… [--no-open]
+                               open received reports in the browser
+  {p} run [options]            measure in the terminal and write a report
   {p} terms show|status|revoke  read the terms, see or withdraw your acceptance
   {p} terms accept VERSION [--consent LIST]
   {p} probes [--json]           list what is measured
@@ -41,7 +47,13 @@ Exit codes:
 const HELP_JA = `{p} — 接続のどこに問題があるかを切り分けます
 
 使い方:
-  {p} [run] [オプション]        測定してレポートを書きます (引数なしと同じ)
+  {p}                          ブラウザーで診断を開きます (アプリモード。画面のない
+                               Linux では端末での測定)
+  {p} app [--config ファイル] [--out ディレクトリ] [--no-open]
+                               ブラウザーで診断 (127.0.0.1 で表示)
+  {p} view ファイル|フォルダー… [--no-open]
+                               受け取ったレポートをブラウザーで開く
+  {p} run [オプション]          端末で測定してレポートを書きます
   {p} terms show|status|revoke  規約を読む、同意の確認・取り消し
   {p} terms accept 版 [--consent 区分]
   {p} probes [--json]           測定項目の一覧

@@ -9,7 +9,12 @@ import { type Lang, UI } from "./i18n.ts";
 import type { HopsShape, LatencyShape, PhasesShape, SeriesShape, Shape } from "./shapes.ts";
 
 const W = 640;
-const PAD = { l: 56, r: 12, t: 12, b: 28 };
+
+/** Shortens a label that would run into the bars (the full text stays in a tooltip). */
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+const PAD = { l: 56, r: 12, t: 22, b: 28 };
 
 /** Draws one recognised shape. */
 export function Chart(props: { shape: Shape; lang: Lang }) {
@@ -38,17 +43,19 @@ function Figure(props: { title: string; label: string; children: unknown }) {
   );
 }
 
+/** Gridlines with plain numbers; the unit is written once, above the axis. */
 function YAxis(props: { max: number; h: number; unit: string; w?: number }) {
   const ticks = [0, 0.25, 0.5, 0.75, 1];
   const w = props.w ?? W;
   const y = (f: number) => PAD.t + (props.h - PAD.t - PAD.b) * (1 - f);
   return (
     <g class="axis">
+      <text x="4" y={PAD.t - 10} class="unit">{props.unit}</text>
       {ticks.map((f) => (
         <g>
           <line x1={PAD.l} x2={w - PAD.r} y1={y(f)} y2={y(f)} class="grid" />
           <text x={PAD.l - 6} y={y(f) + 4} text-anchor="end">
-            {`${round(props.max * f, 2)}${props.unit}`}
+            {String(round(props.max * f, 2))}
           </text>
         </g>
       ))}
@@ -80,7 +87,7 @@ function LatencyChart(props: { shape: LatencyShape; lang: Lang }) {
         class="chart-svg"
         aria-label={UI.samples[props.lang]}
       >
-        <YAxis max={max} h={h} unit=" ms" />
+        <YAxis max={max} h={h} unit="ms" />
         <polyline points={path} class="line" />
         {samples.map((s, i) =>
           s === null
@@ -103,7 +110,7 @@ function LatencyChart(props: { shape: LatencyShape; lang: Lang }) {
 function HopsChart(props: { shape: HopsShape; lang: Lang }) {
   const rows = props.shape.hops;
   const rowH = 24;
-  const left = 230;
+  const left = 250;
   const h = PAD.t + rows.length * rowH + 8;
   const all = rows.flatMap((r) => r.rtts).filter((v): v is number => v !== null);
   const max = niceMax(Math.max(...all, 1));
@@ -118,7 +125,10 @@ function HopsChart(props: { shape: HopsShape; lang: Lang }) {
           return (
             <g>
               <text x="4" y={y + 15} class="hop-ttl">{String(r.ttl)}</text>
-              <text x="28" y={y + 15} class="hop-addr">{r.address ?? "*"}</text>
+              <text x="28" y={y + 15} class="hop-addr">
+                <title>{r.address ?? "*"}</title>
+                {clip(r.address ?? "*", 30)}
+              </text>
               {median === null
                 ? <text x={left} y={y + 15} class="lost">{UI.lost[props.lang]}</text>
                 : (
@@ -169,7 +179,7 @@ function ThroughputChart(props: { shape: SeriesShape; lang: Lang }) {
         class="chart-svg"
         aria-label={UI.throughput[props.lang]}
       >
-        <YAxis max={max} h={h} unit=" Mbps" />
+        <YAxis max={max} h={h} unit="Mbps" />
         <polygon points={area} class="area" />
         <polyline points={line} class="line" />
         <text x={PAD.l} y={h - 8} class="note">{`${round(t0, 1)} s`}</text>
@@ -209,7 +219,10 @@ function PhasesChart(props: { shape: PhasesShape; lang: Lang }) {
           let at = left;
           return (
             <g>
-              <text x="4" y={y + 15} class="hop-addr">{r.name}</text>
+              <text x="4" y={y + 15} class="hop-addr">
+                <title>{r.name}</title>
+                {clip(r.name, 22)}
+              </text>
               {PHASE_KEYS.map(([k, , cls]) => {
                 const w = scale(r[k]);
                 const el = <rect x={at} y={y + 4} width={Math.max(0, w)} height="14" class={cls} />;

@@ -57,12 +57,14 @@ function ProbeCard(props: { result: ProbeResult; lang: Lang }) {
   return (
     <article class={`probe st-${p.status}`} id={probeAnchor(p.id)}>
       <header>
-        <span class={`pill st-${p.status}`}>{STATUS_TEXT[p.status][lang]}</span>
         <h3>{p.title[lang]}</h3>
-        <code class="muted">{p.id}</code>
-        {p.source !== "builtin" ? <span class="muted">({p.source})</span> : null}
+        <span class={`pill st-${p.status}`}>{STATUS_TEXT[p.status][lang]}</span>
         <span class="muted right">{formatMs(p.durationMs)}</span>
       </header>
+      <p class="probe-id muted">
+        <code>{p.id}</code>
+        {p.source !== "builtin" ? ` · ${p.source}` : ""}
+      </p>
       {p.summary ? <p>{p.summary[lang]}</p> : null}
       {p.reason ? <p class="muted">{p.reason[lang]}</p> : null}
       {p.error ? <pre class="error">{`${p.error.name}: ${p.error.message}`}</pre> : null}

@@ -68,7 +68,9 @@ h3{font-size:1.05em;margin:0}
 .v-warn .pill,.st-warn.pill,.sev-warn .pill{background:var(--warn-bg);color:var(--warn)}
 .v-fail .pill,.st-fail.pill,.st-error.pill,.st-timeout.pill,.sev-fail .pill{background:var(--fail-bg);color:var(--fail)}
 .finding header,.probe header{display:flex;gap:10px;align-items:center;flex-wrap:wrap;margin-bottom:6px}
-.finding h3,.probe h3{flex-basis:100%}
+.finding h3{flex-basis:100%}
+.probe header{margin-bottom:0}
+.probe-id{margin:0 0 8px;font-size:.9em}
 .sev-fail{border-left:5px solid var(--fail)}.sev-warn{border-left:5px solid var(--warn)}.sev-info{border-left:5px solid var(--unknown)}
 .finding-advice{background:#f3f7fe;border-radius:8px;padding:8px 12px}
 .evidence-list{margin:.4em 0;padding-left:1.2em}

@@ -24,6 +24,12 @@ const QUIT = {
   en: { button: "Quit", hint: "Press Quit when you are done." },
 };
 
+const LOCAL_ONLY = {
+  ja:
+    "この画面はお使いのコンピューターの中だけで表示されています。インターネットには公開されていません。",
+  en: "These pages are served only inside this computer; they are not on the internet.",
+};
+
 /** Renders a complete page. */
 export function page(ctx: PageCtx, opts: PageOptions, body: Child): Promise<string> {
   const { lang, brand } = ctx;
@@ -58,7 +64,7 @@ export function page(ctx: PageCtx, opts: PageOptions, body: Child): Promise<stri
           <span>{QUIT[lang].hint}</span>
           <button type="submit" class="secondary">{QUIT[lang].button}</button>
         </form>
-        <p>{UI.footer[lang]}</p>
+        <p>{LOCAL_ONLY[lang]}</p>
       </footer>
     </Document>,
   );
