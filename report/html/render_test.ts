@@ -32,3 +32,14 @@ Deno.test("renderReportHtml() marks a partial report", async () => {
   const html = await renderReportHtml(await sampleReport({ partial: true }), "ja");
   assert.ok(html.includes("途中までの結果です"));
 });
+
+Deno.test("renderReportHtml() never shows a redacted identifier", async () => {
+  const report = await sampleReport({
+    identifiers: [{ kind: "ssid", value: "home-5G" }, { kind: "public-ip", value: "198.51.100.7" }],
+  });
+  for (const lang of ["ja", "en"] as const) {
+    const html = await renderReportHtml(report, lang);
+    assert.ok(!html.includes("home-5G") && !html.includes("198.51.100.7"));
+    assert.ok(html.includes("[redacted:ssid]"));
+  }
+});

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { ProbeResult } from "../../probes/types.ts";
+import type { Identifier, ProbeResult } from "../../probes/types.ts";
 import { buildReport, type ReportMeta } from "../build.ts";
 import type { Report } from "../schema.ts";
 
@@ -21,6 +21,8 @@ export interface SampleOptions {
   partial?: boolean;
   /** Creation time; default 2026-11-24T09:00:00Z. */
   at?: Date;
+  /** Identifiers the probes declared (masked: the sample refuses `identifiers`). */
+  identifiers?: Identifier[];
 }
 
 /** Builds a valid, sealed report. */
@@ -172,7 +174,7 @@ export async function sampleReport(opts: SampleOptions = {}): Promise<Report> {
   ];
   return await buildReport(meta(at), {
     results,
-    identifiers: [],
+    identifiers: opts.identifiers ?? [],
     finishedAt: opts.partial ? null : new Date(at.getTime() + 30_000),
     partial: opts.partial ?? false,
     ...(opts.partial

@@ -52,6 +52,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
   for (const k of ["token", "session", "csrf"] as const) {
     if (opts.guard[k].length < 16) throw new RangeError(`createApp: guard.${k} is too short`);
   }
+  opts = { ...opts, beforeQuit: opts.beforeQuit ?? [] };
   const app = new Hono<Env>();
   const ctxOf: CtxOf = (c) => {
     const url = new URL(c.req.url);
@@ -79,7 +80,11 @@ export function createApp(opts: AppOptions): Hono<Env> {
 
   app.post("/quit", async (c) => {
     const ctx = ctxOf(c);
-    if (opts.onQuit) setTimeout(opts.onQuit, 50);
+    // Answer first; then stop what runs (its partial report is written) and the server.
+    setTimeout(async () => {
+      await Promise.all((opts.beforeQuit ?? []).map((f) => f()));
+      opts.onQuit?.();
+    }, 50);
     return c.html(
       await messagePage(ctx, {
         title: { ja: "終了しました", en: "kiriwake has stopped" },

@@ -43,11 +43,12 @@ const hanging = probe("test.hang", (ctx) =>
     ctx.signal.addEventListener("abort", () => reject(ctx.signal.reason));
   }));
 
-async function setup(probes: Probe[]) {
+async function setup(probes: Probe[], onQuit?: () => void) {
   const tmp = await Deno.makeTempDir({ prefix: "kw-appmode-" });
   const outDir = join(tmp, "reports");
   await Deno.mkdir(outDir);
   const t = testApp({
+    onQuit,
     lang: "en",
     library: new ReportLibrary([outDir]),
     app: {
@@ -172,6 +173,27 @@ Deno.test("app mode: declining records nothing and measures nothing", async () =
     assert.match(await r.text(), /Nothing was measured/);
     assert.equal(await readRecord(join(tmp, "conf")), null);
     assert.equal((await t.post("/run")).headers.get("location"), "/terms");
+  } finally {
+    await Deno.remove(tmp, { recursive: true });
+  }
+});
+
+Deno.test("app mode: Quit during a run cancels it and writes the partial report first", async () => {
+  let quit: () => void = () => {};
+  const quitted = new Promise<void>((r) => (quit = r));
+  const { t, tmp, outDir } = await setup([quick, hanging], () => quit());
+  try {
+    await consent(t);
+    const hung = new Promise<void>((r) => (hangStarted = r));
+    await t.post("/run");
+    await hung;
+    assert.equal((await t.post("/quit")).status, 200);
+    await quitted;
+    const dir = [...Deno.readDirSync(outDir)][0].name;
+    const saved = JSON.parse(await Deno.readTextFile(join(outDir, dir, "report.json")));
+    assert.equal(saved.partial, true);
+    assert.equal(saved.interrupted.reason, "quit");
+    assert.equal(saved.finishedAt !== null, true, "the final report, not a progress snapshot");
   } finally {
     await Deno.remove(tmp, { recursive: true });
   }

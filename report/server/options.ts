@@ -36,7 +36,12 @@ export interface AppOptions {
   library: ReportLibrary;
   /** Present in app mode. */
   app?: AppModeOptions;
-  /** Called when the customer presses Quit (after the page is sent). */
+  /** Called when the customer presses Quit (after the page is sent and runs are stopped). */
   onQuit?: () => void;
+  /**
+   * Filled by the app: what must happen before the process may end (a running check is
+   * cancelled and its partial report written). Awaited on Quit, and by `serveApp`'s `stop`.
+   */
+  beforeQuit?: (() => Promise<void>)[];
   now?: () => Date;
 }

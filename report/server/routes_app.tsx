@@ -34,6 +34,7 @@ export function appRoutes(
   const runs = new RunManager();
   const lib = opts.library;
   lib.addRoot(mode.outDir);
+  opts.beforeQuit?.push(() => runs.stop("quit"));
 
   app.get("/", async (c) => {
     const ctx = ctxOf(c);

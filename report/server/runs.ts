@@ -36,6 +36,8 @@ export interface WebRun {
   result?: SessionResult;
   /** The library ref of the saved report. */
   ref?: string | null;
+  /** Settles when the run has ended and its report is written. */
+  settled: Promise<void>;
 }
 
 /** Starts the session for a run; resolves with where the report went. */
@@ -82,6 +84,7 @@ export class RunManager {
       events: [],
       controller: new AbortController(),
       ended: false,
+      settled: Promise.resolve(),
     };
     this.#runs.set(run.id, run);
     this.#current = run;
@@ -89,7 +92,7 @@ export class RunManager {
       run.events.push(e);
       for (const l of this.#listeners.get(run.id) ?? []) l(e);
     };
-    session(run.controller.signal, (e) => {
+    run.settled = session(run.controller.signal, (e) => {
       const w = toWebEvent(e);
       if (w) emit(w);
     }).then(
@@ -126,6 +129,14 @@ export class RunManager {
   cancel(id: string, reason = "cancelled in the browser"): void {
     const run = this.#runs.get(id);
     if (run && !run.ended) run.controller.abort(reason);
+  }
+
+  /** Cancels the run going on, if any, and resolves once its report is written. */
+  async stop(reason: string): Promise<void> {
+    const run = this.running;
+    if (!run) return;
+    run.controller.abort(reason);
+    await run.settled;
   }
 
   /**

@@ -16,6 +16,8 @@ export interface ServedApp {
   hostname: string;
   /** Stops serving (waits for open requests). */
   shutdown(): Promise<void>;
+  /** Cancels a running check (its partial report is written), then shuts down. */
+  stop(): Promise<void>;
   /** Resolves when the server has stopped (Quit, or `shutdown`). */
   finished: Promise<void>;
   /** Milliseconds from the call to listening. */
@@ -27,7 +29,9 @@ export interface ServedApp {
  *
  * Requires `--allow-net=127.0.0.1`.
  */
-export function serveApp(opts: Omit<AppOptions, "guard" | "onQuit">): ServedApp {
+export function serveApp(
+  opts: Omit<AppOptions, "guard" | "onQuit" | "beforeQuit">,
+): ServedApp {
   const t0 = performance.now();
   let handler: (req: Request) => Response | Promise<Response> = () =>
     new Response("Starting", { status: 503 });
@@ -42,13 +46,18 @@ export function serveApp(opts: Omit<AppOptions, "guard" | "onQuit">): ServedApp 
     session: randomSecret(),
     csrf: randomSecret(),
   };
-  const app = createApp({ ...opts, guard, onQuit: () => void server.shutdown() });
+  const beforeQuit: (() => Promise<void>)[] = [];
+  const app = createApp({ ...opts, guard, beforeQuit, onQuit: () => void server.shutdown() });
   handler = (req) => app.fetch(req);
   return {
     url: `http://127.0.0.1:${port}/?token=${guard.token}`,
     port,
     hostname: server.addr.hostname,
     shutdown: () => server.shutdown(),
+    async stop() {
+      await Promise.all(beforeQuit.map((f) => f()));
+      await server.shutdown();
+    },
     finished: server.finished,
     startMs: performance.now() - t0,
   };

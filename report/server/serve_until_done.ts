@@ -11,7 +11,7 @@ import { serveApp } from "./serve.ts";
 
 /** Options of {@link serveUntilDone}. */
 export interface ServeCliOptions {
-  app: Omit<AppOptions, "guard" | "onQuit">;
+  app: Omit<AppOptions, "guard" | "onQuit" | "beforeQuit">;
   io: Io;
   /** Skip opening the browser (`--no-open`). */
   noOpen: boolean;
@@ -45,7 +45,8 @@ export async function serveUntilDone(opts: ServeCliOptions): Promise<void> {
       );
     }
   }
-  const stop = () => void served.shutdown();
+  // Ctrl+C stops a running check first, so its partial report is written before exit.
+  const stop = () => void served.stop();
   Deno.addSignalListener("SIGINT", stop);
   try {
     await served.finished;
