@@ -58,13 +58,14 @@ export function compact(v: unknown): string {
 
 /** Charts, tables and raw JSON of one probe's data. */
 export function DataView(props: { data: Record<string, unknown>; lang: Lang }) {
-  const shapes = findShapes(props.data);
+  const drawn = new Set<unknown>();
+  const shapes = findShapes(props.data, "", drawn);
   const keys = Object.keys(props.data);
   if (keys.length === 0) return null;
   return (
     <div class="data">
       {shapes.map((s, i) => <Chart key={i} shape={s} lang={props.lang} />)}
-      <Value value={props.data} depth={0} lang={props.lang} />
+      <Value value={props.data} depth={0} lang={props.lang} drawn={drawn} />
       <details class="raw">
         <summary>{UI.rawData[props.lang]}</summary>
         <pre>{JSON.stringify(props.data, null, 2)}</pre>
@@ -73,7 +74,9 @@ export function DataView(props: { data: Record<string, unknown>; lang: Lang }) {
   );
 }
 
-function Value(props: { value: unknown; depth: number; lang: Lang }): JSX.Element {
+function Value(
+  props: { value: unknown; depth: number; lang: Lang; drawn?: Set<unknown> },
+): JSX.Element {
   const v = props.value;
   if (isScalar(v)) return <span class="scalar">{formatScalar(v)}</span>;
   if (props.depth > 3) return <code class="json">{JSON.stringify(v)}</code>;
@@ -84,8 +87,8 @@ function Value(props: { value: unknown; depth: number; lang: Lang }): JSX.Elemen
       const table = columnsOf(v).length <= WIDE
         ? <RecordTable rows={v} depth={props.depth} lang={props.lang} />
         : <RecordCards rows={v} depth={props.depth} lang={props.lang} />;
-      // Long lists (samples, hops) are drawn as charts above: keep their rows one click away.
-      return v.length > COLLAPSE_AFTER
+      // Long lists, and lists already drawn as a chart above, stay one click away.
+      return v.length > COLLAPSE_AFTER || props.drawn?.has(v)
         ? (
           <details>
             <summary>
@@ -106,7 +109,7 @@ function Value(props: { value: unknown; depth: number; lang: Lang }): JSX.Elemen
           <tr>
             <th scope="row">{k}</th>
             <td>
-              <Value value={x} depth={props.depth + 1} lang={props.lang} />
+              <Value value={x} depth={props.depth + 1} lang={props.lang} drawn={props.drawn} />
             </td>
           </tr>
         ))}

@@ -76,42 +76,49 @@ const RATE_KEYS: [string, number][] = [
 ];
 const PHASES = ["dnsMs", "connectMs", "tlsMs", "ttfbMs"] as const;
 
-/** Finds every drawable shape in `data` (depth-limited), in document order. */
-export function findShapes(data: unknown, label = ""): Shape[] {
+/**
+ * Finds every drawable shape in `data` (depth-limited), in document order. When `drawn` is
+ * given, the arrays the shapes were made from are added to it (their tables can then be
+ * collapsed under the chart).
+ */
+export function findShapes(data: unknown, label = "", drawn?: Set<unknown>): Shape[] {
   const out: Shape[] = [];
-  walk(data, label, 0, out);
+  walk(data, label, 0, out, drawn ?? new Set());
   return out;
 }
 
-function walk(v: unknown, path: string, depth: number, out: Shape[]): void {
+function walk(v: unknown, path: string, depth: number, out: Shape[], drawn: Set<unknown>): void {
   if (depth > 5) return;
   if (Array.isArray(v)) {
     const phases = phasesOf(v, path);
+    // Request records hold more than their phases (status, TLS, certificate): keep them open.
     if (phases) out.push(phases);
-    else v.forEach((x, i) => walk(x, nameOf(x) ?? `${path}[${i}]`, depth + 1, out));
+    else v.forEach((x, i) => walk(x, nameOf(x) ?? `${path}[${i}]`, depth + 1, out, drawn));
     return;
   }
   if (!isObj(v)) return;
   const here = nameOf(v) ?? path;
   const latency = latencyOf(v, here);
-  if (latency) out.push(latency);
+  if (latency) out.push(latency), drawn.add(v.replies);
   const hops = hopsOf(v, here);
-  if (hops) out.push(hops);
+  if (hops) out.push(hops), drawn.add(v.hops);
   for (const [k, x] of Object.entries(v)) {
     if (k === "replies" && latency) continue;
     if (k === "hops" && hops) continue;
     if (SAMPLE_KEYS.test(k) && Array.isArray(x) && x.every((s) => s === null || num(s) !== null)) {
       if (x.length >= 2) {
         out.push({ kind: "latency", label: join(here, k), samples: x as (number | null)[] });
+        drawn.add(x);
       }
       continue;
     }
     const series = Array.isArray(x) ? seriesOf(x, join(here, k)) : null;
     if (series) {
       out.push(series);
+      drawn.add(x);
       continue;
     }
-    walk(x, join(here, k), depth + 1, out);
+    walk(x, join(here, k), depth + 1, out, drawn);
   }
 }
 

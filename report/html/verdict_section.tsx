@@ -15,6 +15,12 @@ const ALL_WELL: Text = {
   en:
     "Nothing wrong was found in what was measured. If the connection still misbehaves, save this report and send it to the support desk.",
 };
+const PARTIAL: Text = {
+  ja:
+    "測定を途中で終えたため、ここまでに問題は見つかっていませんが、診断は完全ではありません。もう一度最初から診断すると確かな結果になります。",
+  en:
+    "The check was stopped early: nothing wrong was found so far, but the diagnosis is incomplete. Run the check again from the start for a firm answer.",
+};
 const NOTHING: Text = {
   ja:
     "測定できた項目がありません。もう一度お試しいただくか、このレポートをサポート窓口に送ってください。",
