@@ -53,6 +53,9 @@ Deno.test({
       await page.waitForSelector(".headline.tone-fail");
       assert.equal(await page.locator(".station.v-fail").count(), 1);
       await screenshot(page, "11-view-verdict-fault-ja");
+      await page.setViewportSize({ width: 400, height: 800 });
+      await screenshot(page, "11b-view-verdict-narrow-ja");
+      await page.setViewportSize({ width: 1100, height: 900 });
 
       await page.click("text=測定の詳細を見る");
       await page.waitForSelector("figure.chart");
