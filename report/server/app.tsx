@@ -68,9 +68,10 @@ export function createApp(opts: AppOptions): Hono<Env> {
 
   app.use(securityHeaders());
   app.use(hostGuard(opts.guard.port));
+  // The refusal page must not carry the form token: it is shown to anyone without a session.
   app.use(sessionGuard(opts.guard, async (c) =>
     c.html(
-      await messagePage(ctxOf(c), {
+      await messagePage({ ...ctxOf(c), csrf: "" }, {
         ...NOT_ALLOWED,
         tone: "error",
       }),

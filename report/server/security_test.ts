@@ -47,7 +47,9 @@ Deno.test("web view: nothing without the token; the token works once, for a cook
   const t = testApp();
   const noCookie = await t.get("/", { cookie: "" });
   assert.equal(noCookie.status, 403);
-  assert.doesNotMatch(await noCookie.text(), /class="report-list"/);
+  const refusal = await noCookie.text();
+  assert.doesNotMatch(refusal, /class="report-list"/);
+  assert.ok(!refusal.includes(TEST_GUARD.csrf), "no form token for strangers");
   assert.equal((await t.get("/?token=wrong", { cookie: "" })).status, 403);
 
   const first = await t.get(`/report?f=x&token=${TEST_GUARD.token}`, { cookie: "" });

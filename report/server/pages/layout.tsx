@@ -59,11 +59,15 @@ export function page(ctx: PageCtx, opts: PageOptions, body: Child): Promise<stri
       </header>
       <main>{body}</main>
       <footer class="page">
-        <form method="post" action="/quit" class="actions">
-          <CsrfField ctx={ctx} />
-          <span>{QUIT[lang].hint}</span>
-          <button type="submit" class="secondary">{QUIT[lang].button}</button>
-        </form>
+        {ctx.csrf
+          ? (
+            <form method="post" action="/quit" class="actions">
+              <CsrfField ctx={ctx} />
+              <span>{QUIT[lang].hint}</span>
+              <button type="submit" class="secondary">{QUIT[lang].button}</button>
+            </form>
+          )
+          : null}
         <p>{LOCAL_ONLY[lang]}</p>
       </footer>
     </Document>,
