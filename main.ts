@@ -7,6 +7,7 @@
 import { BRAND } from "./build/brand.ts";
 import { chooseLang, peekLang } from "./cli/args.ts";
 import { helpText } from "./cli/help.ts";
+import { licenseCommand } from "./cli/license.ts";
 import { type Command, type CommandContext, denoIo, type Io } from "./cli/io.ts";
 import { probesCommand } from "./cli/probes.ts";
 import { reportCommand } from "./cli/report.ts";
@@ -22,6 +23,7 @@ export const COMMANDS: Record<string, Command> = {
   terms: termsCommand,
   probes: probesCommand,
   report: reportCommand,
+  license: licenseCommand,
 };
 
 /** Runs the CLI with `args` and returns the exit code. Never throws. */

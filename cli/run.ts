@@ -5,7 +5,7 @@
  */
 import { join } from "node:path";
 import { ensureConsent } from "../consent/gate.ts";
-import { checkOsPolicy, licenceState } from "../consent/policy.ts";
+import { rememberReport } from "../consent/report_list.ts";
 import { EXIT, UsageError } from "../errors.ts";
 import { defaultConfig, loadConfigFile } from "../probes/config_load.ts";
 import { BUILTIN_PROBES } from "../probes/mod.ts";
@@ -15,6 +15,7 @@ import { prepareReportDir } from "../report/store.ts";
 import { reportId, runSession } from "../session/run.ts";
 import { parseCommandArgs } from "./args.ts";
 import type { Command } from "./io.ts";
+import { dryRun } from "./dry_run.ts";
 import { progressRenderer } from "./progress.ts";
 
 /** Runs the kit. Exit 0: nothing wrong found; 1: a fault found; 130: interrupted. */
@@ -26,6 +27,7 @@ export const runCommand: Command = async (args, io, ctx) => {
     consent: { type: "string" },
     json: { type: "boolean" },
     quiet: { type: "boolean" },
+    "dry-run": { type: "boolean" },
   });
   const { lang, brand } = ctx;
   if (values.out === "") throw new UsageError({ ja: "--out が空です", en: "--out is empty" });
@@ -35,8 +37,9 @@ export const runCommand: Command = async (args, io, ctx) => {
     ? await loadConfigFile(values.config)
     : await defaultConfig(brand.defaultConfig);
   const probes = planProbes(BUILTIN_PROBES, config.config, values.config ?? "config");
-  const osWarning = checkOsPolicy(brand, Deno.build.os);
-  if (osWarning && !values.quiet) io.err(`${osWarning[lang]}\n`);
+  if (values["dry-run"]) {
+    return await dryRun(io, ctx, { probes, consent: values.consent, json: values.json });
+  }
   const grant = await ensureConsent({
     brand,
     lang,
@@ -46,9 +49,14 @@ export const runCommand: Command = async (args, io, ctx) => {
     acceptTerms: values["accept-terms"],
     consent: values.consent,
   });
-  const licence = licenceState(brand);
+  if (!values.quiet) { for (const w of grant.warnings) io.err(`${w[lang]}\n`); }
+  const licence = grant.licence;
   const outDir = values.out ?? join(homeDir(io.env), "kiriwake-reports", reportId(ctx.now()));
   const paths = await prepareReportDir(outDir);
+  // So that `terms revoke` can say which reports remain; losing this must not stop a run.
+  await rememberReport(ctx.configDir, paths.json, ctx.now()).catch((e) =>
+    io.err(`${lang === "ja" ? "注意" : "Note"}: ${(e as Error).message}\n`)
+  );
 
   const controller = new AbortController();
   const onSigint = () => controller.abort("SIGINT");

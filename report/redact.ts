@@ -20,13 +20,15 @@ export interface Redacted<T> {
   masked: Record<string, number>;
 }
 
+const IP_LIKE = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]*:[0-9a-f:.]+)$/i;
 const MAC = /\b[0-9a-f]{2}(?:[:-][0-9a-f]{2}){5}\b/gi;
 /** The mask put in place of a value of `kind`. */
 export const mask = (kind: string) => `[redacted:${kind}]`;
 
 /**
  * Masks identifiers in every string (and object key) of `value`. Values shorter than four
- * characters are only masked as whole words, so a user called "al" does not eat "also".
+ * characters are only masked as whole words, so a user called "al" does not eat "also";
+ * IP addresses only as whole addresses.
  *
  * @example
  * ```ts
@@ -45,8 +47,12 @@ export function redact<T>(value: T, policy: RedactionPolicy): Redacted<T> {
   for (const kind of unique.values()) masked[kind] = (masked[kind] ?? 0) + 1;
   const patterns = [...unique].sort((a, b) => b[0].length - a[0].length).map(([v, kind]) => {
     const body = escapeRegExp(v);
-    const re = v.length < 4
-      ? new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, "gu")
+    // An address must not eat part of a longer one (1.2.3.4 inside 11.2.3.45); a short
+    // name only goes as a whole word; anything else goes wherever it appears, in any case.
+    const re = IP_LIKE.test(v)
+      ? new RegExp(`(?<![\\p{L}\\p{N}:.])${body}(?![\\p{L}\\p{N}:]|\\.\\d)`, "giu")
+      : v.length < 4
+      ? new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, "giu")
       : new RegExp(body, "gi");
     return { re, to: mask(kind) };
   });
