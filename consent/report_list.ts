@@ -50,11 +50,16 @@ export async function readReportList(dir: string): Promise<ListedReport[]> {
   return r.data.reports;
 }
 
-/** Adds `path` (once) to the list, keeping the most recent {@link MAX_LISTED_REPORTS}. */
-export async function rememberReport(dir: string, path: string, at: Date): Promise<void> {
+/** Adds `path` (once) to the list, keeping the most recent `max`. */
+export async function rememberReport(
+  dir: string,
+  path: string,
+  at: Date,
+  max = MAX_LISTED_REPORTS,
+): Promise<void> {
   const reports = (await readReportList(dir).catch(() => [])).filter((r) => r.path !== path);
   reports.push({ path, at: at.toISOString() });
-  await writeList(dir, reports.slice(-MAX_LISTED_REPORTS));
+  await writeList(dir, reports.slice(-max));
 }
 
 /** The listed reports that still exist on disk; the list is pruned to them. */
