@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { testBrand, withTempDir } from "../consent/testing.ts";
 import { main } from "../main.ts";
+import { BUILTIN_PROBES } from "../probes/mod.ts";
 import { startCountingTargets } from "../tests/support/counting_targets.ts";
 import { memoryIo } from "./io.ts";
 
@@ -33,13 +34,18 @@ Deno.test("run --dry-run previews per category, measures nothing and writes noth
       const skipped = p.probes.filter((x: { runs: boolean }) => !x.runs).map((x: { id: string }) =>
         x.id
       );
-      assert.deepEqual(skipped, ["net.interfaces", "net.gateway"]);
+      const expected = BUILTIN_PROBES.filter((x) =>
+        x.dataCategories.some((c) => c !== "device" && c !== "measurements") ||
+        !(x.platforms as readonly string[]).includes(Deno.build.os)
+      ).map((x) => x.id);
+      assert.deepEqual(skipped, expected);
+      assert.ok(skipped.includes("net.interfaces"));
       assert.ok(
         p.identifiers.every((i: { inReport: string }) => i.inReport.startsWith("[redacted:")),
       );
       const text = await kit(dir, args);
       assert.match(text.out, /Dry run: nothing is measured and nothing is written/);
-      assert.match(text.out, /\[mask  \] identifiers/);
+      assert.match(text.out, /\[mask {2}\] identifiers/);
       assert.match(text.out, /shown with the prompt's defaults \(identifiers masked\)/);
       const ja = await kit(dir, args, "ja");
       assert.match(ja.out, /何も測定せず、何も保存しません/);

@@ -12,6 +12,7 @@ import { userInfo } from "node:os";
 import { basename } from "node:path";
 import { ipFamily, ipScope } from "../probes/ip_scope.ts";
 import type { Identifier } from "../probes/types.ts";
+import { isEui64 } from "../report/redact.ts";
 
 /** Where the identifiers come from; injected in tests. */
 export interface IdentifierSources {
@@ -60,24 +61,6 @@ export function machineIdentifiers(src: IdentifierSources = REAL_SOURCES): Ident
     else if (ipScope(address) === "global") add("public-ip", address);
   }
   return [...out.values()];
-}
-
-/** True when an IPv6 address's interface id was built from a MAC (`…xx:xxff:fexx:xxxx`). */
-export function isEui64(address: string): boolean {
-  const groups = expandIpv6(address);
-  if (!groups) return false;
-  return (groups[5] & 0xff) === 0xff && (groups[6] >> 8) === 0xfe;
-}
-
-function expandIpv6(address: string): number[] | null {
-  const [head, tail] = address.toLowerCase().split("::");
-  const parse = (s: string | undefined) => (s ? s.split(":") : []).map((g) => parseInt(g, 16));
-  const h = parse(head);
-  const t = parse(tail);
-  if (address.includes(".")) return null; // IPv4-mapped: no interface id from a MAC
-  const zeros = tail === undefined ? 0 : 8 - h.length - t.length;
-  const all = [...h, ...Array(Math.max(zeros, 0)).fill(0), ...t];
-  return all.length === 8 && all.every((g) => Number.isInteger(g)) ? all : null;
 }
 
 function attempt<T>(f: () => T): T | null {

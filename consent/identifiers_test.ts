@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { type IdentifierSources, isEui64, machineIdentifiers } from "./identifiers.ts";
+import { isEui64 } from "../report/redact.ts";
+import { type IdentifierSources, machineIdentifiers } from "./identifiers.ts";
 
 const sources = (over: Partial<IdentifierSources> & { vars?: Record<string, string> }) => ({
   hostname: () => "Alice-PC",
@@ -55,4 +56,6 @@ Deno.test("isEui64() spots the ff:fe in the middle of an interface id", () => {
   assert.equal(isEui64("2001:db8::8a2e:370:7334"), false);
   assert.equal(isEui64("::ffff:192.0.2.1"), false);
   assert.equal(isEui64("not an address"), false);
+  assert.equal(isEui64("fe80::3e22:fbff:fe0a:1b2c%eth0"), true);
+  assert.equal(isEui64("1::2::3"), false);
 });

@@ -60,3 +60,15 @@ Deno.test("redact() masks an address only as a whole address, and short names in
     "[redacted:hostname] [redacted:hostname] kvm vm1 [redacted:hostname].local",
   );
 });
+
+Deno.test("redact() masks IPv6 addresses built from a MAC even when undeclared", () => {
+  const { value, masked } = redact({
+    gw: "default via fe80::3e22:fbff:fe0a:1b2c dev eth0",
+    dns: "2001:db8::1 and 2001:db8:1:2:3e22:fbff:fe0a:1b2d/64",
+    time: "12:30:45",
+  }, { refused: ["identifiers"], identifiers: [] });
+  assert.equal(value.gw, "default via [redacted:mac-ipv6] dev eth0");
+  assert.equal(value.dns, "2001:db8::1 and [redacted:mac-ipv6]/64");
+  assert.equal(value.time, "12:30:45");
+  assert.equal(masked.mac, 2);
+});

@@ -6,7 +6,8 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { startCountingTargets } from "../support/counting_targets.ts";
-import { spawnKit } from "../support/spawn_kit.ts";
+import { MAIN, runKit } from "../support/kit.ts";
+import { denoCacheEnv } from "../support/loopback_run.ts";
 
 Deno.test("kiriwake run --dry-run sends nothing and needs no network, run or write permission", async () => {
   const targets = await startCountingTargets();
@@ -14,16 +15,31 @@ Deno.test("kiriwake run --dry-run sends nothing and needs no network, run or wri
   try {
     const config = join(base, "config.json");
     await Deno.writeTextFile(config, JSON.stringify(targets.config));
-    const env = { KIRIWAKE_CONFIG_DIR: join(base, "cfg"), HOME: base };
+    const env = { ...denoCacheEnv(), KIRIWAKE_CONFIG_DIR: join(base, "cfg"), HOME: base };
     const args = ["run", "--dry-run", "--config", config, "--out", join(base, "out"), "--json"];
-    const full = await spawnKit(["-A"], args, env);
+    const full = await runKit(args, { env });
     assert.equal(full.code, 0, full.stderr);
     assert.equal(JSON.parse(full.stdout).dryRun, true);
-    const denied = await spawnKit(
-      ["--deny-net", "--deny-run", "--deny-write", "--allow-read", "--allow-env", "--allow-sys"],
-      args,
-      env,
-    );
+    const perms = [
+      "--deny-net",
+      "--deny-run",
+      "--deny-write",
+      "--allow-read",
+      "--allow-env",
+      "--allow-sys",
+    ];
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: ["run", ...perms, MAIN, ...args],
+      env: { NO_COLOR: "1", ...env },
+      stdin: "null",
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const denied = {
+      code: out.code,
+      stdout: new TextDecoder().decode(out.stdout),
+      stderr: new TextDecoder().decode(out.stderr),
+    };
     assert.equal(denied.code, 0, denied.stderr);
     assert.deepEqual(JSON.parse(denied.stdout).probes, JSON.parse(full.stdout).probes);
     assert.deepEqual(targets.counts(), { tcp: 0, http: 0, dns: 0 });

@@ -16,7 +16,8 @@ import { ipScope } from "../../probes/ip_scope.ts";
 import { readVerifiedReport } from "../../report/verify.ts";
 import { type LoopbackOutcome, plant, runAgainstLoopback } from "../support/loopback_run.ts";
 import { collectOutputs, findLeaks, type Secret } from "../support/rendered_outputs.ts";
-import { ROOT } from "../support/spawn_kit.ts";
+import { MAIN } from "../support/kit.ts";
+import { denoCacheEnv } from "../support/loopback_run.ts";
 
 const hex = () => crypto.randomUUID().slice(0, 8);
 const CONSENT = ["--accept-terms", "1.0", "--consent", "device,network,measurements", "--json"];
@@ -121,20 +122,22 @@ Deno.test("identifiers planted for real (host name, MAC, public IPv4/IPv6) appea
     const setup = [
       "ip link set lo up",
       "sysctl -qw net.ipv6.conf.default.accept_dad=0",
-      "ip link add kw0 type dummy",
+      // A veth pair: the dummy driver is not in every kernel. kw1 is only kw0's other end.
+      "ip link add kw0 type veth peer name kw1",
       `ip link set kw0 address ${mac}`,
       `ip addr add ${v4}/24 dev kw0`,
       `ip -6 addr add ${v6}/64 dev kw0 nodad`,
       "ip link set kw0 up",
+      "ip link set kw1 up",
       "ip route add default via 203.0.113.1",
       `hostname ${host}`,
     ].join(" && ");
     const run = {
       configPath: join(base, "config.json"),
       args: [...CONSENT, "--out", join(base, "out")],
-      env: { KIRIWAKE_CONFIG_DIR: join(base, "config"), HOME: base },
+      env: { ...denoCacheEnv(), KIRIWAKE_CONFIG_DIR: join(base, "config"), HOME: base },
     };
-    const script = join(ROOT, "tests", "support", "loopback_run.ts");
+    const script = join(MAIN, "..", "tests", "support", "loopback_run.ts");
     const r = await new Deno.Command("unshare", {
       args: [
         "--uts",
@@ -147,7 +150,7 @@ Deno.test("identifiers planted for real (host name, MAC, public IPv4/IPv6) appea
         script,
         JSON.stringify(run),
       ],
-      cwd: ROOT,
+      cwd: join(MAIN, ".."),
       stdout: "piped",
       stderr: "piped",
     }).output();
