@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { Brand } from "../build/brand_schema.ts";
 import { fromBase64, toBase64 } from "../consent/keys.ts";
 import { licencePath } from "../consent/licence_store.ts";
+import { readReportList } from "../consent/report_list.ts";
 import { testBrand, testProvider, withTempDir } from "../consent/testing.ts";
 import { main } from "../main.ts";
 import { reportSchema } from "../report/schema.ts";
@@ -270,6 +271,9 @@ Deno.test("run: a required licence that is missing or expired stops the run with
       assert.equal(report.licence.licensee, "C-42");
       assert.equal(report.licence.id, "lic-test-1");
       assert.equal(report.licence.notAfter, "2027-03-31T23:59:59.999Z");
+      // The run remembered its report, so that terms revoke can name it.
+      const listed = (await readReportList(dir)).map((r) => r.path);
+      assert.deepEqual(listed, [join(resolve(out), "report.json")]);
     });
   } finally {
     await targets.close();
