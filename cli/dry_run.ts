@@ -60,7 +60,9 @@ export async function dryRun(io: Io, ctx: CommandContext, opts: DryRunOptions): 
         version: state.terms.version,
         accepted: termsProblem === null,
         problem: termsProblem,
-        acceptedAt: state.record.state === "ok" ? state.record.record.acceptedAt : null,
+        acceptedAt: termsProblem === null && state.record.state === "ok"
+          ? state.record.record.acceptedAt
+          : null,
       },
       licence: d.licence,
       wouldRefuse: refusals.map((r) => ({ code: r.code, text: r.text })),
@@ -78,17 +80,18 @@ export async function dryRun(io: Io, ctx: CommandContext, opts: DryRunOptions): 
       : "Dry run: nothing is measured and nothing is written.",
   );
   lines.push("");
-  const accepted = state.record.state === "ok" && termsProblem === null;
+  const acceptedAt = termsProblem === null && state.record.state === "ok"
+    ? state.record.record.acceptedAt
+    : null;
+  const v = state.terms.version;
   lines.push(
     ja
-      ? `規約: 第 ${state.terms.version} 版 — ${
-        accepted
-          ? `${state.record.state === "ok" ? state.record.record.acceptedAt : ""} に同意済み`
-          : "未同意 (測定の前に確認します)"
+      ? `規約: 第 ${v} 版 — ${
+        acceptedAt ? `${acceptedAt} に同意済み` : "未同意 (測定の前に確認します)"
       }`
-      : `Terms: version ${state.terms.version} — ${
-        accepted
-          ? `accepted at ${state.record.state === "ok" ? state.record.record.acceptedAt : ""}`
+      : `Terms: version ${v} — ${
+        acceptedAt
+          ? `accepted at ${acceptedAt}`
           : "not accepted (you will be asked before measuring)"
       }`,
   );
@@ -120,7 +123,7 @@ function categoryLines(preview: Preview, lang: "ja" | "en"): string[] {
       : c.category === "identifiers"
       ? (ja ? "伏字" : "mask")
       : (ja ? "なし" : "skip");
-    lines.push(`  [${mark.padEnd(6)}] ${CATEGORY_TEXT[c.category][lang]}`);
+    lines.push(`  [${ja ? mark : mark.padEnd(6)}] ${CATEGORY_TEXT[c.category][lang]}`);
     if (c.probes.length > 0) lines.push(`           ${ja ? "測定" : "by"}: ${c.probes.join(", ")}`);
     if (c.category !== "identifiers") continue;
     lines.push(
