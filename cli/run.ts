@@ -10,6 +10,8 @@ import { EXIT, UsageError } from "../errors.ts";
 import { defaultConfig, loadConfigFile } from "../probes/config_load.ts";
 import { BUILTIN_PROBES } from "../probes/mod.ts";
 import { planProbes } from "../probes/plan.ts";
+import { discoverPlugins, manifestNotes, processDiscovery } from "../plugins/discover.ts";
+import { pluginProbes, pluginSourceOf } from "../plugins/mod.ts";
 import type { Report } from "../report/schema.ts";
 import { prepareReportDir } from "../report/store.ts";
 import { reportId, runSession } from "../session/run.ts";
@@ -26,6 +28,7 @@ export const runCommand: Command = async (args, io, ctx) => {
     consent: { type: "string" },
     json: { type: "boolean" },
     quiet: { type: "boolean" },
+    manifest: { type: "string" },
   });
   const { lang, brand } = ctx;
   if (values.out === "") throw new UsageError({ ja: "--out が空です", en: "--out is empty" });
@@ -34,7 +37,13 @@ export const runCommand: Command = async (args, io, ctx) => {
   const config = values.config
     ? await loadConfigFile(values.config)
     : await defaultConfig(brand.defaultConfig);
-  const probes = planProbes(BUILTIN_PROBES, config.config, values.config ?? "config");
+  const plugins = await discoverPlugins(brand, processDiscovery(values.manifest, ctx.configDir));
+  const probes = planProbes(
+    [...BUILTIN_PROBES, ...(plugins ? pluginProbes(plugins) : [])],
+    config.config,
+    values.config ?? "config",
+  );
+  io.err(manifestNotes(plugins, lang, values.quiet));
   const osWarning = checkOsPolicy(brand, Deno.build.os);
   if (osWarning && !values.quiet) io.err(`${osWarning[lang]}\n`);
   const grant = await ensureConsent({
@@ -64,6 +73,7 @@ export const runCommand: Command = async (args, io, ctx) => {
       probes,
       paths,
       signal: controller.signal,
+      sourceOf: pluginSourceOf(plugins),
       onEvent: values.quiet ? undefined : progressRenderer(io, lang),
     });
   } finally {

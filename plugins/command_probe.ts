@@ -84,7 +84,10 @@ async function runCommand(
       stderr: "piped",
     }).spawn();
   } catch (e) {
-    throw new PluginError("PluginCrashed", `Plugin "${id}": cannot start ${cmd}: ${(e as Error).message}`);
+    throw new PluginError(
+      "PluginCrashed",
+      `Plugin "${id}": cannot start ${cmd}: ${(e as Error).message}`,
+    );
   }
   let killed = false;
   const kill = () => {
@@ -114,13 +117,15 @@ async function runCommand(
         `Plugin "${id}" wrote more than ${max} bytes to ${overflow}; it was stopped`,
       );
     }
-    if (killed) throw signal.reason ?? new PluginError("PluginKilled", `Plugin "${id}" was stopped`);
+    if (killed) {
+      throw signal.reason ?? new PluginError("PluginKilled", `Plugin "${id}" was stopped`);
+    }
     if (!status.success) {
       throw new PluginError(
         "PluginCrashed",
-        `Plugin "${id}" exited with ${status.signal ? `signal ${status.signal}` : `code ${status.code}`}${
-          stderr ? `: ${stderr.slice(-1000)}` : ""
-        }`,
+        `Plugin "${id}" exited with ${
+          status.signal ? `signal ${status.signal}` : `code ${status.code}`
+        }${stderr ? `: ${stderr.slice(-1000)}` : ""}`,
       );
     }
     const text = new TextDecoder().decode(out.head).trim();
@@ -130,9 +135,9 @@ async function runCommand(
     } catch (e) {
       throw new PluginError(
         "PluginInvalidResult",
-        `Plugin "${id}" did not print one JSON result on stdout (${(e as Error).message}); it printed: ${
-          JSON.stringify(text.slice(0, 200))
-        }`,
+        `Plugin "${id}" did not print one JSON result on stdout (${
+          (e as Error).message
+        }); it printed: ${JSON.stringify(text.slice(0, 200))}`,
       );
     }
     const outcome = parsePluginResult(id, value);

@@ -155,7 +155,8 @@ export function runHost(job: HostJob, io: HostIo): Promise<number> {
           return finish({
             t: "error",
             name: "ResultTooLarge",
-            message: `The result is ${size} bytes of JSON, more than the limit of ${MAX_FRAME_BYTES}`,
+            message:
+              `The result is ${size} bytes of JSON, more than the limit of ${MAX_FRAME_BYTES}`,
             workerMs: workerMs(),
           });
         }

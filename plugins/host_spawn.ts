@@ -149,9 +149,17 @@ export async function runInHost(job: HostJob, opts: HostRunOptions): Promise<Hos
       child.status,
     ]);
     const final = last as HostFrame | null;
-    if (overflow) return { kind: "overflow", ...(overflow as { stream: "stdout"; what: string }), logs };
+    if (overflow) {
+      return { kind: "overflow", ...(overflow as { stream: "stdout"; what: string }), logs };
+    }
     if (final?.t === "result") {
-      return { kind: "result", result: final.result, workerMs: final.workerMs, logs, stray: out.stray };
+      return {
+        kind: "result",
+        result: final.result,
+        workerMs: final.workerMs,
+        logs,
+        stray: out.stray,
+      };
     }
     if (final?.t === "error") {
       return { kind: "error", name: final.name, message: final.message, logs, stray: out.stray };

@@ -18,7 +18,10 @@ const relativePath = z.string().min(1).refine(
   (p) => !/^([a-zA-Z]:)?[\\/]/.test(p),
   "Must be relative to the manifest's directory",
 );
-const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "Must be an environment variable name");
+const envName = z.string().regex(
+  /^[A-Za-z_][A-Za-z0-9_]*$/,
+  "Must be an environment variable name",
+);
 /** `host`, `host:port` or `[v6]:port`; no scheme, path or wildcard. */
 const netTarget = z.string().regex(
   /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/,
@@ -43,7 +46,10 @@ export type Permissions = z.infer<typeof permissionsSchema>;
 
 /** A single-file TS/JS module run in a sandboxed Worker. */
 export const moduleSchema = z.object({
-  path: relativePath.refine((p) => /\.(ts|js|mts|mjs)$/.test(p), "Must end in .ts, .js, .mts or .mjs"),
+  path: relativePath.refine(
+    (p) => /\.(ts|js|mts|mjs)$/.test(p),
+    "Must end in .ts, .js, .mts or .mjs",
+  ),
   sha256,
   permissions: permissionsSchema.prefault({}),
 }).strict();

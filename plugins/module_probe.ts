@@ -9,7 +9,13 @@ import { z } from "zod";
 import type { Evidence, Probe } from "../probes/types.ts";
 import { type HostInvocation, runInHost } from "./host_spawn.ts";
 import type { LoadedPlugin } from "./manifest_load.ts";
-import { dependencyView, parsePluginResult, PluginError, sandboxError, softTimeout } from "./result.ts";
+import {
+  dependencyView,
+  parsePluginResult,
+  PluginError,
+  sandboxError,
+  softTimeout,
+} from "./result.ts";
 
 /** Options of {@link moduleProbe}. */
 export interface ModuleProbeOptions {

@@ -77,8 +77,10 @@ export async function keyIdOf(raw: Uint8Array): Promise<string> {
 
 /** Makes a new signing key. */
 export async function generateSigningKey(): Promise<SigningKey> {
-  const pair = await crypto.subtle.generateKey({ name: "Ed25519" }, true, ["sign", "verify"]) as
-    CryptoKeyPair;
+  const pair = await crypto.subtle.generateKey({ name: "Ed25519" }, true, [
+    "sign",
+    "verify",
+  ]) as CryptoKeyPair;
   const raw = new Uint8Array(await crypto.subtle.exportKey("raw", pair.publicKey));
   const pkcs8 = new Uint8Array(await crypto.subtle.exportKey("pkcs8", pair.privateKey));
   return {
@@ -136,7 +138,10 @@ export async function verifyManifest(
     try {
       raw = rawPublicKey(k);
     } catch (e) {
-      return { state: "invalid", reason: `brand plugins.publicKeys[${i}]: ${(e as Error).message}` };
+      return {
+        state: "invalid",
+        reason: `brand plugins.publicKeys[${i}]: ${(e as Error).message}`,
+      };
     }
     if (await keyIdOf(raw) !== sig.keyId) continue;
     const key = await crypto.subtle.importKey(
@@ -152,9 +157,10 @@ export async function verifyManifest(
       signature as Uint8Array<ArrayBuffer>,
       manifestBytes as Uint8Array<ArrayBuffer>,
     );
-    return ok
-      ? { state: "valid", keyId: sig.keyId }
-      : { state: "invalid", reason: `the signature by key ${sig.keyId} does not match the manifest` };
+    return ok ? { state: "valid", keyId: sig.keyId } : {
+      state: "invalid",
+      reason: `the signature by key ${sig.keyId} does not match the manifest`,
+    };
   }
   return {
     state: "invalid",

@@ -77,7 +77,8 @@ export function workerMain(factory: PluginFactory): void {
     scope.onmessage = null;
     const start = event.data as WorkerStart;
     const signal = AbortSignal.timeout(start.softTimeoutMs);
-    const within = (ms?: number) => ms ? AbortSignal.any([signal, AbortSignal.timeout(ms)]) : signal;
+    const within = (ms?: number) =>
+      ms ? AbortSignal.any([signal, AbortSignal.timeout(ms)]) : signal;
 
     const ctx: PluginContext = {
       id: start.id,
@@ -91,7 +92,14 @@ export function workerMain(factory: PluginFactory): void {
       now: () => new Date(),
       async fetch(url, opts = {}) {
         const t0 = performance.now();
-        const out: TimedResponse = { ok: false, status: null, ms: 0, totalMs: 0, headers: {}, body: "" };
+        const out: TimedResponse = {
+          ok: false,
+          status: null,
+          ms: 0,
+          totalMs: 0,
+          headers: {},
+          body: "",
+        };
         const s = within(opts.timeoutMs);
         try {
           const res = await realFetch(url, {
@@ -160,7 +168,12 @@ export function workerMain(factory: PluginFactory): void {
           return { ok: true, ms: since(t0), answers: answers.map((a) => show(a)) };
         } catch (e) {
           if (isPermissionError(e)) throw e;
-          return { ok: false, ms: since(t0), answers: [], error: s.aborted ? "timeout" : errorText(e) };
+          return {
+            ok: false,
+            ms: since(t0),
+            answers: [],
+            error: s.aborted ? "timeout" : errorText(e),
+          };
         }
       },
     };
@@ -180,7 +193,11 @@ export function workerMain(factory: PluginFactory): void {
       try {
         post({ t: "result", result });
       } catch (e) {
-        post({ t: "error", name: "InvalidResult", message: `The result cannot be sent: ${errorText(e)}` });
+        post({
+          t: "error",
+          name: "InvalidResult",
+          message: `The result cannot be sent: ${errorText(e)}`,
+        });
       }
     } catch (e) {
       const name = e instanceof Error ? e.name : "Error";
