@@ -103,6 +103,12 @@ export function runHost(job: HostJob, io: HostIo): Promise<number> {
   let dropped = 0;
   return new Promise<number>((resolve) => {
     let done = false;
+    const fail = (name: string, message: string): HostFrame => ({
+      t: "error",
+      name,
+      message,
+      workerMs: workerMs(),
+    });
     const finish = (f: HostFrame | null) => {
       if (done) return;
       done = true;
@@ -142,25 +148,22 @@ export function runHost(job: HostJob, io: HostIo): Promise<number> {
         return;
       }
       if (m.t === "result") {
-        const size = jsonSize(m.result);
-        if (typeof size === "string") {
-          return finish({
-            t: "error",
-            name: "InvalidResult",
-            message: `The result is not JSON: ${size}`,
-            workerMs: workerMs(),
-          });
+        // The Worker sends JSON text; its claims are checked, never trusted.
+        const json = m.json;
+        if (typeof json !== "string") {
+          return finish(fail("InvalidResult", "The result is not JSON"));
         }
-        if (size > MAX_FRAME_BYTES) {
-          return finish({
-            t: "error",
-            name: "ResultTooLarge",
-            message:
-              `The result is ${size} bytes of JSON, more than the limit of ${MAX_FRAME_BYTES}`,
-            workerMs: workerMs(),
-          });
+        if (json.length > MAX_FRAME_BYTES) {
+          return finish(fail(
+            "ResultTooLarge",
+            `The result is ${json.length} bytes of JSON, more than the limit of ${MAX_FRAME_BYTES}`,
+          ));
         }
-        return finish({ t: "result", result: m.result, workerMs: workerMs(), dropped });
+        try {
+          return finish({ t: "result", result: JSON.parse(json), workerMs: workerMs(), dropped });
+        } catch (e) {
+          return finish(fail("InvalidResult", `The result is not JSON: ${(e as Error).message}`));
+        }
       }
       if (m.t === "error") {
         return finish({
@@ -171,7 +174,8 @@ export function runHost(job: HostJob, io: HostIo): Promise<number> {
         });
       }
       if (m.t === "progress" || m.t === "checkpoint" || m.t === "identifier") {
-        if ((jsonSize(m) as number) <= MAX_FRAME_BYTES) frame(m);
+        const size = jsonSize(m);
+        if (typeof size === "number" && size <= MAX_FRAME_BYTES) frame(m);
         else dropped++;
       }
     };

@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import type { Evidence, Probe } from "../probes/types.ts";
+import { MAX_FRAME_BYTES } from "./host.ts";
 import { type HostInvocation, runInHost } from "./host_spawn.ts";
 import type { LoadedPlugin } from "./manifest_load.ts";
 import {
@@ -52,6 +53,7 @@ export function moduleProbe(plugin: LoadedPlugin, opts: ModuleProbeOptions = {})
           config: entry.config,
           deps: dependencyView(ctx.deps),
           softTimeoutMs: softTimeout(timeoutMs),
+          maxResultBytes: MAX_FRAME_BYTES,
         },
       }, {
         signal: ctx.signal,

@@ -28,6 +28,8 @@ export interface WorkerStart {
   deps: PluginContext["deps"];
   /** The plugin's own signal fires after this many milliseconds. */
   softTimeoutMs: number;
+  /** The largest result, in bytes of JSON. */
+  maxResultBytes: number;
 }
 
 /** Messages from the Worker to the host. */
@@ -36,7 +38,7 @@ export type WorkerMessage =
   | { t: "checkpoint"; data: unknown }
   | { t: "identifier"; kind: unknown; value: unknown }
   | { t: "log"; level: string; text: string }
-  | { t: "result"; result: unknown }
+  | { t: "result"; json: unknown }
   | { t: "error"; name: string; message: string };
 
 /**
@@ -190,15 +192,33 @@ export function workerMain(factory: PluginFactory): void {
         throw new TypeError("The module has no default export function (see plugins/api.ts)");
       }
       const result = await (run as (c: PluginContext) => unknown)(ctx);
+      // Serialised here, in the plugin's own time: the host then only measures a string.
+      let json: string | undefined;
       try {
-        post({ t: "result", result });
+        json = stringify(result);
       } catch (e) {
-        post({
+        return post({
           t: "error",
           name: "InvalidResult",
-          message: `The result cannot be sent: ${errorText(e)}`,
+          message: `The result is not JSON: ${errorText(e)}`,
         });
       }
+      if (json === undefined) {
+        return post({
+          t: "error",
+          name: "InvalidResult",
+          message: "The result is not JSON: nothing to serialise",
+        });
+      }
+      if (json.length > start.maxResultBytes) {
+        return post({
+          t: "error",
+          name: "ResultTooLarge",
+          message:
+            `The result is ${json.length} bytes of JSON, more than the limit of ${start.maxResultBytes}`,
+        });
+      }
+      post({ t: "result", json });
     } catch (e) {
       const name = e instanceof Error ? e.name : "Error";
       post({ t: "error", name, message: errorText(e) });
