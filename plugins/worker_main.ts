@@ -72,7 +72,11 @@ export function workerMain(factory: PluginFactory): void {
   }
   const isPermissionError = (e: unknown) =>
     e instanceof Error && (e.name === "NotCapable" || e.name === "PermissionDenied");
-  const errorText = (e: unknown) => e instanceof Error ? e.message : String(e);
+  const errorText = (e: unknown): string => {
+    if (!(e instanceof Error)) return String(e);
+    // fetch says only "fetch failed"; the reason (refused, reset, TLS) is in the cause.
+    return e.cause instanceof Error ? `${e.message}: ${e.cause.message}` : e.message;
+  };
   const since = (t0: number) => Math.round((performance.now() - t0) * 10) / 10;
 
   scope.onmessage = async (event: MessageEvent) => {
