@@ -79,22 +79,22 @@ Deno.test("loadManifest() refuses bad manifests, naming the field and the plugin
     ],
     [
       "unknown entry field",
-      async () => base([{ ...e, colour: "red" }]),
+      () => base([{ ...e, colour: "red" }]),
       /probes\[0\] \(acme\.portal\): .*\(colour\)/,
     ],
     [
       "unknown permission",
-      async () => base([{ ...e, module: { ...mod, permissions: { sys: true } } }]),
+      () => base([{ ...e, module: { ...mod, permissions: { sys: true } } }]),
       /probes\[0\] \(acme\.portal\)\.module\.permissions: .*\(sys\)/,
     ],
     [
       "missing hash",
-      async () => base([{ ...e, module: { path: "p.ts" } }]),
+      () => base([{ ...e, module: { path: "p.ts" } }]),
       /probes\[0\] \(acme\.portal\)\.module\.sha256: /,
     ],
     [
       "wrong hash",
-      async () => base([{ ...e, module: { ...mod, sha256: "0".repeat(64) } }]),
+      () => base([{ ...e, module: { ...mod, sha256: "0".repeat(64) } }]),
       /probes\[0\] \(acme\.portal\)\.module\.sha256: "p\.ts" has SHA-256 [0-9a-f]{64}, the manifest says 0{64}/,
     ],
     [
@@ -104,7 +104,7 @@ Deno.test("loadManifest() refuses bad manifests, naming the field and the plugin
     ],
     [
       "duplicate id",
-      async () => base([e, e]),
+      () => base([e, e]),
       /probes\[1\] \(acme\.portal\)\.id: duplicate of probes\[0\]/,
     ],
     [
@@ -127,7 +127,7 @@ Deno.test("loadManifest() refuses bad manifests, naming the field and the plugin
     ],
     [
       "unknown dependency",
-      async () => base([{ ...e, dependsOn: ["acme.nothing"] }]),
+      () => base([{ ...e, dependsOn: ["acme.nothing"] }]),
       /probes\[0\] \(acme\.portal\)\.dependsOn\[0\]: unknown probe "acme\.nothing"/,
     ],
     [
@@ -141,18 +141,17 @@ Deno.test("loadManifest() refuses bad manifests, naming the field and the plugin
     ],
     [
       "module and command",
-      async () => base([{ ...e, command: { path: "p.ts", sha256: mod.sha256 } }]),
+      () => base([{ ...e, command: { path: "p.ts", sha256: mod.sha256 } }]),
       /probes\[0\] \(acme\.portal\): Needs exactly one of "module" or "command"/,
     ],
     [
       "absolute path",
-      async () => base([{ ...e, module: { ...mod, path: "/etc/p.ts" } }]),
+      () => base([{ ...e, module: { ...mod, path: "/etc/p.ts" } }]),
       /module\.path: Must be relative/,
     ],
     [
       "net with a scheme",
-      async () =>
-        base([{ ...e, module: { ...mod, permissions: { net: ["https://x.example/"] } } }]),
+      () => base([{ ...e, module: { ...mod, permissions: { net: ["https://x.example/"] } } }]),
       /module\.permissions\.net\[0\]: Must be "host" or "host:port"/,
     ],
     [
