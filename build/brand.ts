@@ -93,6 +93,17 @@ const input: BrandInput = {
         { name: "cloudflare", url: "https://www.cloudflare.com/cdn-cgi/trace", expectStatus: 200 },
       ],
     },
+    dnsCompare: {
+      names: ["www.google.com", "www.yahoo.co.jp"],
+      publicResolvers: [
+        { name: "cloudflare", address: "1.1.1.1" },
+        { name: "google", address: "8.8.8.8" },
+      ],
+    },
+    dualStack: { targets: [{ url: "https://www.google.com/" }] },
+    captive: { url: "http://connectivitycheck.gstatic.com/generate_204", expectStatus: 204 },
+    clock: { urls: ["https://www.google.com/", "https://www.cloudflare.com/"] },
+    tls: { targets: [{ host: "www.google.com", expectIssuer: ["Google Trust Services"] }] },
   },
 };
 

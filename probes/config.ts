@@ -6,6 +6,7 @@
  * @module
  */
 import { z } from "zod";
+import { configSections3b } from "./config_3b.ts";
 
 /** Segments a measured target can speak about. */
 const targetSegment = z.enum(["isp", "internet", "service"]);
@@ -78,6 +79,8 @@ export const runConfigSchema = z.object({
     timeoutMs: z.number().int().positive().default(8000),
     slowMs: z.number().int().positive().default(1500),
   }).strict().prefault({}),
+  // Issue 3b probes: dnsCompare, dualStack, captive, clock, tls (probes/config_3b.ts).
+  ...configSections3b,
 }).strict();
 
 /** A validated run configuration. */
