@@ -28,18 +28,24 @@ const netTarget = z.string().regex(
   'Must be "host" or "host:port"',
 );
 
+/** A path or command for a permission list: Deno joins these with commas, so none may hold one. */
+const permissionItem = z.string().min(1).refine(
+  (s) => !s.includes(","),
+  "Must not contain a comma",
+);
+
 /** Permissions a module plugin may use; everything not listed is denied. */
 export const permissionsSchema = z.object({
   /** Hosts (`host` or `host:port`) it may connect to. */
   net: z.array(netTarget).default([]),
   /** Paths it may read; relative ones are relative to the manifest. */
-  read: z.array(z.string().min(1)).default([]),
+  read: z.array(permissionItem).default([]),
   /** Paths it may write; relative ones are relative to the manifest. */
-  write: z.array(z.string().min(1)).default([]),
+  write: z.array(permissionItem).default([]),
   /** Environment variables it may read. */
   env: z.array(envName).default([]),
   /** Commands it may run. */
-  run: z.array(z.string().min(1)).default([]),
+  run: z.array(permissionItem).default([]),
 }).strict();
 /** Declared permissions, defaults applied. */
 export type Permissions = z.infer<typeof permissionsSchema>;
