@@ -9,6 +9,8 @@ import { chooseLang, peekLang } from "./cli/args.ts";
 import { helpText } from "./cli/help.ts";
 import { licenseCommand } from "./cli/license.ts";
 import { type Command, type CommandContext, denoIo, type Io } from "./cli/io.ts";
+import { pluginHostCommand } from "./cli/plugin_host.ts";
+import { pluginsCommand } from "./cli/plugins.ts";
 import { probesCommand } from "./cli/probes.ts";
 import { reportCommand } from "./cli/report.ts";
 import { runCommand } from "./cli/run.ts";
@@ -24,6 +26,9 @@ export const COMMANDS: Record<string, Command> = {
   probes: probesCommand,
   report: reportCommand,
   license: licenseCommand,
+  plugins: pluginsCommand,
+  // Hidden: the kit re-spawns itself with it to sandbox a module plugin (plugins/host.ts).
+  "__plugin-host": pluginHostCommand,
 };
 
 /** Runs the CLI with `args` and returns the exit code. Never throws. */
@@ -45,11 +50,10 @@ export async function main(
     const name = named ? first : "run";
     const command = COMMANDS[name];
     if (!command) {
+      const known = Object.keys(COMMANDS).filter((c) => !c.startsWith("__")).join(", ");
       throw new UsageError({
-        ja: `不明なコマンド "${name}"（${
-          Object.keys(COMMANDS).join(", ")
-        }）。kiriwake --help をご覧ください`,
-        en: `Unknown command "${name}" (${Object.keys(COMMANDS).join(", ")}); see kiriwake --help`,
+        ja: `不明なコマンド "${name}"（${known}）。kiriwake --help をご覧ください`,
+        en: `Unknown command "${name}" (${known}); see kiriwake --help`,
       });
     }
     if (args.includes("--help") || args.includes("-h")) {

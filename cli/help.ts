@@ -23,6 +23,9 @@ Usage:
   {p} probes [--json]           list what is measured
   {p} report verify FILE        check a report's schema and digest
   {p} report show FILE          print a report's summary
+  {p} plugins list|verify [FILE] show or check the plugin manifest
+  {p} plugins new NAME          scaffold a plugin (see plugins/README.md)
+  {p} plugins keygen --out FILE | sign MANIFEST --key FILE
   {p} --version | --help
 
 Options of run:
@@ -35,6 +38,8 @@ Options of run:
   --json                 print a machine-readable summary on stdout
   --quiet                no progress
   --dry-run              show what would be recorded and skipped; measure nothing
+  --manifest FILE        plugin manifest (default: manifest.json beside the
+                         executable, else in the config directory)
   --lang ja|en           language (default: from the locale)
 
 Exit codes:
@@ -58,6 +63,9 @@ const HELP_JA = `{p} — 接続のどこに問題があるかを切り分けま�
   {p} probes [--json]           測定項目の一覧
   {p} report verify ファイル    レポートの形式とダイジェストを確認
   {p} report show ファイル      レポートの要約を表示
+  {p} plugins list|verify [ファイル] プラグイン マニフェストの表示・確認
+  {p} plugins new 名前          プラグインのひな形を作成 (plugins/README.md)
+  {p} plugins keygen --out ファイル | sign マニフェスト --key ファイル
   {p} --version | --help
 
 run のオプション:
@@ -70,6 +78,8 @@ run のオプション:
   --json                 機械可読な要約を標準出力に出します
   --quiet                進捗を表示しません
   --dry-run              記録・省略される内容を表示するだけで測定しません
+  --manifest ファイル    プラグイン マニフェスト (省略時: 実行ファイルと同じ
+                         場所、次に設定ディレクトリの manifest.json)
   --lang ja|en           表示言語 (省略時はロケールから)
 
 終了コード:

@@ -10,6 +10,8 @@ import { EXIT, UsageError } from "../errors.ts";
 import { defaultConfig, loadConfigFile } from "../probes/config_load.ts";
 import { BUILTIN_PROBES } from "../probes/mod.ts";
 import { planProbes } from "../probes/plan.ts";
+import { discoverPlugins, manifestNotes, processDiscovery } from "../plugins/discover.ts";
+import { pluginProbes, pluginSourceOf } from "../plugins/mod.ts";
 import type { Report } from "../report/schema.ts";
 import { prepareReportDir } from "../report/store.ts";
 import { reportId, runSession } from "../session/run.ts";
@@ -28,6 +30,7 @@ export const runCommand: Command = async (args, io, ctx) => {
     json: { type: "boolean" },
     quiet: { type: "boolean" },
     "dry-run": { type: "boolean" },
+    manifest: { type: "string" },
   });
   const { lang, brand } = ctx;
   if (values.out === "") throw new UsageError({ ja: "--out が空です", en: "--out is empty" });
@@ -36,7 +39,13 @@ export const runCommand: Command = async (args, io, ctx) => {
   const config = values.config
     ? await loadConfigFile(values.config)
     : await defaultConfig(brand.defaultConfig);
-  const probes = planProbes(BUILTIN_PROBES, config.config, values.config ?? "config");
+  const plugins = await discoverPlugins(brand, processDiscovery(values.manifest, ctx.configDir));
+  const probes = planProbes(
+    [...BUILTIN_PROBES, ...(plugins ? pluginProbes(plugins) : [])],
+    config.config,
+    values.config ?? "config",
+  );
+  io.err(manifestNotes(plugins, lang, values.quiet));
   if (values["dry-run"]) {
     return await dryRun(io, ctx, { probes, consent: values.consent, json: values.json });
   }
@@ -72,6 +81,7 @@ export const runCommand: Command = async (args, io, ctx) => {
       probes,
       paths,
       signal: controller.signal,
+      sourceOf: pluginSourceOf(plugins),
       onEvent: values.quiet ? undefined : progressRenderer(io, lang),
     });
   } finally {
