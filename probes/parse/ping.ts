@@ -40,7 +40,7 @@ const PER_REQUEST = new Set(["unreachable", "ttl-exceeded", "frag-needed", "no-r
  */
 export function parsePing(text: string, opts: PingParseOptions = {}): PingResult {
   const windows = opts.os ? opts.os === "windows" : !UNIX_SIGNS.test(text);
-  const lines = windows ? parsePingWindows(text) : parsePingUnix(text);
+  const lines = windows ? parsePingWindows(text) : parsePingUnix(text, opts.os);
   const nothing = lines.replies.length === 0 && lines.timeouts === 0 &&
     lines.errors.length === 0 && !lines.reported;
   if (!lines.recognised || nothing) {

@@ -6,6 +6,7 @@
  */
 import { findAddresses } from "./address.ts";
 import { classifyLocal, classifyRemote, isTimeoutText, quotedMtu } from "./icmp_text.ts";
+import type { Platform } from "../types.ts";
 import type { PingFlavor, PingLines } from "./ping_types.ts";
 
 const HEADER = /^PING\s+([^\s(]+)\s*\(((?:[^()]|\([^()]*\))*)\)\s*:?\s*(\d+)?/;
@@ -20,9 +21,9 @@ const DUP = /\((?:DUP!|重複!)\)/;
 const HEX_DUMP = /^(?:Vr HL TOS|[0-9a-f]\s+[0-9a-f]\s+[0-9a-f]{2}\s+[0-9a-f]{4}\s)/i;
 
 /** Parses Unix ping output line by line. Never throws; `recognised` says if anything matched. */
-export function parsePingUnix(text: string): PingLines {
+export function parsePingUnix(text: string, os?: Platform): PingLines {
   const out: PingLines = {
-    flavor: unixFlavor(text),
+    flavor: unixFlavor(text, os),
     target: null,
     address: null,
     payloadBytes: null,
@@ -130,11 +131,12 @@ function readCounts(line: string, out: PingLines): boolean {
 }
 
 /** Tells iputils, busybox and BSD ping apart by the small differences in their wording. */
-function unixFlavor(text: string): PingFlavor {
+function unixFlavor(text: string, os?: Platform): PingFlavor {
   if (/(?:^|\s)seq=\d+/m.test(text) || /round-trip min\/avg\/max =/.test(text)) return "busybox";
   if (
     /\d+\(\d+\)\s+(?:bytes of data|バイトのデータ)|^PING \S+?\(|rtt |no answer yet|\d+ received/m
       .test(text)
   ) return "iputils";
-  return "bsd";
+  // Nothing tells them apart (e.g. only an error line): go by the OS when it is known.
+  return os === "linux" ? "iputils" : "bsd";
 }
