@@ -5,6 +5,8 @@
  * @module
  */
 
+import type { Brand } from "../build/brand_schema.ts";
+
 /** Where a command reads and writes. */
 export interface Io {
   /** Writes to standard output. */
@@ -30,6 +32,12 @@ export type Command = (args: string[], io: Io, ctx: CommandContext) => Promise<n
 export interface CommandContext {
   /** The language chosen by `--lang` or the locale. */
   lang: "ja" | "en";
+  /** The brand of this build (tests may pass another). */
+  brand: Brand;
+  /** The per-user config directory of this brand. */
+  configDir: string;
+  /** The current time; fixed in tests. */
+  now(): Date;
 }
 
 /** The real terminal. */

@@ -41,17 +41,3 @@ export async function atomicWrite(
     throw e;
   }
 }
-
-/** Synchronous {@link atomicWrite}, for the last write on the way out of a signal handler. */
-export function atomicWriteSync(path: string, data: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${crypto.randomUUID().slice(0, 8)}.tmp`);
-  Deno.writeTextFileSync(tmp, data, { createNew: true });
-  try {
-    Deno.renameSync(tmp, path);
-  } catch (e) {
-    try {
-      Deno.removeSync(tmp);
-    } catch { /* nothing left to clean */ }
-    throw e;
-  }
-}

@@ -1,0 +1,69 @@
+/**
+ * The brand configuration contract: what a provider sets at build time — names, terms,
+ * keys, policy switches, default targets. Validated when the kit starts, so a broken brand
+ * file fails before anything is shown or measured.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { runConfigSchema } from "../probes/config.ts";
+import { DATA_CATEGORIES } from "../probes/types.ts";
+import { formatIssues } from "../util/zod_issues.ts";
+
+const localized = z.object({ ja: z.string().min(1), en: z.string().min(1) }).strict();
+
+/** The brand schema. */
+export const brandSchema = z.object({
+  /** Short id, used in the config directory name: `[a-z0-9-]+`. */
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  /** The product name shown to customers. */
+  product: z.string().min(1),
+  /** The provider that ships it. */
+  provider: z.string().min(1),
+  /** How to reach support, shown with the verdict. */
+  support: localized,
+  terms: z.object({
+    /** Changing it invalidates every earlier acceptance. */
+    version: z.string().regex(/^[\w.-]+$/),
+    effectiveDate: z.iso.date(),
+    text: localized,
+  }).strict(),
+  /** Categories a customer may refuse; the rest are required to run at all. */
+  optionalCategories: z.array(z.enum(DATA_CATEGORIES)),
+  licence: z.object({
+    required: z.boolean(),
+    /** Ed25519 public keys (base64 SPKI or raw) that sign licence tokens. */
+    publicKeys: z.array(z.string()),
+  }).strict(),
+  plugins: z.object({
+    /** What to do with an unsigned manifest. */
+    unsigned: z.enum(["refuse", "warn", "allow"]),
+    /** Ed25519 public keys that sign manifests. */
+    publicKeys: z.array(z.string()),
+  }).strict(),
+  os: z.object({
+    supported: z.array(z.enum(["windows", "darwin", "linux"])).min(1),
+    /** On an OS outside `supported`: warn and go on, or refuse. */
+    elsewhere: z.enum(["warn", "refuse"]),
+  }).strict(),
+  /** The run configuration used when no `--config` is given. */
+  defaultConfig: runConfigSchema,
+}).strict();
+
+/** A brand configuration as written. */
+export type BrandInput = z.input<typeof brandSchema>;
+/** A validated brand configuration. */
+export type Brand = z.infer<typeof brandSchema>;
+
+/**
+ * Validates a brand configuration.
+ *
+ * @throws {TypeError} naming every wrong field
+ */
+export function loadBrand(input: BrandInput): Brand {
+  const r = brandSchema.safeParse(input);
+  if (!r.success) {
+    throw new TypeError(`Invalid brand configuration: ${formatIssues(r.error.issues)}`);
+  }
+  return r.data;
+}

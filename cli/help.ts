@@ -1,0 +1,68 @@
+/**
+ * `kiriwake --help` in Japanese and English.
+ *
+ * @module
+ */
+
+/** The help text in `lang` for a product called `product`. */
+export function helpText(lang: "ja" | "en", product: string): string {
+  return lang === "ja" ? HELP_JA.replaceAll("{p}", product) : HELP_EN.replaceAll("{p}", product);
+}
+
+const HELP_EN = `{p} — find which part of your connection is at fault
+
+Usage:
+  {p} [run] [options]          measure and write a report (what no arguments does)
+  {p} terms show|status|revoke  read the terms, see or withdraw your acceptance
+  {p} terms accept VERSION [--consent LIST]
+  {p} probes [--json]           list what is measured
+  {p} report verify FILE        check a report's schema and digest
+  {p} report show FILE          print a report's summary
+  {p} --version | --help
+
+Options of run:
+  --config FILE          run configuration (JSON); default: the built-in targets
+  --out DIR              where report.json and report.txt go
+                         (default: ~/kiriwake-reports/<id>)
+  --accept-terms VERSION accept the terms of that exact version (non-interactive use)
+  --consent all|LIST     data categories that may be recorded, comma separated:
+                         device, network, identifiers, measurements
+  --json                 print a machine-readable summary on stdout
+  --quiet                no progress
+  --lang ja|en           language (default: from the locale)
+
+Exit codes:
+  0 report written, nothing wrong found     1 report written, a fault found
+  2 usage error                             3 terms, consent, licence or OS refused
+  4 invalid input file                      5 internal error
+  130 interrupted (a partial report was written)
+`;
+
+const HELP_JA = `{p} — 接続のどこに問題があるかを切り分けます
+
+使い方:
+  {p} [run] [オプション]        測定してレポートを書きます (引数なしと同じ)
+  {p} terms show|status|revoke  規約を読む、同意の確認・取り消し
+  {p} terms accept 版 [--consent 区分]
+  {p} probes [--json]           測定項目の一覧
+  {p} report verify ファイル    レポートの形式とダイジェストを確認
+  {p} report show ファイル      レポートの要約を表示
+  {p} --version | --help
+
+run のオプション:
+  --config ファイル      測定設定 (JSON)。省略時は組み込みの宛先
+  --out ディレクトリ     report.json と report.txt の保存先
+                         (省略時: ~/kiriwake-reports/<id>)
+  --accept-terms 版      その版の規約に同意します (非対話での実行用)
+  --consent all|区分     記録してよいデータ区分 (カンマ区切り):
+                         device, network, identifiers, measurements
+  --json                 機械可読な要約を標準出力に出します
+  --quiet                進捗を表示しません
+  --lang ja|en           表示言語 (省略時はロケールから)
+
+終了コード:
+  0 レポート作成、問題なし          1 レポート作成、問題あり
+  2 使い方の誤り                    3 規約・同意・ライセンス・OS により拒否
+  4 入力ファイルが不正              5 内部エラー
+  130 中断 (途中までのレポートを保存済み)
+`;

@@ -1,0 +1,55 @@
+/**
+ * `kiriwake report verify|show FILE`: what support does with a received report.
+ *
+ * @module
+ */
+import { EXIT, UsageError } from "../errors.ts";
+import { renderText } from "../report/text.ts";
+import { readVerifiedReport } from "../report/verify.ts";
+import { parseCommandArgs } from "./args.ts";
+import type { Command } from "./io.ts";
+
+/** The `report` command. */
+export const reportCommand: Command = async (args, io, ctx) => {
+  const { values, positionals } = parseCommandArgs(
+    "report",
+    args,
+    { json: { type: "boolean" } },
+    2,
+  );
+  const [sub, file] = positionals;
+  if ((sub !== "verify" && sub !== "show") || !file) {
+    throw new UsageError({
+      ja: "report: 使い方は kiriwake report verify|show FILE です",
+      en: "report: usage is kiriwake report verify|show FILE",
+    });
+  }
+  const report = await readVerifiedReport(file);
+  if (sub === "show") {
+    io.out(renderText(report, ctx.lang));
+    return EXIT.ok;
+  }
+  const info = {
+    valid: true,
+    file,
+    id: report.id,
+    createdAt: report.createdAt,
+    partial: report.partial,
+    schema: report.schema,
+    digest: report.digest.value,
+    headline: report.diagnosis.headline.segment,
+  };
+  if (values.json) io.out(JSON.stringify(info, null, 2) + "\n");
+  else {
+    io.out(
+      ctx.lang === "ja"
+        ? `有効なレポートです: ${report.id} (${report.createdAt}${
+          report.partial ? "、途中まで" : ""
+        })\nSHA-256 一致: ${report.digest.value}\n`
+        : `Valid report: ${report.id} (${report.createdAt}${
+          report.partial ? ", partial" : ""
+        })\nSHA-256 matches: ${report.digest.value}\n`,
+    );
+  }
+  return EXIT.ok;
+};

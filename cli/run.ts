@@ -1,0 +1,125 @@
+/**
+ * `kiriwake run`: consent → probes → diagnosis → report. What no arguments does, too.
+ *
+ * @module
+ */
+import { join } from "node:path";
+import { ensureConsent } from "../consent/gate.ts";
+import { checkOsPolicy, licenceState } from "../consent/policy.ts";
+import { EXIT, UsageError } from "../errors.ts";
+import { defaultConfig, loadConfigFile } from "../probes/config_load.ts";
+import { BUILTIN_PROBES } from "../probes/mod.ts";
+import { planProbes } from "../probes/plan.ts";
+import type { Report } from "../report/schema.ts";
+import { prepareReportDir } from "../report/store.ts";
+import { reportId, runSession } from "../session/run.ts";
+import { parseCommandArgs } from "./args.ts";
+import type { Command } from "./io.ts";
+import { progressRenderer } from "./progress.ts";
+
+/** Runs the kit. Exit 0: nothing wrong found; 1: a fault found; 130: interrupted. */
+export const runCommand: Command = async (args, io, ctx) => {
+  const { values } = parseCommandArgs("run", args, {
+    config: { type: "string" },
+    out: { type: "string" },
+    "accept-terms": { type: "string" },
+    consent: { type: "string" },
+    json: { type: "boolean" },
+    quiet: { type: "boolean" },
+  });
+  const { lang, brand } = ctx;
+  if (values.out === "") throw new UsageError({ ja: "--out が空です", en: "--out is empty" });
+
+  // Everything that can be wrong with the input fails here, before anything is measured.
+  const config = values.config
+    ? await loadConfigFile(values.config)
+    : await defaultConfig(brand.defaultConfig);
+  const probes = planProbes(BUILTIN_PROBES, config.config, values.config ?? "config");
+  const osWarning = checkOsPolicy(brand, Deno.build.os);
+  if (osWarning && !values.quiet) io.err(`${osWarning[lang]}\n`);
+  const grant = await ensureConsent({
+    brand,
+    lang,
+    io,
+    dir: ctx.configDir,
+    now: ctx.now(),
+    acceptTerms: values["accept-terms"],
+    consent: values.consent,
+  });
+  const licence = licenceState(brand);
+  const outDir = values.out ?? join(homeDir(io.env), "kiriwake-reports", reportId(ctx.now()));
+  const paths = await prepareReportDir(outDir);
+
+  const controller = new AbortController();
+  const onSigint = () => controller.abort("SIGINT");
+  Deno.addSignalListener("SIGINT", onSigint);
+  let result;
+  try {
+    result = await runSession({
+      brand,
+      lang,
+      grant,
+      licence,
+      config,
+      probes,
+      paths,
+      signal: controller.signal,
+      onEvent: values.quiet ? undefined : progressRenderer(io, lang),
+    });
+  } finally {
+    Deno.removeSignalListener("SIGINT", onSigint);
+  }
+  const { report } = result;
+  const code = report.partial ? 130 : faultFound(report) ? EXIT.faultFound : EXIT.ok;
+  if (result.writeError) {
+    io.err(
+      lang === "ja"
+        ? `"${result.writeError.path}" に書き込めなかったため、レポートを別の場所に保存しました (${result.writeError.message})\n`
+        : `Could not write to "${result.writeError.path}" (${result.writeError.message}); the report was saved elsewhere\n`,
+    );
+  }
+  if (values.json) {
+    io.out(JSON.stringify(jsonSummary(report, result.paths, code), null, 2) + "\n");
+  } else if (!values.quiet) {
+    io.err(`\n${report.diagnosis.headline.text[lang]}\n`);
+    io.err(
+      lang === "ja"
+        ? `レポート: ${result.paths.json}\n要約: ${result.paths.text}\n`
+        : `Report: ${result.paths.json}\nSummary: ${result.paths.text}\n`,
+    );
+  }
+  return code;
+};
+
+/** True when any segment has a warning or a fault. */
+export function faultFound(report: Report): boolean {
+  return Object.values(report.diagnosis.segments).some((s) =>
+    s.verdict === "fail" || s.verdict === "warn"
+  );
+}
+
+function jsonSummary(report: Report, paths: { json: string; text: string }, exitCode: number) {
+  return {
+    reportId: report.id,
+    report: paths.json,
+    summary: paths.text,
+    partial: report.partial,
+    exitCode,
+    headline: report.diagnosis.headline,
+    segments: Object.fromEntries(
+      Object.entries(report.diagnosis.segments).map(([k, v]) => [k, v.verdict]),
+    ),
+    findings: report.diagnosis.findings.map((f) => ({
+      id: f.id,
+      segment: f.segment,
+      severity: f.severity,
+      ...(f.consequenceOf ? { consequenceOf: f.consequenceOf } : {}),
+    })),
+    probes: report.probes.map((p) => ({ id: p.id, status: p.status, durationMs: p.durationMs })),
+    digest: report.digest.value,
+  };
+}
+
+function homeDir(env: (n: string) => string | undefined): string {
+  return env("HOME") ?? env("USERPROFILE") ?? ".";
+}

@@ -1,0 +1,30 @@
+/**
+ * The terms the customer accepts: the brand's text, its version, and the SHA-256 of the
+ * exact text shown, so a record proves which words were accepted.
+ *
+ * @module
+ */
+import type { Brand } from "../build/brand_schema.ts";
+import { sha256Hex } from "../util/canonical_json.ts";
+
+/** The current terms in one language. */
+export interface Terms {
+  version: string;
+  effectiveDate: string;
+  lang: "ja" | "en";
+  text: string;
+  /** Hex SHA-256 of `text` (UTF-8). */
+  sha256: string;
+}
+
+/** Returns the brand's current terms in `lang`. */
+export async function currentTerms(brand: Brand, lang: "ja" | "en"): Promise<Terms> {
+  const text = brand.terms.text[lang];
+  return {
+    version: brand.terms.version,
+    effectiveDate: brand.terms.effectiveDate,
+    lang,
+    text,
+    sha256: await sha256Hex(text),
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * The kiriwake CLI: parses the command, dispatches it, maps errors to exit codes.
+ * The only place that exits.
+ *
+ * @module
+ */
+import { BRAND } from "./build/brand.ts";
+import { chooseLang, peekLang } from "./cli/args.ts";
+import { helpText } from "./cli/help.ts";
+import { type Command, type CommandContext, denoIo, type Io } from "./cli/io.ts";
+import { probesCommand } from "./cli/probes.ts";
+import { reportCommand } from "./cli/report.ts";
+import { runCommand } from "./cli/run.ts";
+import { termsCommand } from "./cli/terms.ts";
+import { userConfigDir } from "./consent/config_dir.ts";
+import { EXIT, InvalidInputError, KiriwakeError, RefusedError, UsageError } from "./errors.ts";
+import { VERSION } from "./version.ts";
+
+/** Every command, by name. */
+export const COMMANDS: Record<string, Command> = {
+  run: runCommand,
+  terms: termsCommand,
+  probes: probesCommand,
+  report: reportCommand,
+};
+
+/** Runs the CLI with `args` and returns the exit code. Never throws. */
+export async function main(
+  args: string[],
+  io: Io,
+  ctxOverride: Partial<CommandContext> = {},
+): Promise<number> {
+  let lang: "ja" | "en" = "en";
+  try {
+    lang = chooseLang(peekLang(args), io.env);
+    const brand = ctxOverride.brand ?? BRAND;
+    if (args.includes("--version")) {
+      io.out(`${brand.product} ${VERSION} (${Deno.build.target}; deno ${Deno.version.deno})\n`);
+      return EXIT.ok;
+    }
+    const [first, ...rest] = args;
+    const named = first !== undefined && !first.startsWith("-");
+    const name = named ? first : "run";
+    const command = COMMANDS[name];
+    if (!command) {
+      throw new UsageError({
+        ja: `不明なコマンド "${name}"（${
+          Object.keys(COMMANDS).join(", ")
+        }）。kiriwake --help をご覧ください`,
+        en: `Unknown command "${name}" (${Object.keys(COMMANDS).join(", ")}); see kiriwake --help`,
+      });
+    }
+    if (args.includes("--help") || args.includes("-h")) {
+      io.out(helpText(lang, brand.product));
+      return EXIT.ok;
+    }
+    const ctx: CommandContext = {
+      lang,
+      brand,
+      configDir: ctxOverride.configDir ?? userConfigDir(brand.id, Deno.build.os, io.env),
+      now: ctxOverride.now ?? (() => new Date()),
+    };
+    return await command(named ? rest : args, io, ctx);
+  } catch (e) {
+    return reportError(e, io, lang);
+  }
+}
+
+function reportError(e: unknown, io: Io, lang: "ja" | "en"): number {
+  if (e instanceof KiriwakeError) {
+    io.err(`${lang === "ja" ? "エラー" : "Error"}: ${e.text[lang]}\n`);
+    if (e instanceof UsageError) return EXIT.usage;
+    if (e instanceof RefusedError) return EXIT.refused;
+    if (e instanceof InvalidInputError) return EXIT.invalidInput;
+  }
+  const err = e instanceof Error ? e : new Error(String(e));
+  io.err(
+    `${lang === "ja" ? "内部エラー" : "Internal error"}: ${err.message}\n${err.stack ?? ""}\n`,
+  );
+  return EXIT.internal;
+}
+
+if (import.meta.main) {
+  Deno.exit(await main(Deno.args, denoIo()));
+}

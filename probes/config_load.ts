@@ -1,0 +1,85 @@
+/**
+ * Loads a run configuration file: JSON, validated strictly, every problem named with its
+ * path; `caCertFile` entries are read relative to the file.
+ *
+ * @module
+ */
+import { dirname, resolve } from "node:path";
+import { InvalidInputError } from "../errors.ts";
+import { sha256Hex } from "../util/canonical_json.ts";
+import { formatIssues } from "../util/zod_issues.ts";
+import { type RunConfig, type RunConfigInput, runConfigSchema } from "./config.ts";
+
+/** A loaded configuration and where it came from. */
+export interface LoadedConfig {
+  config: RunConfig;
+  /** The file path, or `brand default`. */
+  source: string;
+  /** SHA-256 of the file's bytes (or of the default's canonical JSON). */
+  sha256: string;
+}
+
+/**
+ * Reads and validates `path`.
+ *
+ * @throws {InvalidInputError} naming the file and each wrong field
+ */
+export async function loadConfigFile(path: string): Promise<LoadedConfig> {
+  let text: string;
+  try {
+    text = await Deno.readTextFile(path);
+  } catch (e) {
+    throw invalid(
+      path,
+      `cannot be read (${(e as Error).message})`,
+      `読めません (${(e as Error).message})`,
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw invalid(
+      path,
+      `is not valid JSON: ${(e as Error).message}`,
+      `JSON として正しくありません: ${(e as Error).message}`,
+    );
+  }
+  const r = runConfigSchema.safeParse(json);
+  if (!r.success) {
+    const why = formatIssues(r.error.issues);
+    throw invalid(path, why, why);
+  }
+  const config = r.data;
+  const base = dirname(resolve(path));
+  for (const [i, t] of config.http.targets.entries()) {
+    if (!t.caCertFile) continue;
+    const file = resolve(base, t.caCertFile);
+    try {
+      t.caCerts = [...(t.caCerts ?? []), await Deno.readTextFile(file)];
+    } catch (e) {
+      const why = `http.targets[${i}].caCertFile: cannot read "${file}" (${(e as Error).message})`;
+      throw invalid(path, why, why);
+    }
+  }
+  for (const [i, t] of config.http.targets.entries()) {
+    if (t.resolver && !config.dns.resolvers.some((r) => r.name === t.resolver)) {
+      const why = `http.targets[${i}].resolver: no resolver named "${t.resolver}" in dns.resolvers`;
+      throw invalid(path, why, why);
+    }
+  }
+  return { config, source: resolve(path), sha256: await sha256Hex(text) };
+}
+
+/** Validates a built-in default configuration (the brand's). */
+export async function defaultConfig(input: RunConfigInput): Promise<LoadedConfig> {
+  const config = runConfigSchema.parse(input);
+  return { config, source: "brand default", sha256: await sha256Hex(JSON.stringify(config)) };
+}
+
+function invalid(path: string, en: string, ja: string): InvalidInputError {
+  return new InvalidInputError({
+    ja: `設定ファイル "${path}" が正しくありません: ${ja}`,
+    en: `Cannot load config "${path}": ${en}`,
+  });
+}

@@ -1,0 +1,52 @@
+/**
+ * Builds a report from a run: diagnosis, then redaction of the whole body, then the digest.
+ * The result is validated against the schema before anyone can write it.
+ *
+ * @module
+ */
+import type { Identifier, ProbeResult } from "../probes/types.ts";
+import { diagnose } from "./diagnose.ts";
+import { seal } from "./digest.ts";
+import { redact } from "./redact.ts";
+import { type Report, type ReportBody, reportSchema } from "./schema.ts";
+
+/** Everything about a run except its probe results. */
+export type ReportMeta = Omit<
+  ReportBody,
+  "probes" | "diagnosis" | "redaction" | "partial" | "finishedAt" | "interrupted"
+>;
+
+/** The run's state when the report is built. */
+export interface RunState {
+  results: readonly ProbeResult[];
+  identifiers: readonly Identifier[];
+  /** Null while the run goes on. */
+  finishedAt: Date | null;
+  partial: boolean;
+  interrupted?: { at: Date; reason: string };
+}
+
+/**
+ * Builds, redacts, seals and validates a report.
+ *
+ * @throws {Error} when the result does not satisfy the report schema (a bug, not bad input)
+ */
+export async function buildReport(meta: ReportMeta, run: RunState): Promise<Report> {
+  const body: ReportBody = {
+    ...meta,
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+    partial: run.partial,
+    ...(run.interrupted
+      ? { interrupted: { at: run.interrupted.at.toISOString(), reason: run.interrupted.reason } }
+      : {}),
+    probes: [...run.results],
+    diagnosis: diagnose(run.results),
+    redaction: { refused: meta.consent.refused, masked: {} },
+  };
+  const { value, masked } = redact(body, {
+    refused: meta.consent.refused,
+    identifiers: run.identifiers,
+  });
+  value.redaction = { refused: meta.consent.refused, masked };
+  return reportSchema.parse(await seal(value));
+}

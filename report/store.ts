@@ -1,0 +1,58 @@
+/**
+ * Writes reports: `report.json` (the contract) and `report.txt` (the summary) into one
+ * directory, each atomically. Checked writable before anything is measured; while a run
+ * goes on it is rewritten after every probe, so even a killed run leaves a valid partial
+ * report behind.
+ *
+ * @module
+ */
+import { mkdir } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { InvalidInputError } from "../errors.ts";
+import { atomicWrite } from "../util/atomic_write.ts";
+import type { Report } from "./schema.ts";
+import { renderText } from "./text.ts";
+
+/** The files of one report. */
+export interface ReportPaths {
+  dir: string;
+  json: string;
+  text: string;
+}
+
+/** Paths of the report files in `dir`. */
+export function reportPaths(dir: string): ReportPaths {
+  const d = resolve(dir);
+  return { dir: d, json: join(d, "report.json"), text: join(d, "report.txt") };
+}
+
+/**
+ * Creates `dir` and proves it writable.
+ *
+ * @throws {InvalidInputError} naming the directory and why it cannot be written
+ */
+export async function prepareReportDir(dir: string, flag = "--out"): Promise<ReportPaths> {
+  const paths = reportPaths(dir);
+  try {
+    await mkdir(paths.dir, { recursive: true });
+    const probe = join(paths.dir, `.kiriwake-write-test-${crypto.randomUUID().slice(0, 8)}`);
+    await Deno.writeTextFile(probe, "");
+    await Deno.remove(probe);
+  } catch (e) {
+    throw new InvalidInputError({
+      ja: `${flag} "${paths.dir}" に書き込めません: ${(e as Error).message}`,
+      en: `Cannot write to ${flag} "${paths.dir}": ${(e as Error).message}`,
+    });
+  }
+  return paths;
+}
+
+/** Writes both files atomically (the JSON last, so it is never older than the text). */
+export async function writeReport(
+  paths: ReportPaths,
+  report: Report,
+  lang: "ja" | "en",
+): Promise<void> {
+  await atomicWrite(paths.text, renderText(report, lang));
+  await atomicWrite(paths.json, JSON.stringify(report, null, 2) + "\n");
+}

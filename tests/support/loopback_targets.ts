@@ -1,0 +1,112 @@
+/**
+ * Loopback targets for end-to-end tests: an HTTPS server with the test CA, a plain HTTP
+ * server, a TCP listener and a DNS responder, all on 127.0.0.1 (and ::1 where useful)
+ * on random ports, plus a run config that points the kit at them.
+ *
+ * @module
+ */
+import dns2 from "dns2";
+import { fileURLToPath } from "node:url";
+
+const PKI = new URL("../fixtures/pki/", import.meta.url);
+
+/** The running targets. */
+export interface LoopbackTargets {
+  httpsPort: number;
+  httpPort: number;
+  tcpPort: number;
+  dnsPort: number;
+  /** CA certificate file the config trusts. */
+  caFile: string;
+  /** A run config (as JSON-ready object) aimed at these targets. */
+  config: Record<string, unknown>;
+  /** Stops only the DNS responder (to inject a DNS fault). */
+  stopDns(): Promise<void>;
+  /** Stops everything. */
+  close(): Promise<void>;
+}
+
+/** Starts the targets. `name` is the DNS name the responder answers (with 127.0.0.1). */
+export async function startLoopbackTargets(name = "test.kiriwake"): Promise<LoopbackTargets> {
+  const cert = await Deno.readTextFile(new URL("server.pem", PKI));
+  const key = await Deno.readTextFile(new URL("server.key", PKI));
+  const quiet = { onListen() {} };
+  const https = Deno.serve({ ...quiet, hostname: "127.0.0.1", port: 0, cert, key }, (req) => {
+    return new URL(req.url).pathname === "/generate_204"
+      ? new Response(null, { status: 204 })
+      : new Response("ok");
+  });
+  const http = Deno.serve(
+    { ...quiet, hostname: "127.0.0.1", port: 0 },
+    () => new Response("hello"),
+  );
+  const tcp = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  (async () => {
+    for await (const c of tcp) c.close();
+  })().catch(() => {});
+
+  const server = dns2.createServer({
+    udp: true,
+    handle: (request: dns2.DnsRequest, send: (r: dns2.DnsResponse) => void) => {
+      const response = dns2.Packet.createResponseFromRequest(request);
+      const [q] = request.questions;
+      if (q.name.toLowerCase() === name && q.type === dns2.Packet.TYPE.A) {
+        response.answers.push({
+          name: q.name,
+          type: dns2.Packet.TYPE.A,
+          class: dns2.Packet.CLASS.IN,
+          ttl: 60,
+          address: "127.0.0.1",
+        });
+      }
+      send(response);
+    },
+  });
+  await server.listen({ udp: { port: 0, address: "127.0.0.1" } });
+  const dnsPort = server.addresses().udp.port;
+  let dnsOpen = true;
+  const stopDns = async () => {
+    if (dnsOpen) await server.close();
+    dnsOpen = false;
+  };
+  const httpsPort = https.addr.port;
+  const httpPort = http.addr.port;
+  const tcpPort = (tcp.addr as Deno.NetAddr).port;
+  const caFile = fileURLToPath(new URL("ca.pem", PKI));
+  return {
+    httpsPort,
+    httpPort,
+    tcpPort,
+    dnsPort,
+    caFile,
+    config: {
+      schema: "kiriwake.config/v1",
+      dns: {
+        names: [name],
+        useSystemResolver: false,
+        resolvers: [{ name: "loopback", address: "127.0.0.1", port: dnsPort, kind: "provider" }],
+        timeoutMs: 1500,
+      },
+      tcp: { targets: [{ name: "tcp-v4", host: "127.0.0.1", port: tcpPort }], timeoutMs: 1500 },
+      http: {
+        targets: [
+          {
+            name: "https-by-name",
+            url: `https://${name}:${httpsPort}/generate_204`,
+            expectStatus: 204,
+            resolver: "loopback",
+            caCertFile: caFile,
+          },
+          { name: "http-by-ip", url: `http://127.0.0.1:${httpPort}/`, expectStatus: 200 },
+        ],
+        timeoutMs: 3000,
+      },
+    },
+    stopDns,
+    async close() {
+      await stopDns();
+      tcp.close();
+      await Promise.all([https.shutdown(), http.shutdown()]);
+    },
+  };
+}
