@@ -12,9 +12,11 @@ interface IpJsonRoute {
   type?: string;
   dst?: string;
   gateway?: string;
+  /** `via inet6 …` (an IPv6 next hop for IPv4, RFC 5549) comes as an object. */
+  via?: { host?: string };
   dev?: string;
   metric?: number;
-  nexthops?: { gateway?: string; dev?: string }[];
+  nexthops?: { gateway?: string; via?: { host?: string }; dev?: string }[];
 }
 
 /** Parses `ip -j route` / `ip -j -6 route`. */
@@ -29,7 +31,9 @@ export function parseIpJson(text: string): RoutesResult {
   const out: RoutesResult = { format: "ip-json", routes: [], onLink: [] };
   for (const r of rows) {
     if (!isDefault(r.dst) || (r.type && r.type !== "unicast")) continue;
-    for (const hop of r.nexthops ?? [r]) add(out, hop.gateway, hop.dev, r.metric, r.dst);
+    for (const hop of r.nexthops ?? [r]) {
+      add(out, hop.gateway ?? hop.via?.host, hop.dev, r.metric, r.dst);
+    }
   }
   return out;
 }

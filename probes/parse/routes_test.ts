@@ -48,3 +48,10 @@ Deno.test("parseRoutes() refuses text that is no routing table", () => {
   assert.throws(() => parseRoutes("hello"), ParseError);
   assert.throws(() => parseRoutes("[not json"), ParseError);
 });
+
+Deno.test("parseRoutes() reads an IPv6 next hop of an IPv4 default (ip -j via inet6)", () => {
+  const r = parseRoutes(
+    '[{"dst":"default","via":{"family":"inet6","host":"fe80::1"},"dev":"eth0"}]',
+  );
+  assert.deepEqual(r.routes, [{ family: 6, gateway: "fe80::1", interface: "eth0" }]);
+});
