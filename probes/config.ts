@@ -6,6 +6,7 @@
  * @module
  */
 import { z } from "zod";
+import { mtuConfigSchema, pingConfigSchema, traceConfigSchema } from "./config_paths.ts";
 
 /** Segments a measured target can speak about. */
 const targetSegment = z.enum(["isp", "internet", "service"]);
@@ -78,6 +79,10 @@ export const runConfigSchema = z.object({
     timeoutMs: z.number().int().positive().default(8000),
     slowMs: z.number().int().positive().default(1500),
   }).strict().prefault({}),
+  // Path probes (issue 3a): ping anchors, route trace, path MTU; see config_paths.ts.
+  ping: pingConfigSchema.prefault({}),
+  trace: traceConfigSchema.prefault({}),
+  mtu: mtuConfigSchema.prefault({}),
 }).strict();
 
 /** A validated run configuration. */

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { decodeOutput } from "../probes/decode.ts";
 import type { Platform } from "../probes/types.ts";
 
 /** One recorded output and its expected parse. */
@@ -74,4 +75,9 @@ function exists(url: URL): boolean {
   } catch {
     return false;
   }
+}
+
+/** The decoded text of one fixture, by its path below `tests/fixtures/`, as exec would give it. */
+export function fixtureText(path: string): string {
+  return decodeOutput(Deno.readFileSync(new URL(path, ROOT)), "auto").text;
 }
