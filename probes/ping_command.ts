@@ -11,7 +11,7 @@ export interface PingSpec {
   target: string;
   family: 4 | 6;
   count: number;
-  /** Between requests; macOS and Windows ping only allow 1 s or more without admin rights. */
+  /** Between requests (unused for one); macOS and Windows allow only 1 s or more without admin. */
   intervalMs: number;
   /** How long to wait for each reply. */
   waitMs: number;
@@ -60,7 +60,9 @@ export function pingCommand(os: Platform, spec: PingSpec): CommandLine {
   }
   if (os === "darwin") {
     // BSD ping refuses intervals under 1 s for non-root users ("-i interval too short").
-    const interval = spec.intervalMs >= 1000 ? ["-i", seconds(spec.intervalMs)] : [];
+    const interval = spec.count > 1 && spec.intervalMs >= 1000
+      ? ["-i", seconds(spec.intervalMs)]
+      : [];
     const sizeArgs = size.length ? ["-s", ...size] : [];
     if (spec.family === 6) {
       // ping6 fragments to the minimum MTU unless told not to (-m) and not at all with -D.
@@ -81,8 +83,7 @@ export function pingCommand(os: Platform, spec: PingSpec): CommandLine {
       `-${spec.family}`,
       "-c",
       n,
-      "-i",
-      seconds(Math.max(200, spec.intervalMs)),
+      ...(spec.count > 1 ? ["-i", seconds(Math.max(200, spec.intervalMs))] : []),
       "-W",
       seconds(spec.waitMs),
       ...(spec.dontFragment ? ["-M", "do"] : []),

@@ -17,7 +17,7 @@ Deno.test("pingCommand() on Linux: numeric, family, count, interval and wait in 
       dontFragment: true,
       payloadBytes: 1452,
     }).args,
-    ["-n", "-6", "-c", "1", "-i", "0.2", "-W", "1", "-M", "do", "-s", "1452", "2001:db8::1"],
+    ["-n", "-6", "-c", "1", "-W", "1", "-M", "do", "-s", "1452", "2001:db8::1"],
   );
 });
 
