@@ -61,12 +61,6 @@ export const parseCommand: Command = async (args, io) => {
     );
   }
   const { text } = decodeOutput(await io.readAll(), encoding);
-  if (text.trim() === "") {
-    throw new InvalidInputError({
-      ja: `parse ${kind}: 標準入力が空です`,
-      en: `parse ${kind}: nothing on standard input`,
-    });
-  }
   let data: unknown;
   try {
     data = entry.parse(text, { os: os ?? (entry.os.length === 1 ? entry.os[0] : undefined) });

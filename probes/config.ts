@@ -6,6 +6,7 @@
  * @module
  */
 import { z } from "zod";
+import { configSections3b } from "./config_3b.ts";
 import { mtuConfigSchema, pingConfigSchema, traceConfigSchema } from "./config_paths.ts";
 
 /** Segments a measured target can speak about. */
@@ -79,6 +80,8 @@ export const runConfigSchema = z.object({
     timeoutMs: z.number().int().positive().default(8000),
     slowMs: z.number().int().positive().default(1500),
   }).strict().prefault({}),
+  // Issue 3b probes: dnsCompare, dualStack, captive, clock, tls (probes/config_3b.ts).
+  ...configSections3b,
   // Path probes (issue 3a): ping anchors, route trace, path MTU; see config_paths.ts.
   ping: pingConfigSchema.prefault({}),
   trace: traceConfigSchema.prefault({}),

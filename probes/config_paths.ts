@@ -1,7 +1,10 @@
 /**
  * Run configuration of the path probes: ping anchors (`internet.ping`, `lan.gateway.ping`),
- * the route trace target (`path.trace`) and the path MTU target (`path.mtu`). Merged into
- * {@link runConfigSchema} in `config.ts` as the `ping`, `trace` and `mtu` sections.
+ * the route trace targets (`path.trace`) and the path MTU targets (`path.mtu`), spread into
+ * the run config schema as the `ping`, `trace` and `mtu` sections. Like every section they
+ * measure nothing by default: a config measures only what it lists, and the brand's default
+ * config lists {@link DEFAULT_ANCHORS} and {@link DEFAULT_PATH_TARGETS}, so a test config can
+ * never send traffic beyond what it names (nor ping the machine's real gateway).
  *
  * @module
  */
@@ -28,15 +31,18 @@ export const DEFAULT_ANCHORS: PathTarget[] = [
   { name: "google-v6", address: "2001:4860:4860::8888" },
 ];
 
-const DEFAULT_PATH_TARGETS: PathTarget[] = [
+/** Well-known public targets for the route trace and the path MTU, IPv4 and IPv6. */
+export const DEFAULT_PATH_TARGETS: PathTarget[] = [
   { name: "cloudflare", address: "1.1.1.1" },
   { name: "cloudflare-v6", address: "2606:4700:4700::1111" },
 ];
 
 /** `ping`: anchors and thresholds of `internet.ping` and `lan.gateway.ping`. */
 export const pingConfigSchema = z.object({
-  /** Where `internet.ping` pings. */
-  anchors: z.array(pathTargetSchema).default(DEFAULT_ANCHORS),
+  /** Where `internet.ping` pings; none: the probe is skipped. */
+  anchors: z.array(pathTargetSchema).default([]),
+  /** Whether `lan.gateway.ping` pings the default gateways `net.gateway` finds. */
+  gateways: z.boolean().default(false),
   /** Echo requests per target. */
   count: z.number().int().min(1).max(100).default(10),
   /** Interval between requests on Linux (macOS and Windows allow only 1 s without admin). */
@@ -55,7 +61,8 @@ export const pingConfigSchema = z.object({
 
 /** `trace`: the mtr-style route trace of `path.trace`. */
 export const traceConfigSchema = z.object({
-  targets: z.array(pathTargetSchema).default(DEFAULT_PATH_TARGETS),
+  /** Where `path.trace` traces to; none: the probe is skipped. */
+  targets: z.array(pathTargetSchema).default([]),
   /** Complete traces per target; per-hop loss is counted over all of them. */
   rounds: z.number().int().min(1).max(10).default(3),
   /** Probes per hop in each round (Linux, macOS; Windows tracert always sends 3). */
@@ -67,7 +74,8 @@ export const traceConfigSchema = z.object({
 
 /** `mtu`: the don't-fragment ping search of `path.mtu`. */
 export const mtuConfigSchema = z.object({
-  targets: z.array(pathTargetSchema).default(DEFAULT_PATH_TARGETS),
+  /** Where `path.mtu` probes; none: the probe is skipped. */
+  targets: z.array(pathTargetSchema).default([]),
   /** The largest MTU tried; a path that carries it is reported as at least this. */
   maxMtu: z.number().int().min(1280).max(9000).default(1500),
   /** The smallest IPv4 MTU tried (IPv6 never goes below 1280). */

@@ -120,8 +120,8 @@ export const exec: ExecFn = async (cmd, args, opts = {}) => {
     } catch { /* already gone */ }
   };
   const [out, err, status] = await Promise.all([
-    collect(child.stdout, maxBytes, onOverflow),
-    collect(child.stderr, maxBytes, onOverflow),
+    collect(child.stdout, maxBytes, onOverflow, signal),
+    collect(child.stderr, maxBytes, onOverflow, signal),
     child.status,
   ]);
   const stdout = decodeOutput(out, opts.encoding ?? "auto");
@@ -147,18 +147,32 @@ async function collect(
   stream: ReadableStream<Uint8Array>,
   maxBytes: number,
   onOverflow: () => void,
+  stop: AbortSignal,
 ): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
+  const reader = stream.getReader();
+  // Killing the child is not enough: a grandchild (a shell's `yes`, `sleep`) can hold the
+  // pipe open. Cancelling our end ends the read, and the grandchild gets SIGPIPE.
+  const cancel = () => void reader.cancel().catch(() => {});
+  stop.addEventListener("abort", cancel, { once: true });
   try {
-    for await (const chunk of stream) {
+    while (true) {
+      const { done, value } = await reader.read();
+      if (done) break;
       const room = maxBytes - size;
-      if (room <= 0) continue; // keep draining so the child is not blocked before it is killed
-      chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
-      size += Math.min(chunk.length, room);
-      if (chunk.length > room) onOverflow();
+      if (value.length > room) {
+        chunks.push(value.subarray(0, room));
+        size = maxBytes;
+        onOverflow();
+        cancel();
+        break;
+      }
+      chunks.push(value);
+      size += value.length;
     }
-  } catch { /* stream torn down by kill: keep what arrived */ }
+  } catch { /* stream torn down by kill or cancel: keep what arrived */ }
+  stop.removeEventListener("abort", cancel);
   const all = new Uint8Array(size);
   let at = 0;
   for (const c of chunks) {

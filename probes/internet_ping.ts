@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { familyOf, type PingTarget, pingTargetSchema, runPing } from "./ping_run.ts";
 import { summarizePings } from "./ping_summary.ts";
-import type { Platform, Probe } from "./types.ts";
+import { type Platform, type Probe, SkipProbe } from "./types.ts";
 
 const schema = z.object({
   targets: z.array(pingTargetSchema),
@@ -42,6 +42,12 @@ export function createInternetPingProbe(opts: InternetPingOptions = {}): Probe<I
     schema,
     async run(ctx) {
       const cfg = ctx.config.ping;
+      if (cfg.anchors.length === 0) {
+        throw new SkipProbe({
+          ja: "ping の宛先が設定されていません",
+          en: "No ping anchors configured",
+        });
+      }
       const limits = {
         lossWarnPercent: cfg.lossWarnPercent,
         rttWarnMs: cfg.internetRttWarnMs,

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
-import { fixtureText } from "../tests/fixture_files.ts";
+import { fixtureText } from "../tests/support/fixture_files.ts";
 import { LAB, labTest } from "../tests/support/netns_lab.ts";
 import { createInternetPingProbe } from "./internet_ping.ts";
 import { scriptedExec, testContext } from "./testing.ts";
+import { SkipProbe } from "./types.ts";
 
 const loopback = { ping: { anchors: [{ address: "127.0.0.1" }, { address: "::1" }], count: 3 } };
 
@@ -166,4 +167,13 @@ Deno.test("internet.ping does not count a missing IPv6 route as a failure", asyn
   assert.deepEqual(out.data.targets.map((t) => t.status), ["ok", "skipped"]);
   assert.equal(out.data.targets[1].reason?.en, "This device has no IPv6 route");
   assert.equal(out.status, "ok");
+});
+
+Deno.test("internet.ping pings nothing when no anchor is configured", async () => {
+  const exec = scriptedExec({});
+  await assert.rejects(
+    createInternetPingProbe({ os: "linux" }).run(testContext({ exec })),
+    (e: unknown) => e instanceof SkipProbe && e.reason.en === "No ping anchors configured",
+  );
+  assert.deepEqual(exec.calls, []);
 });

@@ -52,6 +52,12 @@ export function createLanGatewayPingProbe(
     platforms: ["windows", "darwin", "linux"],
     schema,
     async run(ctx) {
+      if (!ctx.config.ping.gateways) {
+        throw new SkipProbe({
+          ja: "設定でゲートウェイへの ping が有効になっていません",
+          en: "Pinging the gateway is not enabled in the config (ping.gateways)",
+        });
+      }
       const dep = ctx.deps["net.gateway"];
       if (!dep || !isMeasured(dep.status)) {
         throw new SkipProbe({

@@ -1,10 +1,13 @@
 import assert from "node:assert/strict";
-import { fixtureText } from "../tests/fixture_files.ts";
+import { fixtureText } from "../tests/support/fixture_files.ts";
 import { LAB, labTest } from "../tests/support/netns_lab.ts";
 import { createLanGatewayPingProbe } from "./lan_gateway_ping.ts";
 import { netGatewayProbe } from "./net_gateway.ts";
 import { scriptedExec, testContext } from "./testing.ts";
 import { type ProbeResult, SkipProbe } from "./types.ts";
+
+/** Gateway pings are off unless a config turns them on (the brand default does). */
+const enabled = { ping: { gateways: true } };
 
 /** A `net.gateway` result as the runner would hand it over. */
 function gatewayDep(routes: Record<string, unknown>[], status: ProbeResult["status"] = "ok") {
@@ -35,7 +38,11 @@ labTest(
       "net.gateway": { ...gatewayDep(gw.data.routes)["net.gateway"], status: gw.status },
     };
     const probe = createLanGatewayPingProbe({ os: "linux" });
-    const ctx = testContext({ exec: lab.clientExec, deps, config: { ping: { count: 5 } } });
+    const ctx = testContext({
+      exec: lab.clientExec,
+      deps,
+      config: { ping: { count: 5, gateways: true } },
+    });
     const t0 = performance.now();
     const out = await probe.run(ctx);
     console.log(`lan.gateway.ping in a netns: ${Math.round(performance.now() - t0)} ms`);
@@ -55,7 +62,7 @@ labTest(
 labTest("lan.gateway.ping fails when the gateway stops answering", async (lab) => {
   await lab.sh(lab.router, "iptables", "-A", "INPUT", "-p", "icmp", "-j", "DROP");
   const deps = gatewayDep([{ family: 4, gateway: LAB.router4, interface: null, metric: null }]);
-  const config = { ping: { count: 3, waitMs: 300 } };
+  const config = { ping: { count: 3, waitMs: 300, gateways: true } };
   const out = await createLanGatewayPingProbe({ os: "linux" }).run(
     testContext({ exec: lab.clientExec, deps, config }),
   );
@@ -70,6 +77,7 @@ Deno.test("lan.gateway.ping adds the zone to a link-local gateway: name on macOS
   });
   const macOut = await createLanGatewayPingProbe({ os: "darwin" }).run(testContext({
     exec: mac,
+    config: enabled,
     deps: gatewayDep([{ family: 6, gateway: "fe80::1", interface: "en0", metric: null }]),
   }));
   assert.deepEqual(mac.calls, ["ping6 -n -c 10 fe80::1%en0"]);
@@ -81,6 +89,7 @@ Deno.test("lan.gateway.ping adds the zone to a link-local gateway: name on macOS
   });
   const winOut = await createLanGatewayPingProbe({ os: "windows" }).run(testContext({
     exec: win,
+    config: enabled,
     deps: gatewayDep([
       { family: 4, gateway: "192.168.10.1", interface: "192.168.10.20" },
       { family: 6, gateway: "fe80::1", interface: "Intel(R) Ethernet", ifIndex: 12 },
@@ -104,6 +113,7 @@ Deno.test("lan.gateway.ping: a router answering 'unreachable' on Windows is a fa
   });
   const out = await createLanGatewayPingProbe({ os: "windows" }).run(testContext({
     exec,
+    config: enabled,
     deps: gatewayDep([{ family: 4, gateway: "192.168.10.199", interface: null }]),
   }));
   assert.equal(out.status, "fail");
@@ -120,11 +130,22 @@ Deno.test("lan.gateway.ping skips, saying why, without a usable gateway", async 
     [gatewayDep([{ family: 4, gateway: "ppp0", interface: "ppp0" }]), /no gateway address/],
   ] as const;
   for (const [deps, reason] of cases) {
-    await assert.rejects(probe.run(testContext({ deps, exec: scriptedExec({}) })), (e: unknown) => {
+    const ctx = testContext({ deps, exec: scriptedExec({}), config: enabled });
+    await assert.rejects(probe.run(ctx), (e: unknown) => {
       assert.ok(e instanceof SkipProbe);
       assert.match(e.reason.en, reason);
       assert.ok(e.reason.ja.length > 0);
       return true;
     });
   }
+});
+
+Deno.test("lan.gateway.ping pings no gateway unless the config enables it", async () => {
+  const exec = scriptedExec({});
+  const deps = gatewayDep([{ family: 4, gateway: "192.0.2.1", interface: "eth0" }]);
+  await assert.rejects(
+    createLanGatewayPingProbe({ os: "linux" }).run(testContext({ deps, exec })),
+    (e: unknown) => e instanceof SkipProbe && /ping\.gateways/.test(e.reason.en),
+  );
+  assert.deepEqual(exec.calls, []);
 });

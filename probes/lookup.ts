@@ -74,7 +74,10 @@ export async function resolverLookup(
 function classify(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
   const code = (e as { code?: string }).code;
-  if (msg === "timeout" || (e as Error)?.name === "TimeoutError") return "timeout";
+  if (msg === "timeout" || (e as Error)?.name === "TimeoutError" || /timed out/i.test(msg)) {
+    return "timeout";
+  }
+  if (/unreachable/i.test(msg)) return "unreachable";
   if (msg === "aborted" || (e as Error)?.name === "AbortError") return "aborted";
   if (code === "ENOTFOUND" || /NXDomain|no such host|not known/i.test(msg)) return "nxdomain";
   if (code === "ENODATA" || /no records found/i.test(msg)) return "no-data";

@@ -12,6 +12,19 @@ import { netInterfacesProbe } from "./net_interfaces.ts";
 import { systemInfoProbe } from "./system_info.ts";
 import { tcpConnectProbe } from "./tcp_connect.ts";
 import type { Probe } from "./types.ts";
+import { dnsCompareProbe } from "./dns_compare.ts";
+import { dnsConfigProbe } from "./dns_config.ts";
+import { httpCaptiveProbe } from "./http_captive.ts";
+import { ipv6CompareProbe } from "./ipv6_compare.ts";
+import { ispAccessProbe } from "./isp_access.ts";
+import { netProxyProbe } from "./net_proxy.ts";
+import { systemClockProbe } from "./system_clock.ts";
+import { tlsInspectProbe } from "./tls_inspect.ts";
+import { wifiLinkProbe } from "./wifi_link.ts";
+import { internetPingProbe } from "./internet_ping.ts";
+import { lanGatewayPingProbe } from "./lan_gateway_ping.ts";
+import { pathMtuProbe } from "./path_mtu.ts";
+import { pathTraceProbe } from "./path_trace.ts";
 
 /** Every built-in probe, in the order they are listed. */
 export const BUILTIN_PROBES: readonly Probe[] = [
@@ -21,6 +34,21 @@ export const BUILTIN_PROBES: readonly Probe[] = [
   dnsResolveProbe,
   tcpConnectProbe,
   httpTimingProbe,
+  // issue 3b
+  wifiLinkProbe,
+  dnsConfigProbe,
+  dnsCompareProbe,
+  ispAccessProbe,
+  ipv6CompareProbe,
+  netProxyProbe,
+  httpCaptiveProbe,
+  systemClockProbe,
+  tlsInspectProbe,
+  // issue 3a
+  lanGatewayPingProbe,
+  internetPingProbe,
+  pathTraceProbe,
+  pathMtuProbe,
 ];
 
 /** Ids of the built-in probes; plugin ids must not clash with them. */

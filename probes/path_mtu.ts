@@ -14,7 +14,14 @@ import { ParseError } from "./parse/parse_error.ts";
 import { parsePing } from "./parse/ping.ts";
 import { pingBudgetMs, pingCommand, type PingSpec } from "./ping_command.ts";
 import { familyOf } from "./ping_run.ts";
-import type { Evidence, Localized, Platform, Probe, ProbeContext } from "./types.ts";
+import {
+  type Evidence,
+  type Localized,
+  type Platform,
+  type Probe,
+  type ProbeContext,
+  SkipProbe,
+} from "./types.ts";
 
 const localized = z.object({ ja: z.string(), en: z.string() }).strict();
 const target = z.object({
@@ -35,7 +42,12 @@ const target = z.object({
     }).strict(),
   ),
 }).strict();
-const schema = z.object({ targets: z.array(target) }).strict();
+const schema = z.object({
+  targets: z.array(target),
+  /** The smallest path MTU measured per family (what isp.access reads); null when none. */
+  pathMtuV4: z.number().nullable(),
+  pathMtuV6: z.number().nullable(),
+}).strict();
 
 /** Data of `path.mtu`. */
 export type PathMtuData = z.infer<typeof schema>;
@@ -68,16 +80,23 @@ export function createPathMtuProbe(opts: PathMtuOptions = {}): Probe<PathMtuData
     platforms: ["windows", "darwin", "linux"],
     schema,
     async run(ctx) {
+      if (ctx.config.mtu.targets.length === 0) {
+        throw new SkipProbe({
+          ja: "MTU を調べる宛先が設定されていません",
+          en: "No MTU targets configured",
+        });
+      }
       const done: MtuTarget[] = [];
       const runs = await Promise.all(ctx.config.mtu.targets.map(async (t) => {
         const r = await measure(ctx, os, t);
         done.push(r.record);
-        ctx.checkpoint({ targets: [...done] });
+        ctx.checkpoint({ targets: [...done], pathMtuV4: null, pathMtuV6: null });
         ctx.progress({ fraction: done.length / ctx.config.mtu.targets.length, note: t.address });
         return r;
       }));
       const targets = runs.map((r) => r.record);
-      return { ...verdict(targets), data: { targets }, evidence: runs.flatMap((r) => r.evidence) };
+      const data = { targets, pathMtuV4: smallest(targets, 4), pathMtuV6: smallest(targets, 6) };
+      return { ...verdict(targets), data, evidence: runs.flatMap((r) => r.evidence) };
     },
   };
 }
@@ -132,6 +151,13 @@ async function measure(
   const reason = s.reason ?? (s.blackHole ? blackHoleReason(s.pathMtu!) : undefined);
   const { reason: _, ...found } = s;
   return { record: { ...base, ...found, status, ...(reason ? { reason } : {}) }, evidence };
+}
+
+function smallest(targets: readonly MtuTarget[], family: 4 | 6): number | null {
+  const found = targets.filter((t) => t.family === family && t.pathMtu !== null).map((t) =>
+    t.pathMtu!
+  );
+  return found.length ? Math.min(...found) : null;
 }
 
 function outcomeOf(p: ReturnType<typeof parsePing>): MtuOutcome {

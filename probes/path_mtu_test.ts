@@ -2,7 +2,9 @@ import assert from "node:assert/strict";
 import { LAB, labTest } from "../tests/support/netns_lab.ts";
 import type { ExecFn, ExecResult } from "./exec.ts";
 import { createPathMtuProbe } from "./path_mtu.ts";
+import { pathMtuOf } from "./isp_access.ts";
 import { scriptedExec, testContext } from "./testing.ts";
+import { SkipProbe } from "./types.ts";
 
 Deno.test("path.mtu on loopback: the largest size tried gets through", async () => {
   const config = { mtu: { targets: [{ address: "127.0.0.1" }, { address: "::1" }] } };
@@ -122,6 +124,9 @@ Deno.test("path.mtu on Japanese Windows: ping -f -l, binary search without a quo
   assert.deepEqual([v6.status, v6.pathMtu], ["skipped", null]);
   assert.match(v6.reason!.en, /cannot forbid fragmentation over IPv6/);
   assert.equal(out.summary.en, "Path MTU: IPv4 1454 (1.1.1.1)");
+  // isp.access reads the per-family summary: 1454 is PPPoE on NTT NGN.
+  assert.deepEqual([out.data.pathMtuV4, out.data.pathMtuV6], [1454, null]);
+  assert.deepEqual([pathMtuOf(out.data, 4), pathMtuOf(out.data, 6)], [1454, null]);
 });
 
 Deno.test("path.mtu on macOS: ping -D and ping6 -D -m, quoted MTU and local refusal", async () => {
@@ -170,4 +175,13 @@ Deno.test("path.mtu says why when ping is missing or the target never answers", 
   assert.equal(out.data.targets[0].status, "error");
   assert.match(out.reason!.en, /No answer even at the smallest size \(576 bytes\)/);
   assert.equal(quiet.calls.length, 2, "the silent baseline is retried once");
+});
+
+Deno.test("path.mtu probes nothing when no target is configured", async () => {
+  const exec = scriptedExec({});
+  await assert.rejects(
+    createPathMtuProbe({ os: "linux" }).run(testContext({ exec })),
+    (e: unknown) => e instanceof SkipProbe && e.reason.en === "No MTU targets configured",
+  );
+  assert.deepEqual(exec.calls, []);
 });

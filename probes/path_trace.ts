@@ -14,7 +14,14 @@ import { familyOf } from "./ping_run.ts";
 import { traceBudgetMs, traceCommands, type TraceSpec } from "./trace_command.ts";
 import { aggregateTraces } from "./trace_stats.ts";
 import { judgeTrace, traceVerdict } from "./trace_verdict.ts";
-import type { Evidence, Localized, Platform, Probe, ProbeContext } from "./types.ts";
+import {
+  type Evidence,
+  type Localized,
+  type Platform,
+  type Probe,
+  type ProbeContext,
+  SkipProbe,
+} from "./types.ts";
 
 const localized = z.object({ ja: z.string(), en: z.string() }).strict();
 const hop = z.object({
@@ -76,6 +83,12 @@ export function createPathTraceProbe(opts: PathTraceOptions = {}): Probe<PathTra
     schema,
     async run(ctx) {
       const cfg = ctx.config.trace;
+      if (cfg.targets.length === 0) {
+        throw new SkipProbe({
+          ja: "経路を調べる宛先が設定されていません",
+          en: "No trace targets configured",
+        });
+      }
       const done: TracedTarget[] = [];
       const runs = await Promise.all(cfg.targets.map(async (t) => {
         const r = await traceTarget(ctx, os, t);

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
-import { fixtureText } from "../tests/fixture_files.ts";
+import { fixtureText } from "../tests/support/fixture_files.ts";
 import { LAB, labTest } from "../tests/support/netns_lab.ts";
 import { createPathTraceProbe } from "./path_trace.ts";
 import { scriptedExec, testContext } from "./testing.ts";
+import { SkipProbe } from "./types.ts";
 
 Deno.test("path.trace traces loopback v4 and v6 with the real traceroute", async () => {
   const config = { trace: { targets: [{ address: "127.0.0.1" }, { address: "::1" }], rounds: 2 } };
@@ -192,4 +193,13 @@ Deno.test("path.trace falls back to tracepath, and says which tools are missing"
     testContext({ config, exec: denied }),
   );
   assert.equal(out2.reason?.en, "Permission denied to run tracert");
+});
+
+Deno.test("path.trace traces nothing when no target is configured", async () => {
+  const exec = scriptedExec({});
+  await assert.rejects(
+    createPathTraceProbe({ os: "linux" }).run(testContext({ exec })),
+    (e: unknown) => e instanceof SkipProbe && e.reason.en === "No trace targets configured",
+  );
+  assert.deepEqual(exec.calls, []);
 });

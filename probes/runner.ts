@@ -105,7 +105,8 @@ export async function runProbes(opts: RunOptions): Promise<RunOutput> {
             pump();
           });
       }
-      if (running === 0 && results.size < total) {
+      if (results.size === total) return resolveAll();
+      if (running === 0) {
         // Every remaining probe is blocked by nothing runnable: cannot happen after
         // planProbes, but never hang on it.
         for (const p of opts.probes) {

@@ -40,7 +40,11 @@ export function diagnose(
     });
   const root = ordered.find((f) => f.severity === "fail");
   const findings: Finding[] = ordered.map((f) => {
-    const { causalAt: _c, ...plain } = f;
+    const { causalAt: _c, explainedBy, ...plain } = f;
+    const cause = explainedBy
+      ? ordered.find((g) => g.segment === explainedBy && g.severity === "fail")
+      : undefined;
+    if (cause && cause !== f) return { ...plain, consequenceOf: cause.id };
     const explained = root && f !== root && f.severity === "fail" && rank(f) > rank(root);
     return explained ? { ...plain, consequenceOf: root.id } : plain;
   });
@@ -65,7 +69,7 @@ export function diagnose(
   })) as Diagnosis["segments"];
 
   const headlineFinding = findings.find((f) => f.severity === "fail" && !f.consequenceOf) ??
-    findings.find((f) => f.severity === "warn");
+    findings.find((f) => f.severity === "warn" && !f.consequenceOf);
   return {
     headline: headlineFinding
       ? {

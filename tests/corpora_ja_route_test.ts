@@ -8,7 +8,7 @@ import { decodeOutput } from "../probes/decode.ts";
 import { parsePing } from "../probes/parse/ping.ts";
 import { parseRoutes } from "../probes/parse/routes.ts";
 import { parseTrace } from "../probes/parse/traceroute.ts";
-import { corpusTest, near, samples } from "./corpora.ts";
+import { corpusTest, near, samples } from "./support/corpora.ts";
 
 type Json = Record<string, unknown>;
 

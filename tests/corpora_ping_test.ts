@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { parsePing, type PingResult } from "../probes/parse/ping.ts";
 import { ParseError } from "../probes/parse/parse_error.ts";
 import type { Platform } from "../probes/types.ts";
-import { corpusTest, near, type Sample, samples } from "./corpora.ts";
+import { corpusTest, near, type Sample, samples } from "./support/corpora.ts";
 
 /** The OS a sample came from, by its folder name. */
 function osOf(id: string): Platform {

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { decodeOutput } from "../probes/decode.ts";
 import { parserFor, PARSERS } from "../probes/parse/mod.ts";
 import { ParseError } from "../probes/parse/parse_error.ts";
-import { expectsError, loadFixtures } from "./fixture_files.ts";
+import { expectsError, loadFixtures } from "./support/fixture_files.ts";
 
 const fixtures = loadFixtures();
 

@@ -10,9 +10,10 @@ Deno.test("parserFor() finds registered kinds only", () => {
 Deno.test("parseKinds() lists every kind, sorted, each with OSes and a description", () => {
   const kinds = parseKinds();
   assert.deepEqual(kinds, [...kinds].sort());
-  for (const k of ["ping", "traceroute", "tracert", "tracepath", "route", "netstat"]) {
+  const expected = ["ping", "traceroute", "tracert", "tracepath", "route", "netstat", "ipconfig"];
+  for (const k of [...expected, "netsh-wlan", "wdutil", "airport", "iw", "scutil-dns"]) {
     assert.ok(kinds.includes(k), k);
     const entry = parserFor(k)!;
-    assert.ok(entry.os.length > 0 && entry.description.length > 0, k);
+    assert.ok(entry.os.length > 0 && entry.description.en && entry.description.ja, k);
   }
 });

@@ -106,6 +106,7 @@ export const unreachable: Rule = (input) => {
         values: { failed: failed.filter((o) => o.probe === probe).map((o) => o.name) },
       })),
       ...(pathBroken ? { causalAt: "isp" as const } : {}),
+      ...(onlyDns ? { explainedBy: "dns" as const } : {}),
     });
   }
   return findings;

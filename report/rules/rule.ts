@@ -19,6 +19,11 @@ export interface RuleFinding extends Finding {
    * E.g. "nothing on the internet answers by IP" sits at `isp`: it explains DNS failures.
    */
   causalAt?: Segment;
+  /**
+   * The segment whose fault this finding follows from, when the rule can tell (e.g. every
+   * failed request failed at its DNS lookup). It becomes a consequence of that fault.
+   */
+  explainedBy?: Segment;
 }
 
 /** A diagnosis rule. Pure: same results, same findings. */

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import dns2 from "dns2";
+import { startResponder } from "./dns_responder.ts";
 import { fileURLToPath } from "node:url";
 
 const PKI = new URL("../fixtures/pki/", import.meta.url);
@@ -45,28 +45,11 @@ export async function startLoopbackTargets(name = "test.kiriwake"): Promise<Loop
     for await (const c of tcp) c.close();
   })().catch(() => {});
 
-  const server = dns2.createServer({
-    udp: true,
-    handle: (request: dns2.DnsRequest, send: (r: dns2.DnsResponse) => void) => {
-      const response = dns2.Packet.createResponseFromRequest(request);
-      const [q] = request.questions;
-      if (q.name.toLowerCase() === name && q.type === dns2.Packet.TYPE.A) {
-        response.answers.push({
-          name: q.name,
-          type: dns2.Packet.TYPE.A,
-          class: dns2.Packet.CLASS.IN,
-          ttl: 60,
-          address: "127.0.0.1",
-        });
-      }
-      send(response);
-    },
-  });
-  await server.listen({ udp: { port: 0, address: "127.0.0.1" } });
-  const dnsPort = server.addresses().udp.port;
+  const dns = await startResponder("healthy", { answers: { [name]: "127.0.0.1" }, fallback: null });
+  const dnsPort = dns.port;
   let dnsOpen = true;
   const stopDns = async () => {
-    if (dnsOpen) await server.close();
+    if (dnsOpen) await dns.close();
     dnsOpen = false;
   };
   const httpsPort = https.addr.port;
@@ -101,6 +84,10 @@ export async function startLoopbackTargets(name = "test.kiriwake"): Promise<Loop
         ],
         timeoutMs: 3000,
       },
+      // Path probes on loopback; ping.gateways stays off so the real gateway is never pinged.
+      ping: { anchors: [{ address: "127.0.0.1" }, { address: "::1" }], count: 3 },
+      trace: { targets: [{ address: "127.0.0.1" }, { address: "::1" }], rounds: 2 },
+      mtu: { targets: [{ address: "127.0.0.1" }, { address: "::1" }] },
     },
     stopDns,
     async close() {

@@ -9,8 +9,8 @@
 
 /** The corpora folder, or null when it is not there. Requires `--allow-read`, `--allow-env`. */
 export function corporaDir(): string | null {
-  const dir = Deno.env.get("KIRIWAKE_CORPORA") ??
-    new URL("../../shared/corpora", import.meta.url).pathname;
+  const dir = Deno.env.get("KIRIWAKE_CORPORA") ||
+    new URL("../../../shared/corpora", import.meta.url).pathname;
   try {
     return Deno.statSync(dir).isDirectory ? dir.replace(/\/$/, "") : null;
   } catch {

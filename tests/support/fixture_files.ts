@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { decodeOutput } from "../probes/decode.ts";
-import type { Platform } from "../probes/types.ts";
+import { decodeOutput } from "../../probes/decode.ts";
+import type { Platform } from "../../probes/types.ts";
 
 /** One recorded output and its expected parse. */
 export interface Fixture {
@@ -27,7 +27,7 @@ export interface ExpectedError {
   $error: { name: string; missing: string[] };
 }
 
-const ROOT = new URL("./fixtures/", import.meta.url);
+const ROOT = new URL("../fixtures/", import.meta.url);
 const OSES = ["windows", "darwin", "linux"];
 
 /** Every fixture, sorted by path. Requires `--allow-read`. */

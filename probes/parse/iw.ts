@@ -1,0 +1,147 @@
+/**
+ * Parses Linux `iw` output: `iw dev` (wireless interfaces), `iw dev X link` (the current
+ * association), `iw dev X station dump` (per-station counters and averaged signal) and
+ * `iw dev X survey dump` (noise of the channel in use). The form is detected from the
+ * text, so pasted output of any of them parses.
+ *
+ * @module
+ */
+import {
+  channelFromFrequency,
+  emptyLink,
+  finishLink,
+  normalizeBssid,
+  numberIn,
+  phyFromBitrate,
+  type WifiLink,
+} from "./wifi_common.ts";
+
+/** One interface of `iw dev`. */
+export interface IwInterface {
+  phy: string | null;
+  name: string;
+  type: string | null;
+  addr: string | null;
+  ssid: string | null;
+  channel: number | null;
+  frequencyMhz: number | null;
+  channelWidthMhz: number | null;
+}
+
+/** What `iw` said, by sub-command. */
+export type IwOutput =
+  | { command: "dev"; interfaces: IwInterface[] }
+  | { command: "link"; link: WifiLink }
+  | { command: "station"; stations: WifiLink[] }
+  | { command: "survey"; inUseFrequencyMhz: number | null; noiseDbm: number | null };
+
+/**
+ * Parses any of the supported `iw` outputs.
+ *
+ * @example
+ * ```ts
+ * parseIw("Not connected.\n"); // { command: "link", link: { connected: false, … } }
+ * ```
+ */
+export function parseIw(text: string): IwOutput {
+  if (/^\s*Survey data from/m.test(text)) return parseSurvey(text);
+  if (/^\s*Station [0-9a-f:]{17}/im.test(text)) return parseStation(text);
+  if (/^\s*(Connected to|Not connected)/m.test(text)) {
+    return { command: "link", link: parseLink(text) };
+  }
+  return { command: "dev", interfaces: parseDev(text) };
+}
+
+function parseDev(text: string): IwInterface[] {
+  const out: IwInterface[] = [];
+  let phy: string | null = null;
+  let cur: IwInterface | null = null;
+  for (const line of text.split(/\r?\n/)) {
+    const t = line.trim();
+    let m: RegExpExecArray | null;
+    if ((m = /^phy#(\d+)$/.exec(t))) phy = `phy${m[1]}`;
+    else if ((m = /^Interface (\S+)$/.exec(t))) {
+      cur = {
+        phy,
+        name: m[1],
+        type: null,
+        addr: null,
+        ssid: null,
+        channel: null,
+        frequencyMhz: null,
+        channelWidthMhz: null,
+      };
+      out.push(cur);
+    } else if (cur && (m = /^type:?\s+(\S+)/.exec(t))) cur.type = m[1];
+    else if (cur && (m = /^addr\s+(\S+)/.exec(t))) cur.addr = m[1].toLowerCase();
+    else if (cur && (m = /^ssid\s+(.*)$/.exec(t))) cur.ssid = m[1];
+    else if (
+      cur && (m = /^channel\s+(\d+)\s+\((\d+(?:\.\d+)?) MHz\)(?:,\s*width:\s*(\d+))?/.exec(t))
+    ) {
+      cur.channel = Number(m[1]);
+      cur.frequencyMhz = Number(m[2]);
+      cur.channelWidthMhz = m[3] ? Number(m[3]) : null;
+    }
+  }
+  return out;
+}
+
+function parseLink(text: string): WifiLink {
+  const head = /Connected to ([0-9a-f:]{17})(?: \(on (\S+)\))?/i.exec(text);
+  const link = emptyLink(head?.[2] ?? null);
+  if (!head) return link;
+  link.connected = true;
+  link.bssid = normalizeBssid(head[1]);
+  readStationLines(link, text);
+  return finishLink(link);
+}
+
+function parseStation(text: string): IwOutput {
+  const blocks = text.split(/^(?=\s*Station [0-9a-f:]{17})/im).filter((b) => /Station/.test(b));
+  const stations = blocks.map((b) => {
+    const m = /Station ([0-9a-f:]{17})(?: \(on (\S+)\))?/i.exec(b)!;
+    const link = emptyLink(m[2] ?? null);
+    link.connected = true;
+    link.bssid = normalizeBssid(m[1]);
+    readStationLines(link, b);
+    return finishLink(link);
+  });
+  return { command: "station", stations };
+}
+
+/** Reads the `key: value` lines shared by `link` and `station dump`. */
+function readStationLines(link: WifiLink, text: string): void {
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^\s*([a-zA-Z ]+):\s*(.*)$/.exec(line);
+    if (!m) continue;
+    const key = m[1].trim().toLowerCase();
+    const value = m[2].trim();
+    if (key === "ssid") link.ssid = value || null;
+    else if (key === "freq") {
+      link.frequencyMhz = numberIn(value);
+      if (link.frequencyMhz !== null) link.channel = channelFromFrequency(link.frequencyMhz);
+    } else if (key === "signal avg" || (key === "signal" && link.rssiDbm === null)) {
+      link.rssiDbm = numberIn(value);
+    } else if (key === "tx bitrate" || key === "rx bitrate") {
+      const rate = numberIn(value);
+      if (key === "tx bitrate") link.txRateMbps = rate;
+      else link.rxRateMbps = rate;
+      link.phyMode ??= phyFromBitrate(value);
+      const w = /\b(\d+)MHz\b/.exec(value);
+      if (w) link.channelWidthMhz ??= Number(w[1]);
+    }
+  }
+}
+
+function parseSurvey(text: string): IwOutput {
+  const blocks = text.split(/^\s*(?=frequency:)/m);
+  for (const b of blocks) {
+    if (!/\[in use\]/.test(b)) continue;
+    return {
+      command: "survey",
+      inUseFrequencyMhz: numberIn(/frequency:\s*(.*)/.exec(b)?.[1]),
+      noiseDbm: numberIn(/noise:\s*(.*)/.exec(b)?.[1]),
+    };
+  }
+  return { command: "survey", inUseFrequencyMhz: null, noiseDbm: null };
+}
