@@ -1,5 +1,5 @@
 /**
- * `kiriwake parse KIND [--os windows|darwin|linux] [--encoding utf-8|cp932|auto]`: reads a
+ * `kiriwake parse KIND [--os windows|darwin|linux] [--encoding utf-8|cp932|auto] [--fields F,…]`: reads a
  * command's output on stdin (what a customer copied from a terminal) and prints the parsed
  * JSON, so support staff can read pasted output the way the probes read it.
  *
@@ -30,6 +30,7 @@ export const parseCommand: Command = async (args, io) => {
   const { values, positionals } = parseCommandArgs("parse", args, {
     os: { type: "string" },
     encoding: { type: "string" },
+    fields: { type: "string" },
   }, 1);
   const kinds = parseKinds().join(", ");
   const kind = positionals[0];
@@ -63,7 +64,11 @@ export const parseCommand: Command = async (args, io) => {
   const { text } = decodeOutput(await io.readAll(), encoding);
   let data: unknown;
   try {
-    data = entry.parse(text, { os: os ?? (entry.os.length === 1 ? entry.os[0] : undefined) });
+    data = entry.parse(text, {
+      os: os ?? (entry.os.length === 1 ? entry.os[0] : undefined),
+      // nmcli -t output is only readable knowing the -f field list it was made with.
+      ...(values.fields ? { fields: values.fields.split(",").map((f) => f.trim()) } : {}),
+    });
   } catch (e) {
     if (!(e instanceof ParseError)) throw e;
     const missing = e.missing.join(", ");

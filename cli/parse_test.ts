@@ -73,3 +73,10 @@ Deno.test("parseCommand() tells a terminal user how to end the paste", async () 
   await assert.rejects(parseCommand(["ping"], io, ctx), InvalidInputError);
   assert.match(io.stderr, /Ctrl-D/);
 });
+
+Deno.test("parseCommand() passes --fields to parsers that need the nmcli -f list", async () => {
+  const io = memoryIo("Home:6:80\n");
+  assert.equal(await parseCommand(["nmcli", "--fields", "SSID,CHAN,SIGNAL"], io, ctx), EXIT.ok);
+  const [link] = JSON.parse(io.stdout);
+  assert.deepEqual([link.ssid, link.channel, link.signalPercent], ["Home", 6, 80]);
+});
