@@ -8,6 +8,7 @@ import { BRAND } from "./build/brand.ts";
 import { chooseLang, peekLang } from "./cli/args.ts";
 import { helpText } from "./cli/help.ts";
 import { licenseCommand } from "./cli/license.ts";
+import { parseCommand } from "./cli/parse.ts";
 import { type Command, type CommandContext, denoIo, type Io } from "./cli/io.ts";
 import { pluginHostCommand } from "./cli/plugin_host.ts";
 import { pluginsCommand } from "./cli/plugins.ts";
@@ -26,6 +27,7 @@ export const COMMANDS: Record<string, Command> = {
   probes: probesCommand,
   report: reportCommand,
   license: licenseCommand,
+  parse: parseCommand,
   plugins: pluginsCommand,
   // Hidden: the kit re-spawns itself with it to sandbox a module plugin (plugins/host.ts).
   "__plugin-host": pluginHostCommand,

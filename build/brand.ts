@@ -5,6 +5,7 @@
  * @module
  */
 import { type Brand, type BrandInput, loadBrand } from "./brand_schema.ts";
+import { DEFAULT_ANCHORS, DEFAULT_PATH_TARGETS } from "../probes/config_paths.ts";
 
 const TERMS_JA = `kiriwake 利用規約 (第 1.0 版、2026 年 11 月 24 日施行)
 
@@ -119,6 +120,10 @@ const input: BrandInput = {
     captive: { url: "http://connectivitycheck.gstatic.com/generate_204", expectStatus: 204 },
     clock: { urls: ["https://www.google.com/", "https://www.cloudflare.com/"] },
     tls: { targets: [{ host: "www.google.com", expectIssuer: ["Google Trust Services"] }] },
+    // Path probes (issue 3a): public anchors and the customer's own default gateways.
+    ping: { anchors: DEFAULT_ANCHORS, gateways: true },
+    trace: { targets: DEFAULT_PATH_TARGETS },
+    mtu: { targets: DEFAULT_PATH_TARGETS },
   },
 };
 

@@ -84,6 +84,10 @@ export async function startLoopbackTargets(name = "test.kiriwake"): Promise<Loop
         ],
         timeoutMs: 3000,
       },
+      // Path probes on loopback; ping.gateways stays off so the real gateway is never pinged.
+      ping: { anchors: [{ address: "127.0.0.1" }, { address: "::1" }], count: 3 },
+      trace: { targets: [{ address: "127.0.0.1" }, { address: "::1" }], rounds: 2 },
+      mtu: { targets: [{ address: "127.0.0.1" }, { address: "::1" }] },
     },
     stopDns,
     async close() {
