@@ -8,7 +8,11 @@ import { BRAND } from "./build/brand.ts";
 import { chooseLang, peekLang } from "./cli/args.ts";
 import { appCommand, defaultCommand } from "./cli/app.ts";
 import { helpText } from "./cli/help.ts";
+import { licenseCommand } from "./cli/license.ts";
+import { parseCommand } from "./cli/parse.ts";
 import { type Command, type CommandContext, denoIo, type Io } from "./cli/io.ts";
+import { pluginHostCommand } from "./cli/plugin_host.ts";
+import { pluginsCommand } from "./cli/plugins.ts";
 import { probesCommand } from "./cli/probes.ts";
 import { reportCommand } from "./cli/report.ts";
 import { runCommand } from "./cli/run.ts";
@@ -26,6 +30,11 @@ export const COMMANDS: Record<string, Command> = {
   report: reportCommand,
   app: appCommand,
   view: viewCommand,
+  license: licenseCommand,
+  parse: parseCommand,
+  plugins: pluginsCommand,
+  // Hidden: the kit re-spawns itself with it to sandbox a module plugin (plugins/host.ts).
+  "__plugin-host": pluginHostCommand,
 };
 
 /** Runs the CLI with `args` and returns the exit code. Never throws. */
@@ -48,11 +57,10 @@ export async function main(
     const name = named ? first : args.length === 0 ? defaultCommand(Deno.build.os, io.env) : "run";
     const command = COMMANDS[name];
     if (!command) {
+      const known = Object.keys(COMMANDS).filter((c) => !c.startsWith("__")).join(", ");
       throw new UsageError({
-        ja: `不明なコマンド "${name}"（${
-          Object.keys(COMMANDS).join(", ")
-        }）。kiriwake --help をご覧ください`,
-        en: `Unknown command "${name}" (${Object.keys(COMMANDS).join(", ")}); see kiriwake --help`,
+        ja: `不明なコマンド "${name}"（${known}）。kiriwake --help をご覧ください`,
+        en: `Unknown command "${name}" (${known}); see kiriwake --help`,
       });
     }
     if (args.includes("--help") || args.includes("-h")) {

@@ -5,6 +5,7 @@
  */
 import { dnsAllFailed, dnsResolverFailed, dnsSlow } from "./dns.ts";
 import { noDefaultGateway, noUsableInterface } from "./lan.ts";
+import { pluginResults } from "./plugin.ts";
 import { badHttpStatus, unreachable } from "./reach.ts";
 import type { Rule } from "./rule.ts";
 
@@ -17,4 +18,5 @@ export const RULES: readonly Rule[] = [
   dnsSlow,
   unreachable,
   badHttpStatus,
+  pluginResults,
 ];
