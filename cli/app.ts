@@ -6,32 +6,40 @@
  */
 import { join } from "node:path";
 import { mkdir } from "node:fs/promises";
-import { checkOsPolicy, licenceState } from "../consent/policy.ts";
 import { EXIT, InvalidInputError } from "../errors.ts";
 import { defaultConfig, loadConfigFile } from "../probes/config_load.ts";
 import { BUILTIN_PROBES } from "../probes/mod.ts";
 import { planProbes } from "../probes/plan.ts";
+import { discoverPlugins, manifestNotes, processDiscovery } from "../plugins/discover.ts";
+import { pluginProbes, pluginSourceOf } from "../plugins/mod.ts";
 import { ReportLibrary } from "../report/server/library.ts";
 import { serveUntilDone } from "../report/server/serve_until_done.ts";
 import { parseCommandArgs } from "./args.ts";
 import type { Command } from "./io.ts";
 
-/** Serves app mode until Quit or Ctrl-C. Exit 0. */
+/**
+ * Serves app mode until Quit or Ctrl-C. Exit 0. The terms, consent, licence and OS policy are
+ * decided in the browser by the same gate as `kiriwake run`.
+ */
 export const appCommand: Command = async (args, io, ctx) => {
   const { values } = parseCommandArgs("app", args, {
     config: { type: "string" },
     out: { type: "string" },
     "no-open": { type: "boolean" },
+    manifest: { type: "string" },
   });
   const { brand, lang } = ctx;
   // Everything that can be wrong fails here, in the terminal, before a page is served.
   const config = values.config
     ? await loadConfigFile(values.config)
     : await defaultConfig(brand.defaultConfig);
-  const probes = planProbes(BUILTIN_PROBES, config.config, values.config ?? "config");
-  const osWarning = checkOsPolicy(brand, Deno.build.os);
-  if (osWarning) io.err(`${osWarning[lang]}\n`);
-  const licence = licenceState(brand);
+  const plugins = await discoverPlugins(brand, processDiscovery(values.manifest, ctx.configDir));
+  const probes = planProbes(
+    [...BUILTIN_PROBES, ...(plugins ? pluginProbes(plugins) : [])],
+    config.config,
+    values.config ?? "config",
+  );
+  io.err(manifestNotes(plugins, lang));
   const outDir = values.out ??
     join(io.env("HOME") ?? io.env("USERPROFILE") ?? ".", "kiriwake-reports");
   try {
@@ -50,7 +58,7 @@ export const appCommand: Command = async (args, io, ctx) => {
       lang,
       library: new ReportLibrary([outDir]),
       now: ctx.now,
-      app: { configDir: ctx.configDir, outDir, config, probes, licence },
+      app: { configDir: ctx.configDir, outDir, config, probes, sourceOf: pluginSourceOf(plugins) },
     },
   });
   return EXIT.ok;

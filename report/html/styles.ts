@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 
 /** The stylesheet. */
 export const CSS = `
-:root{--ok:#17803d;--ok-bg:#e8f5ec;--warn:#a15c00;--warn-bg:#fff4e0;--fail:#c4261d;--fail-bg:#fdecea;
+html{--ok:#17803d;--ok-bg:#e8f5ec;--warn:#a15c00;--warn-bg:#fff4e0;--fail:#c4261d;--fail-bg:#fdecea;
 --unknown:#6b7280;--unknown-bg:#f1f2f4;--ink:#1c2430;--muted:#5b6472;--line:#dde1e6;--bg:#f6f7f9;
 --card:#fff;--accent:#1f5fbf;--accent-ink:#fff}
 *{box-sizing:border-box}

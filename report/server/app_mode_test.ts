@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { z } from "zod";
 import { BRAND } from "../../build/brand.ts";
-import { readRecord } from "../../consent/record.ts";
+import { type ConsentRecord, readRecordState } from "../../consent/record.ts";
 import { currentTerms } from "../../consent/terms.ts";
 import { defaultConfig } from "../../probes/config_load.ts";
 import type { Probe } from "../../probes/types.ts";
@@ -43,6 +43,11 @@ const hanging = probe("test.hang", (ctx) =>
     ctx.signal.addEventListener("abort", () => reject(ctx.signal.reason));
   }));
 
+async function readRecord(dir: string): Promise<ConsentRecord | null> {
+  const s = await readRecordState(dir);
+  return s.state === "ok" ? s.record : null;
+}
+
 async function setup(probes: Probe[], onQuit?: () => void) {
   const tmp = await Deno.makeTempDir({ prefix: "kw-appmode-" });
   const outDir = join(tmp, "reports");
@@ -56,7 +61,6 @@ async function setup(probes: Probe[], onQuit?: () => void) {
       outDir,
       config: await defaultConfig(BRAND.defaultConfig),
       probes,
-      licence: { required: false, status: "not-required" },
     },
   });
   return { t, tmp, outDir };
@@ -104,6 +108,7 @@ Deno.test("app mode: terms, consent, start, events, verdict", async () => {
     const ok = await consent(t);
     assert.equal(ok.status, 303);
     const rec = await readRecord(join(tmp, "conf"));
+    assert.equal(rec?.method, "browser");
     assert.deepEqual(rec?.granted, ["device", "measurements"]);
     assert.deepEqual(rec?.refused, ["network", "identifiers"]);
     assert.equal(rec?.terms.sha256, current.sha256);

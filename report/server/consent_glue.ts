@@ -1,17 +1,25 @@
 /**
  * The consent gate, driven from the browser: the same gate and record as the terminal,
- * with the page's answers in place of typed ones. The terms shown are the terms recorded:
- * the form carries the version and SHA-256 of the text on screen, and they must still be
- * current when the customer presses "agree".
+ * with the page's answers in place of typed ones (recorded with `method: "browser"`). The
+ * terms shown are the terms recorded: the form carries the version and SHA-256 of the text
+ * on screen, and they must still be current when the customer presses "agree".
  *
  * @module
  */
 import type { Brand } from "../../build/brand_schema.ts";
 import { memoryIo } from "../../cli/io.ts";
-import { ensureConsent, type Grant } from "../../consent/gate.ts";
+import {
+  acceptTerms,
+  ensureConsent,
+  type Grant,
+  grantsOf,
+  loadConsentState,
+} from "../../consent/gate.ts";
+import { judgeTerms } from "../../consent/decide.ts";
+import { requiredCategories, requirementsOf } from "../../consent/policy.ts";
 import { currentTerms } from "../../consent/terms.ts";
 import { RefusedError } from "../../errors.ts";
-import { DATA_CATEGORIES, type DataCategory } from "../../probes/types.ts";
+import { DATA_CATEGORIES } from "../../probes/types.ts";
 
 /** Where and when consent is decided. */
 export interface ConsentPlace {
@@ -21,15 +29,19 @@ export interface ConsentPlace {
   now(): Date;
 }
 
-/** The stored grant when the current terms were accepted; null when they must be (again). */
+/**
+ * The grant when the current terms are accepted; null when they must be read and accepted
+ * (first run, new version, changed or damaged record).
+ *
+ * @throws {RefusedError} when something other than the terms blocks (licence, OS): the
+ *   terms page would not help
+ */
 export async function storedGrant(p: ConsentPlace, lang: "ja" | "en"): Promise<Grant | null> {
-  try {
-    // Without a terminal and without --accept-terms, the gate only accepts a stored record.
-    return await ensureConsent({ brand: p.brand, lang, io: memoryIo(), dir: p.dir, now: p.now() });
-  } catch (e) {
-    if (e instanceof RefusedError || (e as Error).name === "InvalidInputError") return null;
-    throw e;
-  }
+  const state = await loadConsentState(p.brand, p.dir);
+  const req = requirementsOf(p.brand, state.terms, Deno.build.os, null);
+  if (judgeTerms(req, grantsOf(state.record)) !== null) return null;
+  // The terms hold: the gate decides the rest, as for the terminal (no terminal to ask on).
+  return await ensureConsent({ brand: p.brand, lang, io: memoryIo(), dir: p.dir, now: p.now() });
 }
 
 /** What the terms form posts. */
@@ -41,12 +53,13 @@ export interface ConsentForm {
 }
 
 /**
- * Records acceptance of the terms shown and the categories ticked.
+ * Records acceptance of the terms shown and the categories ticked (required ones are part
+ * of agreeing: the page shows them ticked and fixed).
  *
- * @throws {RefusedError} when the terms changed since the page was shown, or a required
- *   category is missing
+ * @throws {RefusedError} when the terms changed since the page was shown
+ * @throws {InvalidInputError} when the record cannot be written
  */
-export async function acceptFromBrowser(p: ConsentPlace, form: ConsentForm): Promise<Grant> {
+export async function acceptFromBrowser(p: ConsentPlace, form: ConsentForm): Promise<void> {
   const terms = await currentTerms(p.brand, form.lang);
   if (form.version !== terms.version || form.sha256 !== terms.sha256) {
     throw new RefusedError({
@@ -54,18 +67,14 @@ export async function acceptFromBrowser(p: ConsentPlace, form: ConsentForm): Pro
       en: "The terms have changed. Reload the page and read the new terms",
     });
   }
-  const chosen = DATA_CATEGORIES.filter((c) => form.categories.includes(c));
-  const required = DATA_CATEGORIES.filter((c) => !p.brand.optionalCategories.includes(c));
-  const granted: DataCategory[] = DATA_CATEGORIES.filter((c) =>
-    chosen.includes(c) || required.includes(c)
-  );
-  return await ensureConsent({
+  const required = requiredCategories(p.brand);
+  await acceptTerms({
     brand: p.brand,
     lang: form.lang,
-    io: memoryIo(),
     dir: p.dir,
     now: p.now(),
-    acceptTerms: terms.version,
-    consent: granted.join(","),
+    version: terms.version,
+    categories: DATA_CATEGORIES.filter((c) => form.categories.includes(c) || required.includes(c)),
+    method: "browser",
   });
 }

@@ -8,7 +8,6 @@ import type { LoadedConfig } from "../../probes/config_load.ts";
 import type { ExecFn } from "../../probes/exec.ts";
 import type { Probe } from "../../probes/types.ts";
 import type { Lang } from "../html/i18n.ts";
-import type { ReportBody } from "../schema.ts";
 import type { GuardConfig } from "./guards.ts";
 import type { ReportLibrary } from "./library.ts";
 
@@ -19,9 +18,10 @@ export interface AppModeOptions {
   /** Where each run's report directory is made; a root of the library. */
   outDir: string;
   config: LoadedConfig;
-  /** The planned probes. */
+  /** The planned probes (built-in and plugin). */
   probes: readonly Probe[];
-  licence: ReportBody["licence"];
+  /** Where each probe came from (`builtin` or a plugin's publisher). */
+  sourceOf?: (p: Probe) => string;
   /** Replaces OS commands in tests. */
   exec?: ExecFn;
 }

@@ -8,8 +8,10 @@ import type { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { streamSSE } from "hono/streaming";
 import { join } from "node:path";
+import { rememberReport } from "../../consent/report_list.ts";
 import { currentTerms } from "../../consent/terms.ts";
-import { readRecord } from "../../consent/record.ts";
+import { RefusedError } from "../../errors.ts";
+import { readRecordState } from "../../consent/record.ts";
 import { DATA_CATEGORIES } from "../../probes/types.ts";
 import { reportId, runSession } from "../../session/run.ts";
 import { prepareReportDir } from "../store.ts";
@@ -38,11 +40,21 @@ export function appRoutes(
 
   app.get("/", async (c) => {
     const ctx = ctxOf(c);
-    const grant = await storedGrant(place, ctx.lang);
+    let grant = null;
+    let blocked = null;
+    try {
+      grant = await storedGrant(place, ctx.lang);
+    } catch (e) {
+      // A licence or OS refusal: say so on the home page instead of a start button.
+      if (!(e instanceof RefusedError)) throw e;
+      blocked = e.text;
+    }
     const running = runs.running;
     return c.html(
       await appHomePage(ctx, {
         consented: grant !== null,
+        blocked,
+        warnings: grant?.warnings ?? [],
         probes: mode.probes,
         entries: await lib.list(),
         runningHref: running ? `/run/${running.id}` : undefined,
@@ -53,7 +65,8 @@ export function appRoutes(
   app.get("/terms", async (c) => {
     const ctx = ctxOf(c);
     const terms = await currentTerms(opts.brand, ctx.lang);
-    const stored = await readRecord(mode.configDir).catch(() => null);
+    const rec = await readRecordState(mode.configDir);
+    const stored = rec.state === "ok" ? rec.record : null;
     // Privacy by default: identifiers stay unticked until the customer ticks them.
     const checked = stored?.granted ?? DATA_CATEGORIES.filter((c) => c !== "identifiers");
     return c.html(await termsPage(ctx, terms, opts.brand.optionalCategories, checked));
@@ -94,17 +107,20 @@ export function appRoutes(
     if (!grant) return c.redirect("/terms", 303);
     const start: StartSession = async (signal, onEvent) => {
       const paths = await prepareReportDir(join(mode.outDir, reportId(now())), "--out");
+      // So that `terms revoke` can say which reports remain; losing this must not stop a run.
+      await rememberReport(mode.configDir, paths.json, now()).catch(() => {});
       const result = await runSession({
         brand: opts.brand,
         lang: ctx.lang,
         grant,
-        licence: mode.licence,
+        licence: grant.licence,
         config: mode.config,
         probes: mode.probes,
         paths,
         signal,
         onEvent,
         exec: mode.exec,
+        sourceOf: mode.sourceOf,
         now,
       });
       if (result.writeError) lib.addRoot(result.paths.dir);

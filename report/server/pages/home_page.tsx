@@ -5,7 +5,7 @@
  * @module
  */
 import type { Probe } from "../../../probes/types.ts";
-import { type Lang, UI } from "../../html/i18n.ts";
+import { type Lang, type Text, UI } from "../../html/i18n.ts";
 import type { PageCtx } from "../context.ts";
 import type { LibraryEntry } from "../library.ts";
 import { CsrfField } from "./forms.tsx";
@@ -37,6 +37,10 @@ export function appHomePage(
   ctx: PageCtx,
   opts: {
     consented: boolean;
+    /** Why the check cannot run at all (licence, OS), if so. */
+    blocked?: Text | null;
+    /** Notes to read before starting (e.g. an OS the provider does not support). */
+    warnings?: Text[];
     probes: readonly Probe[];
     entries: LibraryEntry[];
     runningHref?: string;
@@ -55,8 +59,12 @@ export function appHomePage(
       <section class="card">
         <h1>{T.title[lang]}</h1>
         <p class="lead">{T.intro[lang]}</p>
+        {opts.blocked ? <p class="banner error">{opts.blocked[lang]}</p> : null}
+        {(opts.warnings ?? []).map((w, i) => <p key={i} class="banner">{w[lang]}</p>)}
         <div class="actions">
-          {opts.runningHref
+          {opts.blocked
+            ? null
+            : opts.runningHref
             ? <a class="button big" href={opts.runningHref}>{T.running[lang]}</a>
             : opts.consented
             ? (
