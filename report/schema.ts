@@ -10,6 +10,17 @@
 import { z } from "zod";
 import { DATA_CATEGORIES, PROBE_STATUSES, type ProbeResult, SEGMENTS } from "../probes/types.ts";
 
+/** Why a licence is not valid: the `problem` of the report's licence block. */
+export const LICENCE_PROBLEMS = [
+  "missing",
+  "malformed",
+  "unknown-key",
+  "bad-signature",
+  "wrong-product",
+  "not-yet-valid",
+  "expired",
+] as const;
+
 /** The schema id every report carries. */
 export const REPORT_SCHEMA_ID = "kiriwake.report/v1";
 
@@ -142,6 +153,14 @@ export const reportSchema = z.object({
     licensee: z.string().optional(),
     notAfter: isoTime.optional(),
     reason: localized.optional(),
+    /** Why an installed licence is not valid (see `consent/decide.ts`). */
+    problem: z.enum(LICENCE_PROBLEMS).optional(),
+    /** The licence's own id, its services and start, when one was verified. */
+    id: z.string().optional(),
+    services: z.array(z.string()).optional(),
+    notBefore: isoTime.optional(),
+    /** Id of the provider key that signed it. */
+    keyId: z.string().optional(),
   }).strict(),
   environment: z.object({
     os: z.string(),

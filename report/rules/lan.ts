@@ -45,7 +45,7 @@ export const noUsableInterface: Rule = (input) => {
 /** No default route: the device cannot reach anything beyond its own subnet. */
 export const noDefaultGateway: Rule = (input) => {
   const d = measured<NetGatewayData>(input, "net.gateway");
-  if (!d || d.routes.length > 0) return [];
+  if (!d || d.routes.length > 0 || (d.onLink?.length ?? 0) > 0) return [];
   return [{
     id: "lan.no-default-gateway",
     segment: "lan",

@@ -22,6 +22,7 @@ import { hopRateLimited, pathDelay, pathLoss } from "./path.ts";
 import { noDefaultGateway, noUsableInterface } from "./lan.ts";
 import { mtuBlackHole, transferStalled } from "./mtu.ts";
 import { badHttpStatus, namesUnresolved, unreachable } from "./reach.ts";
+import { pluginResults } from "./plugin.ts";
 import type { Rule } from "./rule.ts";
 import { slowResponses } from "./slow.ts";
 
@@ -58,4 +59,5 @@ export const RULES: readonly Rule[] = [
   tlsFailed,
   accessType,
   proxyInUse,
+  pluginResults,
 ];
