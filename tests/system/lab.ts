@@ -7,9 +7,9 @@
  *
  * @module
  */
-import { fileURLToPath as fromFileUrl } from "node:url";
 import { run } from "./netns.ts";
 import type { Fault } from "./scenario_schema.ts";
+import { type ServerProc, startServer, tellServer } from "./server_proc.ts";
 import {
   ADDRESSES,
   CLIENT_NSSWITCH,
@@ -23,9 +23,6 @@ import {
   SERVICES,
 } from "./topology.ts";
 
-const REPO = fromFileUrl(new URL("../../", import.meta.url));
-const HOST_SCRIPT = fromFileUrl(new URL("./servers/host.ts", import.meta.url));
-
 /** A built topology. */
 export interface Lab {
   /** The namespace name of `node`. */
@@ -38,12 +35,6 @@ export interface Lab {
   reset(): Promise<void>;
   /** Removes everything the lab made. Safe to call twice. */
   close(): Promise<void>;
-}
-
-interface ServerProc {
-  child: Deno.ChildProcess;
-  writer: WritableStreamDefaultWriter<Uint8Array>;
-  lines: AsyncIterator<string>;
 }
 
 /** Builds the topology with namespaces named `<prefix>-<node>`. Cleans up after itself on failure. */
@@ -75,7 +66,7 @@ export async function createLab(prefix: string): Promise<Lab> {
   const reset = async () => {
     await Promise.all(NODES.map((n) => resetNode(ns(n), n)));
     await writeResolv(CLIENT_RESOLV_CONF);
-    for (const s of servers.values()) await command(s, { reset: true });
+    for (const s of servers.values()) await tellServer(s, { reset: true });
   };
 
   const apply = async (f: Fault) => {
@@ -112,7 +103,7 @@ export async function createLab(prefix: string): Promise<Lab> {
       case "service": {
         const s = servers.get(f.node);
         if (!s) throw new Error(`No servers run in "${f.node}"`);
-        await command(s, { service: f.service, mode: f.mode });
+        await tellServer(s, { service: f.service, mode: f.mode });
         return;
       }
       case "resolv":
@@ -195,68 +186,4 @@ async function resetNode(netns: string, n: Node): Promise<void> {
 
 function isV6(s: string): boolean {
   return s.includes(":");
-}
-
-async function startServer(netns: string, node: Node): Promise<ServerProc> {
-  const child = new Deno.Command("ip", {
-    args: [
-      "netns",
-      "exec",
-      netns,
-      Deno.execPath(),
-      "run",
-      "--quiet",
-      "--allow-net",
-      "--allow-read",
-      "--config",
-      `${REPO}deno.json`,
-      HOST_SCRIPT,
-      node,
-    ], // deno-fmt-ignore
-    cwd: REPO,
-    stdin: "piped",
-    stdout: "piped",
-    stderr: "inherit",
-  }).spawn();
-  const lines = child.stdout.pipeThrough(new TextDecoderStream()).pipeThrough(splitLines())[
-    Symbol.asyncIterator
-  ]();
-  const proc = { child, writer: child.stdin.getWriter(), lines };
-  const first = await withTimeout(lines.next(), 30_000, `server in ${netns} did not start`);
-  if (first.value !== "ready") throw new Error(`Server in ${netns} said "${first.value}"`);
-  return proc;
-}
-
-async function command(s: ServerProc, cmd: unknown): Promise<void> {
-  await s.writer.write(new TextEncoder().encode(JSON.stringify(cmd) + "\n"));
-  const r = await withTimeout(s.lines.next(), 5000, "server did not answer");
-  if (r.value !== "ok") throw new Error(`Server refused ${JSON.stringify(cmd)}: ${r.value}`);
-}
-
-function splitLines(): TransformStream<string, string> {
-  let buf = "";
-  return new TransformStream({
-    transform(chunk, c) {
-      buf += chunk;
-      let i;
-      while ((i = buf.indexOf("\n")) >= 0) {
-        c.enqueue(buf.slice(0, i));
-        buf = buf.slice(i + 1);
-      }
-    },
-  });
-}
-
-async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  try {
-    return await Promise.race([
-      p,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
