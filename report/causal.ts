@@ -13,7 +13,9 @@
  *
  * "Before" is the order of places (device, lan, isp, internet, service); at the same
  * place, a broken path comes before anything that is not itself a broken path (the
- * provider's network is down ⇒ the provider's resolver failing is its consequence).
+ * provider's network is down ⇒ the provider's resolver failing is its consequence), and
+ * other breakage before the findings of later segments (a saturated line at the provider
+ * ⇒ lookups through the provider's resolver time out).
  *
  * The headline is the unexplained fault with the highest severity, then the one nearest
  * the customer, then the earliest segment. Pure.
@@ -92,8 +94,11 @@ function explains(g: Node, f: Node): boolean {
   if (g === f || !g.f.breaks || !f.symptom) return false;
   const kind = g.f.breaks;
   if (kind === "names") return f.symptom === "names" && g.symptom !== "names";
+  // At the same place a broken path comes first; other breakage comes before the findings
+  // of later segments (a saturated access line before the lookups it delays).
   const before = g.place < f.place ||
-    (g.place === f.place && kind === "path" && f.f.breaks !== "path");
+    (g.place === f.place && f.f.breaks !== kind &&
+      (kind === "path" ? f.f.breaks !== "path" : g.seg < f.seg));
   if (!before) return false;
   return kind === "path" || kind === f.symptom;
 }

@@ -125,3 +125,12 @@ Deno.test("orderCausally() has no headline when only notes were raised", () => {
   assert.equal(r.headline, null);
   assert.equal(orderCausally([]).headline, null);
 });
+
+Deno.test("orderCausally() lets a saturated line explain lookups delayed through the same provider", () => {
+  const r = orderCausally([
+    f("dns.targets-unresolved", { severity: "warn", symptom: "quality", at: "isp" }),
+    f("isp.slow-line", { severity: "warn", breaks: "quality", symptom: "quality" }),
+  ]);
+  assert.equal(r.headline?.id, "isp.slow-line");
+  assert.equal(consequences(r)["dns.targets-unresolved"], "isp.slow-line");
+});

@@ -78,6 +78,8 @@ export const namesUnresolved: Rule = (input) => {
   const failed = byName.filter((o) => o.failure === "names");
   if (failed.length === 0) return [];
   const allFailed = failed.length === byName.length;
+  // Lookups that timed out while packets are being lost went with them.
+  const lossy = lossSigns(input).length > 0 && failed.every((o) => /timeout/.test(o.error ?? ""));
   return [{
     id: "dns.targets-unresolved",
     segment: "dns",
@@ -96,7 +98,7 @@ export const namesUnresolved: Rule = (input) => {
       failed.map((o) => `${o.host} (${o.error ?? `address ${o.address}`})`).join(", ")
     }`,
     evidence: byProbe(failed, (o) => ({ [o.host]: o.error ?? o.address })),
-    symptom: "names",
+    symptom: lossy ? "quality" : "names",
   }];
 };
 

@@ -7,7 +7,8 @@
  * @module
  */
 import { runConfigSchema } from "../../probes/config.ts";
-import { ADDR } from "./topology.ts";
+import { BUILTIN_IDS } from "../../probes/mod.ts";
+import { ADDR, SPEED_PORT } from "./topology.ts";
 
 /** The healthy-topology config; `caFile` is the lab CA the HTTPS targets are signed with. */
 export function topologyConfig(caFile: string): Record<string, unknown> {
@@ -108,7 +109,21 @@ export function topologyConfig(caFile: string): Record<string, unknown> {
       waitMs: 1000,
     },
     mtu: { targets: [{ name: "anchor", address: ADDR.anchor4 }], waitMs: 500 },
+    // Short directions: the lab's lines are either fast or shaped far below what they carry.
+    throughput: {
+      servers: [{
+        name: "provider",
+        url: `http://${ADDR.providerPortal4}:${SPEED_PORT}/`,
+        kind: "on-net",
+      }],
+      streams: { initial: 2, max: 6 },
+      durations: { directionMs: 2000, idleMs: 500, intervalMs: 250 },
+      budget: { maxBytes: 400_000_000 },
+    },
   };
+  // The speed test takes seconds and loads the line: only the scenarios about speed (and a
+  // healthy one) turn it on, with "skip": [].
+  if (BUILTIN_IDS.has("isp.throughput")) full.skip = ["isp.throughput"];
   const known = new Set(Object.keys(runConfigSchema.shape));
   return Object.fromEntries(Object.entries(full).filter(([k]) => known.has(k)));
 }

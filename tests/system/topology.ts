@@ -182,7 +182,12 @@ export interface HostSpec {
   dns?: { addresses: string[] };
   web: Record<string, { addresses: string[]; http?: number; https?: number }>;
   tcp?: { addresses: string[]; ports: number[] };
+  /** A `kiriwake speedtest-server` on this port of these addresses. */
+  speed?: { addresses: string[]; port: number };
 }
+
+/** The port the lab's speed test servers listen on. */
+export const SPEED_PORT = 8081;
 
 /** What runs where. Service names are what faults address (`provider/dns`, `internet/app`). */
 export const SERVICES: Partial<Record<Node, HostSpec>> = {
@@ -193,6 +198,8 @@ export const SERVICES: Partial<Record<Node, HostSpec>> = {
       // Where a captive-portal fault sends intercepted plain HTTP.
       captive: { addresses: [ADDR.providerPortal4], http: 8080 },
     },
+    // The provider's own speed test server: on-net, it measures the access line.
+    speed: { addresses: [ADDR.providerPortal4], port: SPEED_PORT },
   },
   internet: {
     dns: { addresses: [ADDR.publicResolver4, ADDR.publicResolver6] },
@@ -203,5 +210,6 @@ export const SERVICES: Partial<Record<Node, HostSpec>> = {
       speed: { addresses: [ADDR.speed4, ADDR.speed6], http: 80, https: 443 },
     },
     tcp: { addresses: [ADDR.app4, ADDR.app6], ports: [25, 587] },
+    speed: { addresses: [ADDR.speed4], port: SPEED_PORT },
   },
 };
