@@ -21,7 +21,7 @@ export function topologyConfig(caFile: string): Record<string, unknown> {
   });
   const full: Record<string, unknown> = {
     schema: "kiriwake.config/v1",
-    concurrency: 4,
+    concurrency: 8,
     dns: {
       names: ["www.example.test", "app.example.test"],
       useSystemResolver: true,
