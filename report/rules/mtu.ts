@@ -14,9 +14,13 @@ import { byProbe } from "./reach.ts";
 import { num, obj } from "./shape.ts";
 import { type TargetOutcome, targetOutcomes } from "./targets.ts";
 
-/** Targets that connected and then stalled. */
+/**
+ * Targets that connected and then stalled. Amid random loss a stall is one of its
+ * symptoms (a quality problem), not a fault of its own.
+ */
 export const transferStalled: Rule = (input) => {
   const stalled = targetOutcomes(input).filter((o) => o.failure === "stall");
+  const lossy = lossSigns(input).length > 0;
   return (["isp", "internet", "service"] as const).flatMap((seg) => {
     const mine = stalled.filter((o) => o.segment === seg);
     if (mine.length === 0) return [];
@@ -36,7 +40,7 @@ export const transferStalled: Rule = (input) => {
       advice: advise(RESTART_ROUTER, CONTACT_PROVIDER),
       technical: `stalled after connect: ${stallLine(mine)}`,
       evidence: byProbe(mine, (o) => ({ [o.name]: o.http?.failedAt ?? o.failure })),
-      symptom: "stall" as const,
+      symptom: lossy ? "quality" as const : "stall" as const,
     }];
   });
 };

@@ -116,6 +116,8 @@ Deno.test("mtuBlackHole() stays quiet when packets are being lost anyway", () =>
     tcpConnect([tcpTarget("anchor", "198.18.0.10", "internet", [[4, true, 1012]])]),
   );
   assert.deepEqual(mtuBlackHole(input), []);
+  // The stall is then a symptom of the loss.
+  assert.equal(transferStalled(input)[0].symptom, "quality");
 });
 
 Deno.test("mtuBlackHole() trusts a full-size path MTU over the stall pattern", () => {
