@@ -58,7 +58,7 @@ async function main(args: string[]): Promise<number> {
   const stop = async () => {
     controller.abort();
     await lab?.close();
-    console.error("\nInterrupted: the lab was removed.");
+    console.error(`\nInterrupted: the lab was removed; the runs so far are in ${workDir}`);
     Deno.exit(130);
   };
   Deno.addSignalListener("SIGINT", stop);
