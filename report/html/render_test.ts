@@ -43,3 +43,11 @@ Deno.test("renderReportHtml() never shows a redacted identifier", async () => {
     assert.ok(html.includes("[redacted:ssid]"));
   }
 });
+
+Deno.test("renderReportHtml() gives a stopped check with nothing found so far no green tick", async () => {
+  const full = await renderReportHtml(await sampleReport({ fault: "none" }), "en");
+  assert.ok(full.includes(`class="headline tone-ok"`), "a complete healthy check is ok");
+  const html = await renderReportHtml(await sampleReport({ fault: "none", partial: true }), "en");
+  assert.ok(!html.includes(`class="headline tone-ok"`));
+  assert.ok(html.includes("The check was stopped early"));
+});

@@ -32,12 +32,16 @@ export function VerdictSection(props: { report: Report; lang: Lang; support?: Te
   const { report, lang } = props;
   const d = report.diagnosis;
   const head = d.headline.finding ? d.findings.find((f) => f.id === d.headline.finding) : null;
-  const tone = head
-    ? head.severity
-    : d.headline.text.en === "No problem was found"
-    ? "ok"
-    : "unknown";
-  const advice = head ? head.advice[lang] : tone === "ok" ? ALL_WELL[lang] : NOTHING[lang];
+  const measuredNothing = d.headline.text.en !== "No problem was found";
+  // A stopped check found nothing *so far*: never a green tick for that.
+  const tone = head ? head.severity : measuredNothing || report.partial ? "unknown" : "ok";
+  const advice = head
+    ? head.advice[lang]
+    : measuredNothing
+    ? NOTHING[lang]
+    : report.partial
+    ? PARTIAL[lang]
+    : ALL_WELL[lang];
   return (
     <section class="verdict" aria-labelledby="verdict-title">
       <div class={`headline tone-${tone}`}>
