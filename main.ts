@@ -6,14 +6,20 @@
  */
 import { BRAND } from "./build/brand.ts";
 import { chooseLang, peekLang } from "./cli/args.ts";
+import { appCommand, defaultCommand } from "./cli/app.ts";
 import { helpText } from "./cli/help.ts";
+import { licenseCommand } from "./cli/license.ts";
+import { parseCommand } from "./cli/parse.ts";
 import { type Command, type CommandContext, denoIo, type Io } from "./cli/io.ts";
+import { pluginHostCommand } from "./cli/plugin_host.ts";
+import { pluginsCommand } from "./cli/plugins.ts";
 import { probesCommand } from "./cli/probes.ts";
 import { reportCommand } from "./cli/report.ts";
 import { runCommand } from "./cli/run.ts";
 import { speedtestCommand } from "./cli/speedtest.ts";
 import { speedtestServerCommand } from "./cli/speedtest_server.ts";
 import { termsCommand } from "./cli/terms.ts";
+import { viewCommand } from "./cli/view.ts";
 import { userConfigDir } from "./consent/config_dir.ts";
 import { EXIT, InvalidInputError, KiriwakeError, RefusedError, UsageError } from "./errors.ts";
 import { VERSION } from "./version.ts";
@@ -24,6 +30,13 @@ export const COMMANDS: Record<string, Command> = {
   terms: termsCommand,
   probes: probesCommand,
   report: reportCommand,
+  app: appCommand,
+  view: viewCommand,
+  license: licenseCommand,
+  parse: parseCommand,
+  plugins: pluginsCommand,
+  // Hidden: the kit re-spawns itself with it to sandbox a module plugin (plugins/host.ts).
+  "__plugin-host": pluginHostCommand,
   speedtest: speedtestCommand,
   "speedtest-server": speedtestServerCommand,
 };
@@ -44,14 +57,14 @@ export async function main(
     }
     const [first, ...rest] = args;
     const named = first !== undefined && !first.startsWith("-");
-    const name = named ? first : "run";
+    // No arguments at all (a double-click): the browser flow; flags alone: the terminal run.
+    const name = named ? first : args.length === 0 ? defaultCommand(Deno.build.os, io.env) : "run";
     const command = COMMANDS[name];
     if (!command) {
+      const known = Object.keys(COMMANDS).filter((c) => !c.startsWith("__")).join(", ");
       throw new UsageError({
-        ja: `不明なコマンド "${name}"（${
-          Object.keys(COMMANDS).join(", ")
-        }）。kiriwake --help をご覧ください`,
-        en: `Unknown command "${name}" (${Object.keys(COMMANDS).join(", ")}); see kiriwake --help`,
+        ja: `不明なコマンド "${name}"（${known}）。kiriwake --help をご覧ください`,
+        en: `Unknown command "${name}" (${known}); see kiriwake --help`,
       });
     }
     if (args.includes("--help") || args.includes("-h")) {

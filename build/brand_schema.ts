@@ -6,11 +6,13 @@
  * @module
  */
 import { z } from "zod";
+import { decodePublicKey } from "../consent/keys.ts";
 import { runConfigSchema } from "../probes/config.ts";
 import { DATA_CATEGORIES } from "../probes/types.ts";
 import { formatIssues } from "../util/zod_issues.ts";
 
 const localized = z.object({ ja: z.string().min(1), en: z.string().min(1) }).strict();
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, "must be 64 lowercase hex digits");
 
 /** The brand schema. */
 export const brandSchema = z.object({
@@ -27,13 +29,19 @@ export const brandSchema = z.object({
     version: z.string().regex(/^[\w.-]+$/),
     effectiveDate: z.iso.date(),
     text: localized,
+    /** SHA-256 (hex) of each text of this version; the kit refuses texts that do not match. */
+    sha256: z.object({ ja: sha256Hex, en: sha256Hex }).strict(),
   }).strict(),
   /** Categories a customer may refuse; the rest are required to run at all. */
   optionalCategories: z.array(z.enum(DATA_CATEGORIES)),
   licence: z.object({
     required: z.boolean(),
     /** Ed25519 public keys (base64 SPKI or raw) that sign licence tokens. */
-    publicKeys: z.array(z.string()),
+    publicKeys: z.array(
+      z.string().refine((k) => decodePublicKey(k) !== null, "not a base64 Ed25519 public key"),
+    ),
+    /** How far the customer's clock may be off either side of a licence's validity. */
+    clockSkewSeconds: z.number().int().min(0).max(86400).default(300),
   }).strict(),
   plugins: z.object({
     /** What to do with an unsigned manifest. */

@@ -42,6 +42,9 @@ export function compileArgs(target: Target, output: string, entry = "main.ts"): 
     "compile",
     ...PERMISSIONS,
     "--unstable-worker-options",
+    // Plugin hosts run with code generation from strings off, so a plugin cannot reach
+    // import() through eval; the kit itself never needs eval (plugins/README.md).
+    "--v8-flags=--disallow-code-generation-from-strings",
     "--no-prompt",
     "--target",
     target,

@@ -5,16 +5,19 @@
  */
 import { join } from "node:path";
 import { ensureConsent } from "../consent/gate.ts";
-import { checkOsPolicy, licenceState } from "../consent/policy.ts";
+import { rememberReport } from "../consent/report_list.ts";
 import { EXIT, UsageError } from "../errors.ts";
 import { defaultConfig, loadConfigFile } from "../probes/config_load.ts";
 import { BUILTIN_PROBES } from "../probes/mod.ts";
 import { planProbes } from "../probes/plan.ts";
+import { discoverPlugins, manifestNotes, processDiscovery } from "../plugins/discover.ts";
+import { pluginProbes, pluginSourceOf } from "../plugins/mod.ts";
 import type { Report } from "../report/schema.ts";
 import { prepareReportDir } from "../report/store.ts";
 import { reportId, runSession } from "../session/run.ts";
 import { parseCommandArgs } from "./args.ts";
 import type { Command } from "./io.ts";
+import { dryRun } from "./dry_run.ts";
 import { progressRenderer } from "./progress.ts";
 
 /** Runs the kit. Exit 0: nothing wrong found; 1: a fault found; 130: interrupted. */
@@ -26,6 +29,8 @@ export const runCommand: Command = async (args, io, ctx) => {
     consent: { type: "string" },
     json: { type: "boolean" },
     quiet: { type: "boolean" },
+    "dry-run": { type: "boolean" },
+    manifest: { type: "string" },
   });
   const { lang, brand } = ctx;
   if (values.out === "") throw new UsageError({ ja: "--out が空です", en: "--out is empty" });
@@ -34,9 +39,16 @@ export const runCommand: Command = async (args, io, ctx) => {
   const config = values.config
     ? await loadConfigFile(values.config)
     : await defaultConfig(brand.defaultConfig);
-  const probes = planProbes(BUILTIN_PROBES, config.config, values.config ?? "config");
-  const osWarning = checkOsPolicy(brand, Deno.build.os);
-  if (osWarning && !values.quiet) io.err(`${osWarning[lang]}\n`);
+  const plugins = await discoverPlugins(brand, processDiscovery(values.manifest, ctx.configDir));
+  const probes = planProbes(
+    [...BUILTIN_PROBES, ...(plugins ? pluginProbes(plugins) : [])],
+    config.config,
+    values.config ?? "config",
+  );
+  io.err(manifestNotes(plugins, lang, values.quiet));
+  if (values["dry-run"]) {
+    return await dryRun(io, ctx, { probes, consent: values.consent, json: values.json });
+  }
   const grant = await ensureConsent({
     brand,
     lang,
@@ -46,9 +58,14 @@ export const runCommand: Command = async (args, io, ctx) => {
     acceptTerms: values["accept-terms"],
     consent: values.consent,
   });
-  const licence = licenceState(brand);
+  if (!values.quiet) { for (const w of grant.warnings) io.err(`${w[lang]}\n`); }
+  const licence = grant.licence;
   const outDir = values.out ?? join(homeDir(io.env), "kiriwake-reports", reportId(ctx.now()));
   const paths = await prepareReportDir(outDir);
+  // So that `terms revoke` can say which reports remain; losing this must not stop a run.
+  await rememberReport(ctx.configDir, paths.json, ctx.now()).catch((e) =>
+    io.err(`${lang === "ja" ? "注意" : "Note"}: ${(e as Error).message}\n`)
+  );
 
   const controller = new AbortController();
   const onSigint = () => controller.abort("SIGINT");
@@ -64,6 +81,7 @@ export const runCommand: Command = async (args, io, ctx) => {
       probes,
       paths,
       signal: controller.signal,
+      sourceOf: pluginSourceOf(plugins),
       onEvent: values.quiet ? undefined : progressRenderer(io, lang),
     });
   } finally {

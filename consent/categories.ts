@@ -14,8 +14,8 @@ export const CATEGORY_TEXT: Record<DataCategory, { ja: string; en: string }> = {
     en: "network (addresses, routes, resolvers, interface names)",
   },
   identifiers: {
-    ja: "識別子 (ホスト名、ユーザー名、MAC、SSID/BSSID、グローバル IP)",
-    en: "identifiers (host name, user name, MAC, SSID/BSSID, public IP)",
+    ja: "識別子 (ホスト名、ユーザー名、MAC、SSID/BSSID、グローバル IP、シリアル番号)",
+    en: "identifiers (host name, user name, MAC, SSID/BSSID, public IP, serial numbers)",
   },
   measurements: { ja: "測定値 (応答時間、速度、損失)", en: "measurements (timings, rates, loss)" },
 };

@@ -1,41 +1,43 @@
 /**
- * Brand policy checks made before a run: is this OS supported, and what is the licence
- * state. (Licence tokens are verified by the licence module; until one is installed a
- * brand that requires a licence refuses to run.)
+ * What a brand requires of a run, in the shape the decision takes: the current terms and
+ * their hashes, the categories that cannot be refused, the licence policy and the OS
+ * policy. The brand is fixed at build time; only the OS and the run's request vary.
  *
  * @module
  */
 import type { Brand } from "../build/brand_schema.ts";
-import { RefusedError } from "../errors.ts";
-import type { ReportBody } from "../report/schema.ts";
+import { DATA_CATEGORIES, type DataCategory } from "../probes/types.ts";
+import type { Requirements } from "./decide.ts";
+import type { TermsFacts } from "./terms.ts";
 
-/**
- * Checks `os` against the brand's supported list.
- *
- * @returns a warning to show, or null
- * @throws {RefusedError} when the brand refuses other OSes
- */
-export function checkOsPolicy(brand: Brand, os: string): { ja: string; en: string } | null {
-  if ((brand.os.supported as string[]).includes(os)) return null;
-  const text = {
-    ja: `この OS (${os}) は ${brand.product} の対応 OS (${
-      brand.os.supported.join(", ")
-    }) ではありません`,
-    en: `This OS (${os}) is not one ${brand.product} supports (${brand.os.supported.join(", ")})`,
-  };
-  if (brand.os.elsewhere === "refuse") throw new RefusedError(text);
-  return text;
+/** The categories `brand` requires: every one it does not list as optional. */
+export function requiredCategories(brand: Brand): DataCategory[] {
+  return DATA_CATEGORIES.filter((c) => !brand.optionalCategories.includes(c));
 }
 
 /**
- * The licence state for the report.
+ * Builds the requirements of one run.
  *
- * @throws {RefusedError} when the brand requires a licence and none is valid
+ * @param terms the hashes of the current terms ({@link termsFacts})
+ * @param os the OS the kit runs on, as in `Deno.build.os`
+ * @param requested the categories asked for with `--consent`, or null
  */
-export function licenceState(brand: Brand): ReportBody["licence"] {
-  if (!brand.licence.required) return { required: false, status: "not-required" };
-  throw new RefusedError({
-    ja: `${brand.product} の利用にはライセンスが必要ですが、インストールされていません`,
-    en: `${brand.product} needs a licence, and none is installed`,
-  });
+export function requirementsOf(
+  brand: Brand,
+  terms: TermsFacts,
+  os: string,
+  requested: readonly DataCategory[] | null,
+): Requirements {
+  return {
+    product: brand.product,
+    terms: { version: terms.version, declared: terms.declared, actual: terms.actual },
+    required: requiredCategories(brand),
+    requested,
+    licence: {
+      required: brand.licence.required,
+      product: brand.id,
+      clockSkewMs: brand.licence.clockSkewSeconds * 1000,
+    },
+    os: { current: os, supported: brand.os.supported, elsewhere: brand.os.elsewhere },
+  };
 }

@@ -28,3 +28,26 @@ export async function currentTerms(brand: Brand, lang: "ja" | "en"): Promise<Ter
     sha256: await sha256Hex(text),
   };
 }
+
+/** The current version's declared and actual hashes, for the decision. */
+export interface TermsFacts {
+  version: string;
+  effectiveDate: string;
+  /** What the brand declares for this version. */
+  declared: { ja: string; en: string };
+  /** What the texts built into this binary hash to. */
+  actual: { ja: string; en: string };
+}
+
+/** Hashes both texts of the brand's terms and pairs them with the declared hashes. */
+export async function termsFacts(brand: Brand): Promise<TermsFacts> {
+  return {
+    version: brand.terms.version,
+    effectiveDate: brand.terms.effectiveDate,
+    declared: { ...brand.terms.sha256 },
+    actual: {
+      ja: await sha256Hex(brand.terms.text.ja),
+      en: await sha256Hex(brand.terms.text.en),
+    },
+  };
+}

@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { throughputConfigSchema } from "../speed/config.ts";
 import { configSections3b } from "./config_3b.ts";
+import { mtuConfigSchema, pingConfigSchema, traceConfigSchema } from "./config_paths.ts";
 
 /** Segments a measured target can speak about. */
 const targetSegment = z.enum(["isp", "internet", "service"]);
@@ -82,6 +83,10 @@ export const runConfigSchema = z.object({
   }).strict().prefault({}),
   // Issue 3b probes: dnsCompare, dualStack, captive, clock, tls (probes/config_3b.ts).
   ...configSections3b,
+  // Path probes (issue 3a): ping anchors, route trace, path MTU; see config_paths.ts.
+  ping: pingConfigSchema.prefault({}),
+  trace: traceConfigSchema.prefault({}),
+  mtu: mtuConfigSchema.prefault({}),
   // Issue 7: speed test servers, streams, durations and data budget (speed/config.ts).
   throughput: throughputConfigSchema,
 }).strict();

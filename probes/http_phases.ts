@@ -87,6 +87,12 @@ export async function timeHttp(url: URL, opts: HttpTimingOptions): Promise<HttpT
   t.address = address;
   const port = Number(url.port) || (url.protocol === "https:" ? 443 : 80);
   const sockets: Socket[] = [];
+  // Every failure is read through the phase promises; a socket destroyed by the deadline can
+  // emit "error" again after those one-shot listeners are spent, which would crash the run.
+  const track = (s: Socket) => {
+    s.on("error", () => {});
+    sockets.push(s);
+  };
   let phase: HttpTiming["failedAt"] = "connect";
   const deadline = setTimeout(
     () => sockets.forEach((s) => s.destroy(new Error("timeout"))),
@@ -96,7 +102,7 @@ export async function timeHttp(url: URL, opts: HttpTimingOptions): Promise<HttpT
   opts.signal?.addEventListener("abort", onAbort, { once: true });
   try {
     const raw = netConnect({ host: address, port, family: ipFamily(address) || undefined });
-    sockets.push(raw);
+    track(raw);
     await once(raw, "connect");
     t.connectMs = lap();
     let sock: Socket = raw;
@@ -108,7 +114,7 @@ export async function timeHttp(url: URL, opts: HttpTimingOptions): Promise<HttpT
         ALPNProtocols: ["http/1.1"],
         ...(opts.caCerts?.length ? { ca: opts.caCerts } : {}),
       });
-      sockets.push(secure);
+      track(secure);
       await once(secure, "secureConnect");
       t.tlsMs = lap();
       t.tlsVersion = secure.getProtocol() ?? null;

@@ -102,8 +102,7 @@ export const ispAccessProbe: Probe<IspAccessData> = {
   },
   segment: "isp",
   dataCategories: ["network"],
-  // path.mtu joins when its branch lands; pathMtuOf() already reads it when present.
-  dependsOn: ["net.interfaces", "net.gateway"],
+  dependsOn: ["net.interfaces", "net.gateway", "path.mtu"],
   timeoutMs: 5_000,
   platforms: ["windows", "darwin", "linux"],
   schema: dataSchema,

@@ -22,12 +22,16 @@ import { systemClockProbe } from "./system_clock.ts";
 import { throughputProbe } from "./throughput.ts";
 import { tlsInspectProbe } from "./tls_inspect.ts";
 import { wifiLinkProbe } from "./wifi_link.ts";
+import { internetPingProbe } from "./internet_ping.ts";
+import { lanGatewayPingProbe } from "./lan_gateway_ping.ts";
+import { pathMtuProbe } from "./path_mtu.ts";
+import { pathTraceProbe } from "./path_trace.ts";
 
 /** Every built-in probe, in the order they are listed. */
 export const BUILTIN_PROBES: readonly Probe[] = [
   systemInfoProbe,
   netInterfacesProbe,
-  netGatewayProbe,
+  netGatewayProbe(),
   dnsResolveProbe,
   tcpConnectProbe,
   httpTimingProbe,
@@ -41,6 +45,11 @@ export const BUILTIN_PROBES: readonly Probe[] = [
   httpCaptiveProbe,
   systemClockProbe,
   tlsInspectProbe,
+  // issue 3a
+  lanGatewayPingProbe,
+  internetPingProbe,
+  pathTraceProbe,
+  pathMtuProbe,
   // issue 7
   throughputProbe,
 ];

@@ -1,15 +1,17 @@
 /**
- * The diagnosis: probe results → findings → a verdict per segment and a headline.
+ * The diagnosis: probe results → findings (the rules) → causal order (`causal.ts`) → a
+ * verdict per segment and the headline.
  *
- * Causal order: a fault upstream explains failures downstream (no gateway ⇒ DNS and
- * internet failures are consequences). The headline names the first failing segment; the
- * failures it explains are marked `consequenceOf` it.
+ * A segment whose every fault is a consequence of a fault upstream still shows `fail` or
+ * `warn` (it does not work for the customer), but names the finding that explains it in
+ * `explainedBy`, and its summary says so.
  *
  * @module
  */
 import { isMeasured, type ProbeResult, type Segment, SEGMENTS } from "../probes/types.ts";
+import { orderCausally } from "./causal.ts";
 import { RULES } from "./rules/mod.ts";
-import type { Rule, RuleFinding } from "./rules/rule.ts";
+import type { Rule } from "./rules/rule.ts";
 import type { Diagnosis, Finding, Verdict } from "./schema.ts";
 
 const SEGMENT_NAMES: Record<Segment, { ja: string; en: string }> = {
@@ -21,66 +23,58 @@ const SEGMENT_NAMES: Record<Segment, { ja: string; en: string }> = {
   service: { ja: "サービス", en: "service" },
 };
 
+type Confidence = Finding["confidence"];
+const CONFIDENCE: readonly Confidence[] = ["low", "medium", "high"];
+
 /** Diagnoses `results` with `rules` (default: all of them). Pure. */
 export function diagnose(
   results: readonly ProbeResult[],
   rules: readonly Rule[] = RULES,
 ): Diagnosis {
   const input = { results: new Map(results.map((r) => [r.id, r])) };
-  const raw = rules.flatMap((rule) => rule(input));
-  const rank = (f: RuleFinding) => SEGMENTS.indexOf(f.causalAt ?? f.segment);
-  const seen = new Map<string, number>();
-  const ordered = raw
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
-    .map(({ f }) => {
-      const n = (seen.get(f.id) ?? 0) + 1;
-      seen.set(f.id, n);
-      return n === 1 ? f : { ...f, id: `${f.id}#${n}` };
-    });
-  const root = ordered.find((f) => f.severity === "fail");
-  const findings: Finding[] = ordered.map((f) => {
-    const { causalAt: _c, explainedBy, ...plain } = f;
-    const cause = explainedBy
-      ? ordered.find((g) => g.segment === explainedBy && g.severity === "fail")
-      : undefined;
-    if (cause && cause !== f) return { ...plain, consequenceOf: cause.id };
-    const explained = root && f !== root && f.severity === "fail" && rank(f) > rank(root);
-    return explained ? { ...plain, consequenceOf: root.id } : plain;
-  });
+  const { findings, headline } = orderCausally(rules.flatMap((rule) => rule(input)));
+  const byId = new Map(findings.map((f) => [f.id, f]));
+  const evidenceCount = measuredBySegment(results);
 
-  const measuredSegments = new Set<Segment>();
-  for (const r of results) {
-    if (isMeasured(r.status)) measuredSegments.add(r.segment);
-    for (const t of (r.data.targets as Array<{ segment?: Segment }> | undefined) ?? []) {
-      if (isMeasured(r.status) && t.segment) measuredSegments.add(t.segment);
-    }
-  }
   const segments = Object.fromEntries(SEGMENTS.map((s) => {
     const mine = findings.filter((f) => f.segment === s);
-    const verdict: Verdict = mine.some((f) => f.severity === "fail")
+    const faults = mine.filter((f) => f.severity !== "info");
+    const verdict: Verdict = faults.some((f) => f.severity === "fail")
       ? "fail"
-      : mine.some((f) => f.severity === "warn")
+      : faults.length
       ? "warn"
-      : measuredSegments.has(s)
+      : evidenceCount.get(s)
       ? "ok"
       : "unknown";
-    return [s, { verdict, findings: mine.map((f) => f.id), summary: segmentSummary(s, verdict) }];
+    const own = faults.filter((f) => !f.consequenceOf);
+    const explainedBy = faults.length && own.length === 0 ? faults[0].consequenceOf : undefined;
+    const cause = explainedBy ? byId.get(explainedBy) : undefined;
+    const confidence = verdict === "unknown"
+      ? undefined
+      : verdict === "ok"
+      ? (evidenceCount.get(s)! > 1 ? "high" : "medium")
+      : strongest((own.length ? own : cause ? [cause] : faults).map((f) => f.confidence));
+    return [s, {
+      verdict,
+      findings: mine.map((f) => f.id),
+      summary: segmentSummary(s, verdict, cause?.segment),
+      ...(confidence ? { confidence } : {}),
+      ...(explainedBy ? { explainedBy } : {}),
+    }];
   })) as Diagnosis["segments"];
 
-  const headlineFinding = findings.find((f) => f.severity === "fail" && !f.consequenceOf) ??
-    findings.find((f) => f.severity === "warn" && !f.consequenceOf);
   return {
-    headline: headlineFinding
+    headline: headline
       ? {
-        segment: headlineFinding.segment,
-        finding: headlineFinding.id,
-        text: headlineFinding.title,
+        segment: headline.segment,
+        finding: headline.id,
+        text: headline.title,
+        confidence: headline.confidence,
       }
       : {
         segment: null,
         finding: null,
-        text: measuredSegments.size > 0
+        text: evidenceCount.size > 0
           ? { ja: "問題は見つかりませんでした", en: "No problem was found" }
           : { ja: "何も測定できませんでした", en: "Nothing could be measured" },
       },
@@ -89,8 +83,43 @@ export function diagnose(
   };
 }
 
-function segmentSummary(s: Segment, v: Verdict): { ja: string; en: string } {
+/** How many measured results speak about each segment (a probe's own, or its targets'). */
+function measuredBySegment(results: readonly ProbeResult[]): Map<Segment, number> {
+  const count = new Map<Segment, number>();
+  const add = (s: Segment) => count.set(s, (count.get(s) ?? 0) + 1);
+  for (const r of results) {
+    if (!isMeasured(r.status)) continue;
+    const segs = new Set<Segment>([r.segment]);
+    const targets = (r.data as { targets?: unknown }).targets;
+    if (Array.isArray(targets)) {
+      for (const t of targets) {
+        const seg = (t as { segment?: unknown })?.segment;
+        if (typeof seg === "string" && (SEGMENTS as readonly string[]).includes(seg)) {
+          segs.add(seg as Segment);
+        }
+      }
+    }
+    segs.forEach(add);
+  }
+  return count;
+}
+
+function strongest(cs: readonly Confidence[]): Confidence | undefined {
+  return cs.length ? CONFIDENCE[Math.max(...cs.map((c) => CONFIDENCE.indexOf(c)))] : undefined;
+}
+
+function segmentSummary(s: Segment, v: Verdict, causeSegment?: Segment): {
+  ja: string;
+  en: string;
+} {
   const n = SEGMENT_NAMES[s];
+  if (causeSegment && (v === "fail" || v === "warn")) {
+    const c = SEGMENT_NAMES[causeSegment];
+    return {
+      ja: `${n.ja}: ${c.ja}の問題の影響を受けています`,
+      en: `${n.en}: affected by the problem in the ${c.en}`,
+    };
+  }
   switch (v) {
     case "ok":
       return { ja: `${n.ja}: 問題なし`, en: `${n.en}: no problem found` };

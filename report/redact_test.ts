@@ -37,3 +37,38 @@ Deno.test("redact() leaves everything when identifiers were consented", () => {
   assert.deepEqual(value, input);
   assert.deepEqual(masked, {});
 });
+
+Deno.test("redact() masks an address only as a whole address, and short names in any case", () => {
+  const ids = [
+    { kind: "public-ip", value: "1.2.3.4" },
+    { kind: "public-ip", value: "2001:db8::1" },
+    { kind: "hostname", value: "vm" },
+  ];
+  const input = {
+    a: "src 1.2.3.4/24 and 1.2.3.4. Not 11.2.3.45 nor 1.2.3.41",
+    b: "2001:db8::1 but not 2001:db8::1:2 or 2001:db8::10",
+    c: "VM vm kvm vm1 vm.local",
+  };
+  const { value } = redact(input, { refused: ["identifiers"], identifiers: ids });
+  assert.equal(
+    value.a,
+    "src [redacted:public-ip]/24 and [redacted:public-ip]. Not 11.2.3.45 nor 1.2.3.41",
+  );
+  assert.equal(value.b, "[redacted:public-ip] but not 2001:db8::1:2 or 2001:db8::10");
+  assert.equal(
+    value.c,
+    "[redacted:hostname] [redacted:hostname] kvm vm1 [redacted:hostname].local",
+  );
+});
+
+Deno.test("redact() masks IPv6 addresses built from a MAC even when undeclared", () => {
+  const { value, masked } = redact({
+    gw: "default via fe80::3e22:fbff:fe0a:1b2c dev eth0",
+    dns: "2001:db8::1 and 2001:db8:1:2:3e22:fbff:fe0a:1b2d/64",
+    time: "12:30:45",
+  }, { refused: ["identifiers"], identifiers: [] });
+  assert.equal(value.gw, "default via [redacted:mac-ipv6] dev eth0");
+  assert.equal(value.dns, "2001:db8::1 and [redacted:mac-ipv6]/64");
+  assert.equal(value.time, "12:30:45");
+  assert.equal(masked.mac, 2);
+});

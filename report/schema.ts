@@ -10,6 +10,17 @@
 import { z } from "zod";
 import { DATA_CATEGORIES, PROBE_STATUSES, type ProbeResult, SEGMENTS } from "../probes/types.ts";
 
+/** Why a licence is not valid: the `problem` of the report's licence block. */
+export const LICENCE_PROBLEMS = [
+  "missing",
+  "malformed",
+  "unknown-key",
+  "bad-signature",
+  "wrong-product",
+  "not-yet-valid",
+  "expired",
+] as const;
+
 /** The schema id every report carries. */
 export const REPORT_SCHEMA_ID = "kiriwake.report/v1";
 
@@ -43,13 +54,15 @@ export const VERDICTS = ["ok", "warn", "fail", "unknown"] as const;
 /** The verdict on one segment. */
 export type Verdict = typeof VERDICTS[number];
 
+const confidence = z.enum(["low", "medium", "high"]);
+
 /** A finding of the diagnosis: what is wrong (or notable), why we think so, what to do. */
 export const findingSchema = z.object({
   /** Stable id of the rule that raised it, e.g. `dns.all-resolvers-failed`. */
   id: z.string().min(1),
   segment,
   severity: z.enum(["info", "warn", "fail"]),
-  confidence: z.enum(["low", "medium", "high"]),
+  confidence,
   title: localized,
   /** What was seen, for the customer. */
   detail: localized,
@@ -75,6 +88,14 @@ const segmentVerdict = z.object({
   /** Ids of the findings about this segment. */
   findings: z.array(z.string()),
   summary: localized,
+  /**
+   * How sure the verdict is: for `fail`/`warn` the strongest confidence of the segment's own
+   * findings (or of the upstream fault that explains them); for `ok`, `high` when more than
+   * one measurement speaks for the segment, else `medium`. Absent for `unknown`.
+   */
+  confidence: confidence.optional(),
+  /** Set when every fault of this segment is a consequence of one upstream: that finding's id. */
+  explainedBy: z.string().optional(),
 }).strict();
 
 /** The diagnosis: a verdict per segment, the findings, and the headline. */
@@ -84,6 +105,8 @@ export const diagnosisSchema = z.object({
     segment: segment.nullable(),
     finding: z.string().nullable(),
     text: localized,
+    /** The confidence of the finding the headline names. */
+    confidence: confidence.optional(),
   }).strict(),
   segments: z.object(
     Object.fromEntries(SEGMENTS.map((s) => [s, segmentVerdict])) as Record<
@@ -130,6 +153,14 @@ export const reportSchema = z.object({
     licensee: z.string().optional(),
     notAfter: isoTime.optional(),
     reason: localized.optional(),
+    /** Why an installed licence is not valid (see `consent/decide.ts`). */
+    problem: z.enum(LICENCE_PROBLEMS).optional(),
+    /** The licence's own id, its services and start, when one was verified. */
+    id: z.string().optional(),
+    services: z.array(z.string()).optional(),
+    notBefore: isoTime.optional(),
+    /** Id of the provider key that signed it. */
+    keyId: z.string().optional(),
   }).strict(),
   environment: z.object({
     os: z.string(),

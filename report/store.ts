@@ -1,5 +1,6 @@
 /**
- * Writes reports: `report.json` (the contract) and `report.txt` (the summary) into one
+ * Writes reports: `report.json` (the contract), `report.txt` (the summary) and
+ * `report.html` (the single-file page to attach to an email) into one
  * directory, each atomically. Checked writable before anything is measured; while a run
  * goes on it is rewritten after every probe, so even a killed run leaves a valid partial
  * report behind.
@@ -11,6 +12,7 @@ import { join, resolve } from "node:path";
 import { InvalidInputError } from "../errors.ts";
 import { atomicWrite } from "../util/atomic_write.ts";
 import type { Report } from "./schema.ts";
+import { renderReportHtml } from "./html/render.tsx";
 import { renderText } from "./text.ts";
 
 /** The files of one report. */
@@ -18,12 +20,18 @@ export interface ReportPaths {
   dir: string;
   json: string;
   text: string;
+  html: string;
 }
 
 /** Paths of the report files in `dir`. */
 export function reportPaths(dir: string): ReportPaths {
   const d = resolve(dir);
-  return { dir: d, json: join(d, "report.json"), text: join(d, "report.txt") };
+  return {
+    dir: d,
+    json: join(d, "report.json"),
+    text: join(d, "report.txt"),
+    html: join(d, "report.html"),
+  };
 }
 
 /**
@@ -47,12 +55,13 @@ export async function prepareReportDir(dir: string, flag = "--out"): Promise<Rep
   return paths;
 }
 
-/** Writes both files atomically (the JSON last, so it is never older than the text). */
+/** Writes the files atomically (the JSON last, so it is never older than the others). */
 export async function writeReport(
   paths: ReportPaths,
   report: Report,
   lang: "ja" | "en",
 ): Promise<void> {
   await atomicWrite(paths.text, renderText(report, lang));
+  await atomicWrite(paths.html, await renderReportHtml(report, lang));
   await atomicWrite(paths.json, JSON.stringify(report, null, 2) + "\n");
 }

@@ -6,6 +6,7 @@
  * @module
  */
 import type { Grant } from "../consent/gate.ts";
+import { machineIdentifiers } from "../consent/identifiers.ts";
 import type { LoadedConfig } from "../probes/config_load.ts";
 import type { ExecFn } from "../probes/exec.ts";
 import { type RunnerEvent, runProbes } from "../probes/runner.ts";
@@ -49,7 +50,8 @@ export async function runSession(opts: SessionOptions): Promise<SessionResult> {
   const now = opts.now ?? (() => new Date());
   const createdAt = now();
   const meta = reportMeta(opts, createdAt);
-  const baseIds = baseIdentifiers();
+  // Identifiers that can turn up anywhere (paths, command output) whatever probes declare.
+  const baseIds = machineIdentifiers();
   const done: ProbeResult[] = [];
   const ids: Identifier[] = [];
   // One queue builds and writes reports in order, so a late partial never overwrites the final.
@@ -145,18 +147,6 @@ function reportMeta(opts: SessionOptions, createdAt: Date): ReportMeta {
 export function reportId(at: Date): string {
   const stamp = at.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
   return `${stamp}-${crypto.randomUUID().slice(0, 6)}`;
-}
-
-// Identifiers that can turn up anywhere (paths, command output) whatever probes declare.
-function baseIdentifiers(): Identifier[] {
-  const out: Identifier[] = [];
-  const host = safe(() => Deno.hostname());
-  if (host) out.push({ kind: "hostname", value: host });
-  const user = safe(() =>
-    Deno.env.get("USER") ?? Deno.env.get("USERNAME") ?? Deno.env.get("LOGNAME")
-  );
-  if (user && user.length >= 2) out.push({ kind: "user", value: user });
-  return out;
 }
 
 function interruptReason(signal?: AbortSignal): string {

@@ -6,6 +6,7 @@
  */
 import type { NetGatewayData } from "../../probes/net_gateway.ts";
 import type { NetInterfacesData } from "../../probes/net_interfaces.ts";
+import { advise, CHECK_CABLES, RESTART_ROUTER } from "./advice.ts";
 import { measured, type Rule } from "./rule.ts";
 
 /** No interface with a routable address (cable out, Wi-Fi off, no DHCP lease). */
@@ -36,13 +37,15 @@ export const noUsableInterface: Rule = (input) => {
       probe: "net.interfaces",
       values: { interfaces: d.interfaces.map((i) => i.name) },
     }],
+    at: "lan",
+    breaks: "path",
   }];
 };
 
 /** No default route: the device cannot reach anything beyond its own subnet. */
 export const noDefaultGateway: Rule = (input) => {
   const d = measured<NetGatewayData>(input, "net.gateway");
-  if (!d || d.routes.length > 0) return [];
+  if (!d || d.routes.length > 0 || (d.onLink?.length ?? 0) > 0) return [];
   return [{
     id: "lan.no-default-gateway",
     segment: "lan",
@@ -55,11 +58,13 @@ export const noDefaultGateway: Rule = (input) => {
       en:
         "No default gateway (router) is configured, so nothing beyond the local network is reachable.",
     },
-    advice: {
-      ja: "ルーターの電源と接続を確かめ、ルーターとこの端末を再起動してください。",
-      en: "Check the router's power and cables, then restart the router and this device.",
-    },
+    advice: advise(CHECK_CABLES, RESTART_ROUTER, {
+      ja: "この端末も再起動してください。",
+      en: "Restart this device too.",
+    }),
     technical: `no IPv4 or IPv6 default route (source: ${d.source})`,
     evidence: [{ probe: "net.gateway", values: { routes: 0 } }],
+    at: "lan",
+    breaks: "path",
   }];
 };

@@ -1,143 +1,159 @@
 /**
- * Reachability rules over `tcp.connect` and `http.timing`, per target segment
- * (`isp`, `internet`, `service`): nothing answers, some targets fail, a service answers
- * with an error status.
+ * Reachability rules over the configured targets, per segment they speak for (`isp`: the
+ * provider's own servers; `internet`: anchors and sites beyond it; `service`: the service
+ * the customer cares about): nothing answers, some do not, names do not resolve.
+ *
+ * A segment none of whose targets answers on the path breaks the path there: everything
+ * beyond it (and every resolver there) failing is its consequence. Targets that failed only
+ * because their names did not resolve say nothing about the path; they are one DNS symptom.
  *
  * @module
  */
-import type { HttpTimingData } from "../../probes/http_timing.ts";
-import { ipFamily } from "../../probes/ip_scope.ts";
-import type { TcpConnectData } from "../../probes/tcp_connect.ts";
-import type { Localized, Segment } from "../../probes/types.ts";
-import { measured, type Rule, type RuleFinding } from "./rule.ts";
+import type { Localized } from "../../probes/types.ts";
+import { advise, CONTACT_PROVIDER, RESTART_ROUTER, SERVICE_SIDE } from "./advice.ts";
+import { lossSigns } from "./loss_signs.ts";
+import type { Rule, RuleFinding } from "./rule.ts";
+import { type TargetOutcome, targetOutcomes } from "./targets.ts";
 
-interface Outcome {
-  probe: string;
-  name: string;
-  segment: Segment;
-  ok: boolean;
-  byIp: boolean;
-  dnsFailed: boolean;
-  status?: number | null;
-}
-
-function outcomes(input: Parameters<Rule>[0]): Outcome[] {
-  const out: Outcome[] = [];
-  const tcp = measured<TcpConnectData>(input, "tcp.connect");
-  for (const t of tcp?.targets ?? []) {
-    out.push({
-      probe: "tcp.connect",
-      name: t.name,
-      segment: t.segment,
-      ok: t.attempts.some((a) => a.ok),
-      byIp: ipFamily(t.host) !== 0,
-      dnsFailed: t.error?.startsWith("dns:") ?? false,
-    });
-  }
-  const http = measured<HttpTimingData>(input, "http.timing");
-  for (const t of http?.targets ?? []) {
-    out.push({
-      probe: "http.timing",
-      name: t.name,
-      segment: t.segment,
-      ok: t.ok,
-      byIp: ipFamily(new URL(t.url).hostname) !== 0,
-      dnsFailed: t.failedAt === "dns",
-      status: t.status,
-    });
-  }
-  return out;
-}
-
-const NAMES: Record<string, Localized> = {
-  isp: { ja: "プロバイダー", en: "the provider's network" },
-  internet: { ja: "インターネット", en: "the internet" },
+const PLACE: Record<TargetOutcome["segment"], Localized> = {
+  isp: { ja: "プロバイダーのサーバー", en: "the provider's servers" },
+  internet: { ja: "インターネット上の宛先", en: "destinations on the internet" },
   service: { ja: "サービス", en: "the service" },
 };
 
-/** Nothing (or only some) of a segment's targets can be reached. */
+const list = (ts: TargetOutcome[]) => [...new Set(ts.map((t) => t.name))].join(", ");
+
+/** No (or only some) targets of a segment answer on the path. */
 export const unreachable: Rule = (input) => {
-  const all = outcomes(input);
+  const all = targetOutcomes(input);
+  const lossy = lossSigns(input).length > 0;
   const findings: RuleFinding[] = [];
   for (const seg of ["isp", "internet", "service"] as const) {
-    const mine = all.filter((o) => o.segment === seg);
-    const failed = mine.filter((o) => !o.ok);
-    if (mine.length === 0 || failed.length === 0) continue;
-    const allFailed = failed.length === mine.length;
-    const byIpFailed = failed.filter((o) => o.byIp && !o.dnsFailed);
-    const byIp = mine.filter((o) => o.byIp);
-    const onlyDns = failed.every((o) => o.dnsFailed);
-    const name = NAMES[seg];
-    // When even addresses given as IP literals fail, DNS cannot be the cause: the path
-    // itself is broken, and that explains any DNS failure (the resolvers sit on that path).
-    const pathBroken = seg === "internet" && byIp.length > 0 && byIpFailed.length === byIp.length;
+    // Name failures and stalls say nothing about whether packets get through.
+    const judged = all.filter((o) =>
+      o.segment === seg && (o.ok || o.failure === "path" || o.failure === "refused")
+    );
+    const failed = judged.filter((o) => !o.ok);
+    if (judged.length === 0 || failed.length === 0) continue;
+    const allFailed = failed.length === judged.length;
+    const silent = failed.filter((o) => o.failure === "path");
+    const place = PLACE[seg];
     findings.push({
       id: `${seg}.${allFailed ? "unreachable" : "partly-unreachable"}`,
       segment: seg,
       severity: allFailed ? "fail" : "warn",
-      confidence: allFailed && !onlyDns ? "high" : "medium",
+      confidence: allFailed && judged.length > 1 ? "high" : "medium",
       title: allFailed
-        ? { ja: `${name.ja}に接続できません`, en: `Cannot reach ${name.en}` }
-        : { ja: `${name.ja}の一部に接続できません`, en: `Some of ${name.en} cannot be reached` },
+        ? { ja: `${place.ja}に接続できません`, en: `Cannot reach ${place.en}` }
+        : { ja: `${place.ja}の一部に接続できません`, en: `Some of ${place.en} cannot be reached` },
       detail: {
-        ja: `${mine.length} 件中 ${failed.length} 件の宛先に接続できませんでした: ${
-          failed.map((o) => o.name).join(", ")
-        }。`,
-        en: `${failed.length} of ${mine.length} targets could not be reached: ${
-          failed.map((o) => o.name).join(", ")
-        }.`,
+        ja: `${judged.length} 件中 ${failed.length} 件に接続できませんでした: ${list(failed)}。`,
+        en: `${failed.length} of ${judged.length} could not be reached: ${list(failed)}.`,
       },
-      advice: allFailed
-        ? {
-          ja:
-            "ルーターを再起動してください。直らなければ、このレポートを添えてプロバイダーに連絡してください。",
-          en: "Restart the router. If that does not help, contact your provider with this report.",
-        }
+      advice: seg === "service"
+        ? SERVICE_SIDE
+        : allFailed
+        ? advise(RESTART_ROUTER, CONTACT_PROVIDER)
         : {
-          ja: "しばらくしてからもう一度お試しください。特定のサイトだけの問題かもしれません。",
-          en: "Try again in a while: it may be a problem of those sites only.",
+          ja: "特定の宛先だけの問題かもしれません。しばらくしてからもう一度お試しください。",
+          en: "It may be a problem of those destinations only. Try again in a while.",
         },
-      technical: `${seg}: ${failed.length}/${mine.length} targets failed` +
-        `${onlyDns ? " (all by DNS)" : ""}${
-          byIp.length ? `; by IP literal ${byIpFailed.length}/${byIp.length} failed` : ""
-        }`,
-      evidence: [...new Set(failed.map((o) => o.probe))].map((probe) => ({
-        probe,
-        values: { failed: failed.filter((o) => o.probe === probe).map((o) => o.name) },
-      })),
-      ...(pathBroken ? { causalAt: "isp" as const } : {}),
-      ...(onlyDns ? { explainedBy: "dns" as const } : {}),
+      technical: `${seg}: ${failed.length}/${judged.length} targets failed (` +
+        failed.map((o) => `${o.name}${o.address ? ` ${o.address}` : ""}: ${o.error ?? o.failure}`)
+          .join("; ") +
+        ")",
+      evidence: byProbe(failed, (o) => ({ [o.name]: o.error ?? o.failure })),
+      // Every target silent: the network towards them is broken, not just the hosts.
+      ...(allFailed && silent.length > 0 ? { breaks: "path" as const } : {}),
+      // Some targets lost among working ones, while packets are being lost: loss victims.
+      symptom: !allFailed && lossy ? "quality" : "path",
     });
   }
   return findings;
 };
 
-/** A web target answered, but not with the status it should. */
-export const badHttpStatus: Rule = (input) => {
-  const http = measured<HttpTimingData>(input, "http.timing");
-  const bad = (http?.targets ?? []).filter((t) => t.ok && !t.healthy);
-  return bad.map((t) => ({
-    id: `${t.segment}.http-status`,
-    segment: t.segment,
-    severity: (t.status ?? 0) >= 500 ? "fail" as const : "warn" as const,
-    confidence: "high" as const,
+/** Targets that failed because their names did not resolve (or resolved astray). */
+export const namesUnresolved: Rule = (input) => {
+  const byName = targetOutcomes(input).filter((o) => !o.byIp);
+  const failed = byName.filter((o) => o.failure === "names");
+  if (failed.length === 0) return [];
+  const allFailed = failed.length === byName.length;
+  // Lookups that timed out while packets are being lost went with them.
+  const lossy = lossSigns(input).length > 0 && failed.every((o) => /timeout/.test(o.error ?? ""));
+  return [{
+    id: "dns.targets-unresolved",
+    segment: "dns",
+    severity: allFailed ? "fail" : "warn",
+    confidence: "medium",
     title: {
-      ja: `${t.name} がエラーを返しています (${t.status})`,
-      en: `${t.name} answers with an error (${t.status})`,
+      ja: "名前でサイトにアクセスできません",
+      en: "Sites cannot be reached by their names",
     },
     detail: {
-      ja: `接続はできましたが、期待した応答 (${
-        t.expectStatus ?? "2xx/3xx"
-      }) ではなく ${t.status} が返りました。`,
-      en: `The connection worked, but it answered ${t.status} instead of ${
-        t.expectStatus ?? "2xx/3xx"
-      }.`,
+      ja: `次の宛先の名前を正しく引けませんでした: ${list(failed)}。`,
+      en: `The names of these could not be resolved correctly: ${list(failed)}.`,
     },
-    advice: {
-      ja: "回線ではなく、相手側のサービスの問題と考えられます。しばらくしてからお試しください。",
-      en: "This points at the service itself, not your line. Try again later.",
-    },
-    technical: `${t.url} -> HTTP ${t.status}${t.location ? ` Location: ${t.location}` : ""}`,
-    evidence: [{ probe: "http.timing", values: { url: t.url, status: t.status } }],
-  }));
+    advice: advise(RESTART_ROUTER, CONTACT_PROVIDER),
+    technical: `lookup failed or went astray for ${
+      failed.map((o) => `${o.host} (${o.error ?? `address ${o.address}`})`).join(", ")
+    }`,
+    evidence: byProbe(failed, (o) => ({ [o.host]: o.error ?? o.address })),
+    symptom: lossy ? "quality" : "names",
+  }];
 };
+
+/** A web target answered, but not with the status it should (a captive redirect aside). */
+export const badHttpStatus: Rule = (input) => {
+  return targetOutcomes(input).flatMap((o): RuleFinding[] => {
+    const t = o.http;
+    if (!t || !t.ok || t.healthy || isDiverted(o)) return [];
+    return [{
+      id: `${o.segment}.http-status`,
+      segment: o.segment,
+      severity: (t.status ?? 0) >= 500 ? "fail" : "warn",
+      confidence: "high",
+      title: {
+        ja: `${t.name} がエラーを返しています (${t.status})`,
+        en: `${t.name} answers with an error (${t.status})`,
+      },
+      detail: {
+        ja: `接続はできましたが、期待した応答 (${
+          t.expectStatus ?? "2xx/3xx"
+        }) ではなく ${t.status} が返りました。`,
+        en: `The connection worked, but it answered ${t.status} instead of ${
+          t.expectStatus ?? "2xx/3xx"
+        }.`,
+      },
+      advice: SERVICE_SIDE,
+      technical: `${t.url} -> HTTP ${t.status}${t.location ? ` Location: ${t.location}` : ""}`,
+      evidence: [{ probe: "http.timing", values: { url: t.url, status: t.status } }],
+    }];
+  });
+};
+
+/**
+ * True for a plain-HTTP answer redirected to another host: what a captive portal does.
+ * The captive-portal rule speaks for those.
+ */
+export function isDiverted(o: TargetOutcome): boolean {
+  const t = o.http;
+  if (!t || !t.url.startsWith("http:") || t.status === null || t.status < 300 || t.status > 399) {
+    return false;
+  }
+  try {
+    return !!t.location && new URL(t.location, t.url).host !== new URL(t.url).host;
+  } catch {
+    return false;
+  }
+}
+
+/** Groups per-target values by the probe that measured them. */
+export function byProbe(
+  ts: TargetOutcome[],
+  value: (o: TargetOutcome) => Record<string, unknown>,
+): RuleFinding["evidence"] {
+  return [...new Set(ts.map((o) => o.probe))].map((probe) => ({
+    probe,
+    values: Object.assign({}, ...ts.filter((o) => o.probe === probe).map(value)),
+  }));
+}

@@ -1,5 +1,7 @@
 /**
- * The shape of a diagnosis rule: one small pure function from probe results to findings.
+ * The shape of a diagnosis rule: one small pure function from probe results to findings,
+ * and the causal facts each finding carries so the diagnosis can tell a fault from its
+ * consequences.
  *
  * @module
  */
@@ -12,18 +14,35 @@ export interface RuleInput {
   results: ReadonlyMap<string, ProbeResult>;
 }
 
-/** A finding, plus where it sits in causal order when that differs from its segment. */
+/**
+ * Where on the path a thing sits, from the customer outwards. DNS is not a place: a
+ * resolver sits in the home (`lan`), at the provider (`isp`) or out on the `internet`.
+ */
+export const LOCATIONS = ["device", "lan", "isp", "internet", "service"] as const;
+/** One place on the path. */
+export type Location = typeof LOCATIONS[number];
+
+/**
+ * Kinds of failure, for matching causes to consequences:
+ * - `path`: packets do not get through (nothing beyond works);
+ * - `quality`: they get through late or not all of them (loss, delay, jitter, slowness);
+ * - `names`: names do not resolve to the right addresses;
+ * - `tls`: secure connections are refused (clock, interception);
+ * - `stall`: connections open but large transfers hang (a path-MTU black hole).
+ */
+export type FailureKind = "path" | "quality" | "names" | "tls" | "stall";
+
+/** A finding, plus the causal facts the diagnosis orders findings by (not in the report). */
 export interface RuleFinding extends Finding {
+  /** Where the thing at fault sits; by default the finding's segment (`dns` → `isp`). */
+  at?: Location;
+  /** What this fault takes down for everything at or beyond `at`, if anything. */
+  breaks?: FailureKind;
   /**
-   * Causal position, as the segment whose faults this one explains and is explained by.
-   * E.g. "nothing on the internet answers by IP" sits at `isp`: it explains DNS failures.
+   * What kind of failure this is when seen as a symptom. Default: `path` for `fail`,
+   * `quality` for `warn`.
    */
-  causalAt?: Segment;
-  /**
-   * The segment whose fault this finding follows from, when the rule can tell (e.g. every
-   * failed request failed at its DNS lookup). It becomes a consequence of that fault.
-   */
-  explainedBy?: Segment;
+  symptom?: FailureKind;
 }
 
 /** A diagnosis rule. Pure: same results, same findings. */
@@ -35,4 +54,9 @@ export function measured<T>(input: RuleInput, id: string): T | null {
   return r && (r.status === "ok" || r.status === "warn" || r.status === "fail")
     ? r.data as T
     : null;
+}
+
+/** Where a finding's thing sits when the rule did not say. */
+export function defaultLocation(segment: Segment): Location {
+  return segment === "dns" ? "isp" : segment;
 }

@@ -91,8 +91,9 @@ Deno.test("run: with the DNS responder stopped the headline names dns (exit 1)",
   assert.equal(report.diagnosis.headline.segment, "dns");
   assert.equal(report.diagnosis.segments.dns.verdict, "fail");
   // The by-name HTTPS target failed because of DNS: a consequence, not a second fault.
-  const internet = report.diagnosis.findings.find((f) => f.segment === "internet");
-  assert.equal(internet?.consequenceOf, report.diagnosis.headline.finding);
+  const byName = report.diagnosis.findings.find((f) => f.id === "dns.targets-unresolved");
+  assert.equal(byName?.consequenceOf, report.diagnosis.headline.finding);
+  assert.equal(report.diagnosis.segments.internet.verdict, "ok");
 });
 
 Deno.test("run: without a terminal and without --accept-terms nothing is measured (exit 3)", async () => {

@@ -36,10 +36,13 @@ export async function startLoopbackTargets(name = "test.kiriwake"): Promise<Loop
       ? new Response(null, { status: 204 })
       : new Response("ok");
   });
-  const http = Deno.serve(
-    { ...quiet, hostname: "127.0.0.1", port: 0 },
-    () => new Response("hello"),
-  );
+  const plain = (req: Request) =>
+    new URL(req.url).pathname === "/generate_204"
+      ? new Response(null, { status: 204 })
+      : new Response("hello");
+  const http = Deno.serve({ ...quiet, hostname: "127.0.0.1", port: 0 }, plain);
+  // The same server over IPv6, for the dual-stack comparison.
+  const http6 = Deno.serve({ ...quiet, hostname: "::1", port: http.addr.port }, plain);
   const tcp = Deno.listen({ hostname: "127.0.0.1", port: 0 });
   (async () => {
     for await (const c of tcp) c.close();
@@ -84,12 +87,36 @@ export async function startLoopbackTargets(name = "test.kiriwake"): Promise<Loop
         ],
         timeoutMs: 3000,
       },
+      // Path probes on loopback; ping.gateways stays off so the real gateway is never pinged.
+      ping: { anchors: [{ address: "127.0.0.1" }, { address: "::1" }], count: 3 },
+      trace: { targets: [{ address: "127.0.0.1" }, { address: "::1" }], rounds: 2 },
+      mtu: { targets: [{ address: "127.0.0.1" }, { address: "::1" }] },
+      // The 3b probes; dns.compare stays off (its "configured" resolvers are the machine's own).
+      dualStack: {
+        targets: [{ url: `http://localhost:${httpPort}/`, v4: "127.0.0.1", v6: "::1" }],
+        timeoutMs: 2000,
+      },
+      captive: {
+        url: `http://127.0.0.1:${httpPort}/generate_204`,
+        expectStatus: 204,
+        timeoutMs: 2000,
+      },
+      clock: { urls: [`http://127.0.0.1:${httpPort}/`], timeoutMs: 2000 },
+      tls: {
+        targets: [{
+          host: "127.0.0.1",
+          port: httpsPort,
+          servername: name,
+          expectIssuer: ["kiriwake test CA"],
+        }],
+        timeoutMs: 2000,
+      },
     },
     stopDns,
     async close() {
       await stopDns();
       tcp.close();
-      await Promise.all([https.shutdown(), http.shutdown()]);
+      await Promise.all([https.shutdown(), http.shutdown(), http6.shutdown()]);
     },
   };
 }

@@ -1,0 +1,74 @@
+/**
+ * `kiriwake app` (and what no arguments does on a desktop): the whole run in the browser —
+ * terms, consent, start, live progress, verdict, save — served on 127.0.0.1.
+ *
+ * @module
+ */
+import { join } from "node:path";
+import { mkdir } from "node:fs/promises";
+import { EXIT, InvalidInputError } from "../errors.ts";
+import { defaultConfig, loadConfigFile } from "../probes/config_load.ts";
+import { BUILTIN_PROBES } from "../probes/mod.ts";
+import { planProbes } from "../probes/plan.ts";
+import { discoverPlugins, manifestNotes, processDiscovery } from "../plugins/discover.ts";
+import { pluginProbes, pluginSourceOf } from "../plugins/mod.ts";
+import { ReportLibrary } from "../report/server/library.ts";
+import { serveUntilDone } from "../report/server/serve_until_done.ts";
+import { parseCommandArgs } from "./args.ts";
+import type { Command } from "./io.ts";
+
+/**
+ * Serves app mode until Quit or Ctrl-C. Exit 0. The terms, consent, licence and OS policy are
+ * decided in the browser by the same gate as `kiriwake run`.
+ */
+export const appCommand: Command = async (args, io, ctx) => {
+  const { values } = parseCommandArgs("app", args, {
+    config: { type: "string" },
+    out: { type: "string" },
+    "no-open": { type: "boolean" },
+    manifest: { type: "string" },
+  });
+  const { brand, lang } = ctx;
+  // Everything that can be wrong fails here, in the terminal, before a page is served.
+  const config = values.config
+    ? await loadConfigFile(values.config)
+    : await defaultConfig(brand.defaultConfig);
+  const plugins = await discoverPlugins(brand, processDiscovery(values.manifest, ctx.configDir));
+  const probes = planProbes(
+    [...BUILTIN_PROBES, ...(plugins ? pluginProbes(plugins) : [])],
+    config.config,
+    values.config ?? "config",
+  );
+  io.err(manifestNotes(plugins, lang));
+  const outDir = values.out ??
+    join(io.env("HOME") ?? io.env("USERPROFILE") ?? ".", "kiriwake-reports");
+  try {
+    await mkdir(outDir, { recursive: true });
+  } catch (e) {
+    throw new InvalidInputError({
+      ja: `--out "${outDir}" を作れません: ${(e as Error).message}`,
+      en: `Cannot create --out "${outDir}": ${(e as Error).message}`,
+    });
+  }
+  await serveUntilDone({
+    io,
+    noOpen: values["no-open"] ?? false,
+    app: {
+      brand,
+      lang,
+      library: new ReportLibrary([outDir]),
+      now: ctx.now,
+      app: { configDir: ctx.configDir, outDir, config, probes, sourceOf: pluginSourceOf(plugins) },
+    },
+  });
+  return EXIT.ok;
+};
+
+/**
+ * The command for no arguments: `app` on a desktop; `run` (the terminal flow) where no
+ * browser can be shown (Linux without `DISPLAY` or `WAYLAND_DISPLAY`, e.g. over SSH).
+ */
+export function defaultCommand(os: string, env: (n: string) => string | undefined): "app" | "run" {
+  if (os !== "linux") return "app";
+  return env("DISPLAY") || env("WAYLAND_DISPLAY") ? "app" : "run";
+}

@@ -1,0 +1,91 @@
+/**
+ * `kiriwake parse KIND [--os windows|darwin|linux] [--encoding utf-8|cp932|auto] [--fields F,…]`: reads a
+ * command's output on stdin (what a customer copied from a terminal) and prints the parsed
+ * JSON, so support staff can read pasted output the way the probes read it.
+ *
+ * @module
+ */
+import { EXIT, InvalidInputError, UsageError } from "../errors.ts";
+import { decodeOutput, type OutputEncoding } from "../probes/decode.ts";
+import { parseKinds, parserFor } from "../probes/parse/mod.ts";
+import { ParseError } from "../probes/parse/parse_error.ts";
+import type { Platform } from "../probes/types.ts";
+import { parseCommandArgs } from "./args.ts";
+import type { Command } from "./io.ts";
+
+const OSES: readonly Platform[] = ["windows", "darwin", "linux"];
+const ENCODINGS: readonly OutputEncoding[] = ["auto", "utf-8", "cp932"];
+
+/**
+ * The `parse` command. Exit 0 with JSON on stdout; throws {@link UsageError} for an unknown
+ * kind, OS or encoding and {@link InvalidInputError} (exit 4) when stdin is not that output.
+ *
+ * @example
+ * ```sh
+ * ping -c 4 192.0.2.1 | kiriwake parse ping
+ * kiriwake parse tracert --encoding cp932 < tracert.txt
+ * ```
+ */
+export const parseCommand: Command = async (args, io) => {
+  const { values, positionals } = parseCommandArgs("parse", args, {
+    os: { type: "string" },
+    encoding: { type: "string" },
+    fields: { type: "string" },
+  }, 1);
+  const kinds = parseKinds().join(", ");
+  const kind = positionals[0];
+  if (kind === undefined) {
+    throw new UsageError({
+      ja: `parse: 出力の種類を指定してください (${kinds})`,
+      en: `parse: name the kind of output (${kinds})`,
+    });
+  }
+  const entry = parserFor(kind);
+  if (!entry) {
+    throw new UsageError({
+      ja: `parse: 不明な種類 "${kind}" です (${kinds})`,
+      en: `parse: unknown kind "${kind}" (${kinds})`,
+    });
+  }
+  const os = oneOf("--os", values.os, OSES);
+  if (os && !entry.os.includes(os)) {
+    throw new UsageError({
+      ja: `parse: ${kind} は ${entry.os.join(", ")} の出力です: --os ${os}`,
+      en: `parse: ${kind} is output of ${entry.os.join(", ")}, not --os ${os}`,
+    });
+  }
+  const encoding = oneOf("--encoding", values.encoding, ENCODINGS) ?? "auto";
+  if (io.stdinIsTty) {
+    io.err(
+      "Paste the output, then press Ctrl-D (Windows: Ctrl-Z, Enter). / " +
+        "出力を貼り付けて Ctrl-D (Windows は Ctrl-Z と Enter) を押してください。\n",
+    );
+  }
+  const { text } = decodeOutput(await io.readAll(), encoding);
+  let data: unknown;
+  try {
+    data = entry.parse(text, {
+      os: os ?? (entry.os.length === 1 ? entry.os[0] : undefined),
+      // nmcli -t output is only readable knowing the -f field list it was made with.
+      ...(values.fields ? { fields: values.fields.split(",").map((f) => f.trim()) } : {}),
+    });
+  } catch (e) {
+    if (!(e instanceof ParseError)) throw e;
+    const missing = e.missing.join(", ");
+    throw new InvalidInputError({
+      ja: `parse ${kind}: ${kind} の出力として読めません (見つからないもの: ${missing})`,
+      en: `parse ${kind}: not ${kind} output (found no ${missing})`,
+    }, { cause: e });
+  }
+  io.out(JSON.stringify(data, null, 2) + "\n");
+  return EXIT.ok;
+};
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]) {
+  if (value === undefined) return undefined;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError({
+    ja: `parse: ${flag} は ${allowed.join(", ")} のいずれかです: "${value}"`,
+    en: `parse: ${flag} must be one of ${allowed.join(", ")}: "${value}"`,
+  });
+}

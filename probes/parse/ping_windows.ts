@@ -1,0 +1,123 @@
+/**
+ * Line parser for Windows `ping.exe` in any display language. It keys on what every
+ * translation keeps: addresses, `=` before numbers, `ms`, `TTL=`, and the order of the
+ * statistics (sent, received, lost; minimum, maximum, average).
+ *
+ * @module
+ */
+import { addressToken, findAddresses } from "./address.ts";
+import {
+  classifyLocal,
+  classifyRemote,
+  isKnownLocalText,
+  isTimeoutText,
+  quotedMtu,
+} from "./icmp_text.ts";
+import type { PingLines } from "./ping_types.ts";
+
+const TIME = /([=<])\s*(\d+)\s*(?:ms|мс)(?!\p{L})/u;
+const COUNTS = /=\s*(\d+)[^=\d]+=\s*(\d+)[^=\d]+=\s*(\d+)/;
+const RTT =
+  /=\s*(\d+)\s*(?:ms|мсек|мс)[^=]+=\s*(\d+)\s*(?:ms|мсек|мс)[^=]+=\s*(\d+)\s*(?:ms|мсек|мс)/;
+const PERCENT = /(\d+(?:\.\d+)?)\s*%/;
+
+/** Parses Windows ping output line by line. Never throws; `recognised` says if anything matched. */
+export function parsePingWindows(text: string): PingLines {
+  const out: PingLines = {
+    flavor: "windows",
+    target: null,
+    address: null,
+    payloadBytes: null,
+    replies: [],
+    timeouts: 0,
+    errors: [],
+    reported: null,
+    rtt: null,
+    recognised: false,
+  };
+  const lines = text.split("\n").map((l) => l.trim());
+  lines.forEach((line, i) => {
+    if (line && readLine(line, lines[i + 1] ?? "", out)) out.recognised = true;
+  });
+  return out;
+}
+
+function readLine(line: string, next: string, out: PingLines): boolean {
+  let m: RegExpMatchArray | null;
+  if ((m = line.match(RTT))) {
+    out.rtt = { minMs: Number(m[1]), maxMs: Number(m[2]), avgMs: Number(m[3]), stddevMs: null };
+    return true;
+  }
+  const addr = firstAddress(line);
+  if (!addr && (m = line.match(COUNTS))) {
+    // Some languages put "(0% loss)" on the next line.
+    const loss = line.match(PERCENT) ?? next.match(PERCENT);
+    out.reported = {
+      sent: Number(m[1]),
+      received: Number(m[2]),
+      duplicates: 0,
+      lossPercent: loss ? Number(loss[1]) : null,
+    };
+    return true;
+  }
+  if (!addr) {
+    if (isTimeoutText(line)) {
+      out.timeouts++;
+      return true;
+    }
+    if (!isKnownLocalText(line)) return PERCENT.test(line) && line.startsWith("(");
+    const kind = classifyLocal(line);
+    out.errors.push({ kind, from: null, seq: null, mtu: quotedMtu(line), text: line });
+    return true;
+  }
+  const rest = line.slice(addr.end);
+  if ((m = rest.match(TIME))) {
+    const ttl = rest.match(/TTL=(\d+)/i);
+    out.replies.push({
+      seq: null,
+      from: addr.address,
+      // "<1ms" counts as 0, as Windows' own summary does ("Minimum = 0ms").
+      rttMs: m[1] === "<" ? 0 : Number(m[2]),
+      ttl: ttl ? Number(ttl[1]) : null,
+      duplicate: false,
+      ...(m[1] === "<" ? { lessThan: true as const } : {}),
+    });
+    return true;
+  }
+  // "Reply from X: Destination host unreachable." in any language: text after a colon.
+  const message = addr.colon ? rest.trim() : rest.match(/[:：]\s+(\S.*)$/)?.[1];
+  if (message) {
+    out.errors.push({
+      kind: classifyRemote(message),
+      from: addr.address,
+      seq: null,
+      mtu: quotedMtu(message),
+      text: line,
+    });
+    return true;
+  }
+  if (!out.address && out.replies.length === 0 && out.timeouts === 0) readHeader(line, out);
+  return true;
+}
+
+/** The first address token in a line, where it ends, and whether a colon closed it. */
+function firstAddress(line: string): { address: string; end: number; colon: boolean } | null {
+  // "[addr]" is matched on its own because Japanese glues text to it: "[192.0.2.1]に".
+  for (const m of line.matchAll(/\[[^\]\s]+\]|[^\s[]+/g)) {
+    const address = addressToken(m[0]);
+    if (address) {
+      return { address, end: (m.index ?? 0) + m[0].length, colon: m[0].endsWith(":") };
+    }
+  }
+  return null;
+}
+
+function readHeader(line: string, out: PingLines): void {
+  const bracket = line.match(/(\S+)\s*\[([^\]]+)\]/);
+  out.target = bracket ? bracket[1] : findAddresses(line)[0] ?? null;
+  out.address = bracket ? bracket[2] : out.target;
+  const bare = line.replace(/\S*\[[^\]]*\]/g, " ").split(/\s+/)
+    .filter((t) => !addressToken(t)).join(" ");
+  const size = [...bare.matchAll(/(?<![\d.:])(\d+)(?![\d.:])/g)].at(-1);
+  out.payloadBytes = size ? Number(size[1]) : null;
+}

@@ -1,0 +1,135 @@
+/**
+ * The words of the report pages and the web view, in Japanese and English. Text measured
+ * or supplied by probes never comes from here: it comes from the report and is escaped.
+ *
+ * @module
+ */
+import type { ProbeStatus, Segment } from "../../probes/types.ts";
+import type { Verdict } from "../schema.ts";
+
+/** A page language. */
+export type Lang = "ja" | "en";
+
+/** Text in both languages. */
+export interface Text {
+  ja: string;
+  en: string;
+}
+
+/** Fixed UI text, by key. */
+export const UI = {
+  reportTitle: { ja: "診断レポート", en: "Diagnosis report" },
+  verdict: { ja: "診断結果", en: "Verdict" },
+  whatToDo: { ja: "次にすること", en: "What to do next" },
+  pathTitle: { ja: "接続の経路", en: "The path of your connection" },
+  findings: { ja: "見つかったこと", en: "Findings" },
+  noFindings: { ja: "問題は見つかりませんでした。", en: "Nothing wrong was found." },
+  details: { ja: "測定の詳細", en: "Measurement details" },
+  evidence: { ja: "根拠", en: "Evidence" },
+  rawEvidence: { ja: "生の出力", en: "Raw output" },
+  rawData: { ja: "測定データ (JSON)", en: "Measured data (JSON)" },
+  forSupport: { ja: "サポート向け", en: "For support" },
+  confidence: { ja: "確からしさ", en: "Confidence" },
+  consequence: { ja: "次の問題の影響です", en: "A consequence of" },
+  partial: {
+    ja: "途中までの結果です (測定が中断されました)",
+    en: "Partial results: the run was interrupted",
+  },
+  integrityOk: { ja: "改ざんなし (SHA-256 一致)", en: "Intact (SHA-256 matches)" },
+  created: { ja: "作成日時", en: "Created" },
+  reportId: { ja: "レポート ID", en: "Report ID" },
+  tool: { ja: "ツール", en: "Tool" },
+  environment: { ja: "環境", en: "Environment" },
+  consent: { ja: "同意したデータ区分", en: "Consented data" },
+  refused: { ja: "記録しなかった区分", en: "Not recorded" },
+  terms: { ja: "同意した規約", en: "Accepted terms" },
+  duration: { ja: "所要時間", en: "Duration" },
+  status: { ja: "状態", en: "Status" },
+  downloads: { ja: "保存・共有", en: "Save and share" },
+  downloadJson: { ja: "レポート (JSON)", en: "Report (JSON)" },
+  downloadHtml: { ja: "レポート (HTML 1 ファイル)", en: "Report (single HTML file)" },
+  downloadText: { ja: "要約 (テキスト)", en: "Summary (text)" },
+  savedAt: { ja: "この端末に保存済みです", en: "Saved on this computer" },
+  downloadHint: {
+    ja: "サポート窓口には JSON ファイルを送ってください。HTML はメールに添付してそのまま読めます。",
+    en:
+      "Send the JSON file to the support desk. The HTML file can be attached to an email and read as is.",
+  },
+  compare: { ja: "比較", en: "Compare" },
+  compareTitle: { ja: "2 つのレポートを比較", en: "Compare two reports" },
+  compareButton: { ja: "比較する", en: "Compare" },
+  before: { ja: "比較元", en: "Before" },
+  after: { ja: "比較先", en: "After" },
+  changed: { ja: "変化あり", en: "changed" },
+  reports: { ja: "レポート一覧", en: "Reports" },
+  noReports: { ja: "レポートはまだありません。", en: "No reports yet." },
+  open: { ja: "開く", en: "Open" },
+  showDetails: { ja: "測定の詳細を見る", en: "See the measurement details" },
+  backToVerdict: { ja: "診断結果に戻る", en: "Back to the verdict" },
+  home: { ja: "ホーム", en: "Home" },
+  language: { ja: "English", en: "日本語" },
+  segment: { ja: "区間", en: "Segment" },
+  probe: { ja: "測定項目", en: "Probe" },
+  value: { ja: "値", en: "Value" },
+  name: { ja: "項目", en: "Name" },
+  samples: { ja: "応答時間の推移", en: "Response time, sample by sample" },
+  hops: { ja: "経路上の各ルーターまでの応答時間", en: "Response time to each router on the path" },
+  throughput: { ja: "通信速度の推移", en: "Throughput over time" },
+  phases: { ja: "接続の段階ごとの時間", en: "Time spent in each phase of a request" },
+  lost: { ja: "応答なし", en: "no reply" },
+  average: { ja: "平均", en: "average" },
+  footer: {
+    ja: "このレポートはお客さまの端末で作成されました。送付しない限り、誰にも送られません。",
+    en: "This report was made on your device. Nobody receives it unless you send it.",
+  },
+} as const satisfies Record<string, Text>;
+
+/** Verdict words, shown next to colours so meaning never rests on colour alone. */
+export const VERDICT_TEXT: Record<Verdict, Text> = {
+  ok: { ja: "問題なし", en: "OK" },
+  warn: { ja: "注意", en: "Attention" },
+  fail: { ja: "問題あり", en: "Fault" },
+  unknown: { ja: "未測定", en: "Not measured" },
+};
+
+/** Probe status words. */
+export const STATUS_TEXT: Record<ProbeStatus, Text> = {
+  ok: { ja: "正常", en: "OK" },
+  warn: { ja: "注意", en: "Warning" },
+  fail: { ja: "異常", en: "Failed" },
+  error: { ja: "エラー", en: "Error" },
+  timeout: { ja: "時間切れ", en: "Timed out" },
+  skipped: { ja: "省略", en: "Skipped" },
+};
+
+/** Severity words of findings. */
+export const SEVERITY_TEXT: Record<"info" | "warn" | "fail", Text> = {
+  info: { ja: "情報", en: "Info" },
+  warn: { ja: "注意", en: "Warning" },
+  fail: { ja: "問題", en: "Fault" },
+};
+
+/** Confidence words of findings. */
+export const CONFIDENCE_TEXT: Record<"low" | "medium" | "high", Text> = {
+  low: { ja: "低", en: "low" },
+  medium: { ja: "中", en: "medium" },
+  high: { ja: "高", en: "high" },
+};
+
+/** Segment names as the customer reads them. */
+export const SEGMENT_TEXT: Record<Segment, Text> = {
+  device: { ja: "この端末", en: "This device" },
+  lan: { ja: "Wi-Fi / 宅内 LAN", en: "Wi-Fi / home LAN" },
+  isp: { ja: "プロバイダー / 回線", en: "Provider / line" },
+  dns: { ja: "DNS", en: "DNS" },
+  internet: { ja: "インターネット", en: "Internet" },
+  service: { ja: "サービス", en: "Service" },
+};
+
+/** Returns a lookup of {@link UI} text in `lang`. */
+export function words(lang: Lang): Record<keyof typeof UI, string> {
+  return Object.fromEntries(Object.entries(UI).map(([k, v]) => [k, v[lang]])) as Record<
+    keyof typeof UI,
+    string
+  >;
+}

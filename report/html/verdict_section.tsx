@@ -1,0 +1,79 @@
+/**
+ * The verdict: the headline in plain words, what to do next, and the path picture with a
+ * verdict per segment.
+ *
+ * @module
+ */
+import { SEGMENTS } from "../../probes/types.ts";
+import type { Report } from "../schema.ts";
+import { type Lang, SEGMENT_TEXT, type Text, UI, VERDICT_TEXT } from "./i18n.ts";
+import { PathDiagram } from "./path_diagram.tsx";
+
+const ALL_WELL: Text = {
+  ja:
+    "測定した範囲では問題は見つかりませんでした。それでもつながりにくい場合は、このレポートを保存してサポート窓口に送ってください。",
+  en:
+    "Nothing wrong was found in what was measured. If the connection still misbehaves, save this report and send it to the support desk.",
+};
+const PARTIAL: Text = {
+  ja:
+    "測定を途中で終えたため、ここまでに問題は見つかっていませんが、診断は完全ではありません。もう一度最初から診断すると確かな結果になります。",
+  en:
+    "The check was stopped early: nothing wrong was found so far, but the diagnosis is incomplete. Run the check again from the start for a firm answer.",
+};
+const NOTHING: Text = {
+  ja:
+    "測定できた項目がありません。もう一度お試しいただくか、このレポートをサポート窓口に送ってください。",
+  en: "Nothing could be measured. Try again, or send this report to the support desk.",
+};
+
+/** The headline card and the path. */
+export function VerdictSection(props: { report: Report; lang: Lang; support?: Text }) {
+  const { report, lang } = props;
+  const d = report.diagnosis;
+  const head = d.headline.finding ? d.findings.find((f) => f.id === d.headline.finding) : null;
+  const measuredNothing = d.headline.text.en !== "No problem was found";
+  // A stopped check found nothing *so far*: never a green tick for that.
+  const tone = head ? head.severity : measuredNothing || report.partial ? "unknown" : "ok";
+  const advice = head
+    ? head.advice[lang]
+    : measuredNothing
+    ? NOTHING[lang]
+    : report.partial
+    ? PARTIAL[lang]
+    : ALL_WELL[lang];
+  return (
+    <section class="verdict" aria-labelledby="verdict-title">
+      <div class={`headline tone-${tone}`}>
+        <div class="headline-mark" aria-hidden="true">
+          {tone === "ok" ? "✓" : tone === "fail" ? "✕" : tone === "warn" ? "!" : "?"}
+        </div>
+        <div>
+          <p class="eyebrow" id="verdict-title">{UI.verdict[lang]}</p>
+          <h1>{d.headline.text[lang]}</h1>
+          {head ? <p class="lead">{head.detail[lang]}</p> : null}
+        </div>
+      </div>
+      <div class="advice">
+        <h2>{UI.whatToDo[lang]}</h2>
+        <p>{advice}</p>
+        {props.support ? <p class="muted">{props.support[lang]}</p> : null}
+      </div>
+      <h2 class="section-title">{UI.pathTitle[lang]}</h2>
+      <PathDiagram segments={d.segments} lang={lang} />
+      <ul class="segments">
+        {SEGMENTS.map((s) => {
+          const seg = d.segments[s];
+          const first = d.findings.find((f) => f.id === seg.findings[0]);
+          return (
+            <li class={`segment v-${seg.verdict}`}>
+              <strong>{SEGMENT_TEXT[s][lang]}</strong>
+              <span class="pill">{VERDICT_TEXT[seg.verdict][lang]}</span>
+              {first ? <span class="segment-note">{first.title[lang]}</span> : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

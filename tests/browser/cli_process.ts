@@ -1,0 +1,58 @@
+/**
+ * Starts `main.ts` as the customer would (a separate process), and reads the printed URL.
+ *
+ * @module
+ */
+import { fileURLToPath } from "node:url";
+
+const MAIN = fileURLToPath(new URL("../../main.ts", import.meta.url));
+
+/** A running `kiriwake app|view`. */
+export interface CliServer {
+  url: string;
+  origin: string;
+  child: Deno.ChildProcess;
+  /** Everything written to stderr so far. */
+  stderr(): string;
+  /** Sends SIGINT and waits for the exit code. */
+  stop(): Promise<number>;
+}
+
+/** Runs `deno run -A main.ts ...args` with `env` and waits for the URL line. */
+export async function startCli(args: string[], env: Record<string, string>): Promise<CliServer> {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", "--unstable-worker-options", MAIN, ...args],
+    env: { ...env, NO_COLOR: "1" },
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  let err = "";
+  (async () => {
+    for await (const chunk of child.stderr.pipeThrough(new TextDecoderStream())) err += chunk;
+  })().catch(() => {});
+  const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+  let out = "";
+  const deadline = AbortSignal.timeout(60_000);
+  while (!out.includes("\n")) {
+    if (deadline.aborted) throw new Error(`No URL printed; stderr: ${err}`);
+    const r = await reader.read();
+    if (r.done) throw new Error(`Exited without a URL; stderr: ${err}`);
+    out += r.value;
+  }
+  reader.releaseLock();
+  child.stdout.cancel().catch(() => {});
+  const url = out.split("\n")[0].trim();
+  return {
+    url,
+    origin: new URL(url).origin,
+    child,
+    stderr: () => err,
+    async stop() {
+      try {
+        child.kill("SIGINT");
+      } catch { /* already gone */ }
+      return (await child.status).code;
+    },
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * `deno task scenarios [DIR] [--repeat N] [--only NAME,…] [--keep]`: builds the lab, runs
+ * the scenario files of DIR (default `tests/system/scenarios/`) against it and prints the
+ * table. Exits 0 when every scenario is correct and the healthy ones raised nothing, else 1.
+ *
+ * - `--repeat N`: run each healthy scenario N times (the baseline must stay quiet each time).
+ * - `--only a,b`: run only the scenarios with these names.
+ * - `--keep`: keep every run's config and report (kept anyway when something is wrong).
+ *
+ * Needs root. Ctrl-C stops after removing everything the lab made.
+ *
+ * @module
+ */
+import { parseArgs } from "node:util";
+import { fileURLToPath } from "node:url";
+import { runScenarios, type ScenarioOutcome } from "./harness.ts";
+import { createLab, type Lab } from "./lab.ts";
+import { labUnavailable, runPrefix } from "./netns.ts";
+import { loadScenarios } from "./scenarios.ts";
+import { formatTable, row, totals } from "./table.ts";
+
+const DEFAULT_DIR = fileURLToPath(new URL("./scenarios/", import.meta.url));
+
+async function main(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      repeat: { type: "string" },
+      only: { type: "string" },
+      keep: { type: "boolean" },
+    },
+  });
+  const repeat = values.repeat === undefined ? undefined : Number(values.repeat);
+  if (repeat !== undefined && (!Number.isInteger(repeat) || repeat < 1)) {
+    console.error(`--repeat must be a positive whole number: "${values.repeat}"`);
+    return 2;
+  }
+  let scenarios = await loadScenarios(positionals[0] ?? DEFAULT_DIR);
+  if (values.only) {
+    const names = new Set(values.only.split(","));
+    const unknown = [...names].filter((n) => !scenarios.some((s) => s.name === n));
+    if (unknown.length) {
+      console.error(`--only: no scenario named ${unknown.map((n) => `"${n}"`).join(", ")}`);
+      return 2;
+    }
+    scenarios = scenarios.filter((s) => names.has(s.name));
+  }
+  const why = await labUnavailable();
+  if (why) {
+    console.error(`Cannot run the scenarios: ${why}`);
+    return 1;
+  }
+
+  const workDir = await Deno.makeTempDir({ prefix: "kiriwake-scenarios-" });
+  const controller = new AbortController();
+  let lab: Lab | null = null;
+  const stop = async () => {
+    controller.abort();
+    await lab?.close();
+    console.error(`\nInterrupted: the lab was removed; the runs so far are in ${workDir}`);
+    Deno.exit(130);
+  };
+  Deno.addSignalListener("SIGINT", stop);
+  Deno.addSignalListener("SIGTERM", stop);
+  const t0 = performance.now();
+  let outcomes: ScenarioOutcome[] = [];
+  try {
+    lab = await createLab(runPrefix());
+    console.error(
+      `Lab ready in ${((performance.now() - t0) / 1000).toFixed(1)}s; runs in ${workDir}`,
+    );
+    outcomes = await runScenarios({
+      lab,
+      scenarios,
+      workDir,
+      repeatHealthy: repeat,
+      signal: controller.signal,
+      onOutcome: (o) => console.error(row(o).join(" | ")),
+    });
+  } finally {
+    await lab?.close();
+    Deno.removeSignalListener("SIGINT", stop);
+    Deno.removeSignalListener("SIGTERM", stop);
+  }
+  console.log(formatTable(outcomes));
+  const t = totals(outcomes);
+  const good = t.correct === t.total && t.healthyFalseAlarms === 0;
+  console.log(`total time ${((performance.now() - t0) / 1000).toFixed(1)}s`);
+  if (good && !values.keep) await Deno.remove(workDir, { recursive: true });
+  else console.log(`configs and reports kept in ${workDir}`);
+  return good ? 0 : 1;
+}
+
+if (import.meta.main) Deno.exit(await main(Deno.args));
