@@ -16,6 +16,8 @@ import { pluginsCommand } from "./cli/plugins.ts";
 import { probesCommand } from "./cli/probes.ts";
 import { reportCommand } from "./cli/report.ts";
 import { runCommand } from "./cli/run.ts";
+import { speedtestCommand } from "./cli/speedtest.ts";
+import { speedtestServerCommand } from "./cli/speedtest_server.ts";
 import { termsCommand } from "./cli/terms.ts";
 import { viewCommand } from "./cli/view.ts";
 import { userConfigDir } from "./consent/config_dir.ts";
@@ -35,6 +37,8 @@ export const COMMANDS: Record<string, Command> = {
   plugins: pluginsCommand,
   // Hidden: the kit re-spawns itself with it to sandbox a module plugin (plugins/host.ts).
   "__plugin-host": pluginHostCommand,
+  speedtest: speedtestCommand,
+  "speedtest-server": speedtestServerCommand,
 };
 
 /** Runs the CLI with `args` and returns the exit code. Never throws. */

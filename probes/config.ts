@@ -6,6 +6,7 @@
  * @module
  */
 import { z } from "zod";
+import { throughputConfigSchema } from "../speed/config.ts";
 import { configSections3b } from "./config_3b.ts";
 import { mtuConfigSchema, pingConfigSchema, traceConfigSchema } from "./config_paths.ts";
 
@@ -86,6 +87,8 @@ export const runConfigSchema = z.object({
   ping: pingConfigSchema.prefault({}),
   trace: traceConfigSchema.prefault({}),
   mtu: mtuConfigSchema.prefault({}),
+  // Issue 7: speed test servers, streams, durations and data budget (speed/config.ts).
+  throughput: throughputConfigSchema,
 }).strict();
 
 /** A validated run configuration. */

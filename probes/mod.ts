@@ -19,6 +19,7 @@ import { ipv6CompareProbe } from "./ipv6_compare.ts";
 import { ispAccessProbe } from "./isp_access.ts";
 import { netProxyProbe } from "./net_proxy.ts";
 import { systemClockProbe } from "./system_clock.ts";
+import { throughputProbe } from "./throughput.ts";
 import { tlsInspectProbe } from "./tls_inspect.ts";
 import { wifiLinkProbe } from "./wifi_link.ts";
 import { internetPingProbe } from "./internet_ping.ts";
@@ -49,6 +50,8 @@ export const BUILTIN_PROBES: readonly Probe[] = [
   internetPingProbe,
   pathTraceProbe,
   pathMtuProbe,
+  // issue 7
+  throughputProbe,
 ];
 
 /** Ids of the built-in probes; plugin ids must not clash with them. */

@@ -14,6 +14,7 @@
 import { type DnsMode, type DnsResponder, startDns } from "./dns.ts";
 import { startTcpSink, startWeb, type WebMode, type WebServer } from "./web.ts";
 import { type Node, NODES, SERVICES, ZONE } from "../topology.ts";
+import { serveSpeed } from "../../../speed/server.ts";
 
 const PKI = new URL("../pki/", import.meta.url);
 
@@ -30,6 +31,10 @@ async function main(node: Node): Promise<void> {
     Object.entries(spec.web).map(([name, w]) => [name, startWeb({ ...w, cert, key })]),
   );
   if (spec.tcp) { for (const port of spec.tcp.ports) startTcpSink(spec.tcp.addresses, port); }
+  // The speed test server (issue 7), where the spec asks for one.
+  for (const hostname of spec.speed?.addresses ?? []) {
+    serveSpeed({ hostname, port: spec.speed!.port });
+  }
 
   const out = (line: string) => Deno.stdout.write(new TextEncoder().encode(`${line}\n`));
   await out("ready");
