@@ -81,6 +81,7 @@ export function startSpeedServer(prefix: string[], host: string): Promise<Backgr
     Deno.execPath(),
     "run",
     "-A",
+    "--unstable-net",
     MAIN,
     "speedtest-server",
     "--host",

@@ -31,6 +31,12 @@ export const PERMISSIONS = [
   "--allow-sys",
 ] as const;
 
+/**
+ * Modules that run as file-URL Workers and must be embedded: the speed server's extra
+ * listeners. (Plugin Workers start from `data:` URLs and need nothing here.)
+ */
+export const WORKER_MODULES = ["speed/server_worker.ts"] as const;
+
 /** The binary's file name for `target`. */
 export function binaryName(product: string, target: Target): string {
   return `${product}-${target}${target.includes("windows") ? ".exe" : ""}`;
@@ -42,10 +48,14 @@ export function compileArgs(target: Target, output: string, entry = "main.ts"): 
     "compile",
     ...PERMISSIONS,
     "--unstable-worker-options",
+    // The speed server shares its port between threads (SO_REUSEPORT).
+    "--unstable-net",
     // Plugin hosts run with code generation from strings off, so a plugin cannot reach
     // import() through eval; the kit itself never needs eval (plugins/README.md).
     "--v8-flags=--disallow-code-generation-from-strings",
     "--no-prompt",
+    // Workers load their module by URL, which `deno compile` does not follow by itself.
+    ...WORKER_MODULES.flatMap((m) => ["--include", m]),
     "--target",
     target,
     "--output",

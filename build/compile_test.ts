@@ -10,6 +10,9 @@ Deno.test("compileArgs() grants the kit's permissions and never -A", () => {
     assert.ok(!args.includes("-A") && !args.includes("--allow-all"), t);
     for (const p of PERMISSIONS) assert.ok(args.includes(p), `${t} ${p}`);
     assert.ok(args.includes("--unstable-worker-options"), "plugins need Worker permissions");
+    const include = args.indexOf("--include");
+    assert.equal(args[include + 1], "speed/server_worker.ts", "the speed server's Workers");
+    assert.ok(include >= 0 && include < args.indexOf("main.ts"), "flags come before the entry");
     assert.deepEqual(args.slice(args.indexOf("--target"), args.indexOf("--target") + 2), [
       "--target",
       t,

@@ -1,13 +1,15 @@
 /**
- * `kiriwake speedtest-server [--host H] [--port N] [--tls-cert FILE --tls-key FILE]`: serves
- * the speed test endpoints so a provider can host an on-net server. Listens on loopback
- * unless told otherwise; runs until Ctrl-C (or SIGTERM), then shuts down cleanly.
+ * `kiriwake speedtest-server [--host H] [--port N] [--tls-cert FILE --tls-key FILE]
+ * [--threads N]`: serves the speed test endpoints so a provider can host an on-net server.
+ * Listens on loopback unless told otherwise, with one listener per core on Linux; runs until
+ * Ctrl-C (or SIGTERM), then shuts down cleanly.
  *
  * @module
  */
 import { InvalidInputError, UsageError } from "../errors.ts";
 import { parseByteSize } from "../speed/budget.ts";
-import { serveSpeed, speedAppDefaults } from "../speed/server.ts";
+import { speedAppDefaults } from "../speed/server.ts";
+import { defaultThreads, servePool, whyOneThread } from "../speed/server_pool.ts";
 import { parseCommandArgs } from "./args.ts";
 import type { Command } from "./io.ts";
 
@@ -23,6 +25,7 @@ export function speedtestServerCommandWith(stop?: AbortSignal): Command {
       "tls-cert": { type: "string" },
       "tls-key": { type: "string" },
       "max-bytes": { type: "string" },
+      threads: { type: "string" },
     });
     const usage = (ja: string, en: string) =>
       new UsageError({ ja: `speedtest-server: ${ja}`, en: `speedtest-server: ${en}` });
@@ -45,6 +48,20 @@ export function speedtestServerCommandWith(stop?: AbortSignal): Command {
         throw usage(`--max-bytes: ${(e as Error).message}`, `--max-bytes: ${(e as Error).message}`);
       }
     }
+    const threads = values.threads === undefined ? defaultThreads() : Number(values.threads);
+    if (!Number.isInteger(threads) || threads < 1 || threads > 64) {
+      throw usage(
+        `--threads は 1〜64 です: "${values.threads}"`,
+        `--threads must be 1 to 64: "${values.threads}"`,
+      );
+    }
+    const oneThread = whyOneThread();
+    if (threads > 1 && oneThread) {
+      throw usage(
+        `--threads ${threads}: ${oneThread.ja}`,
+        `--threads ${threads}: ${oneThread.en}`,
+      );
+    }
     const cert = values["tls-cert"] ? await readPem("--tls-cert", values["tls-cert"]) : undefined;
     const key = values["tls-key"] ? await readPem("--tls-key", values["tls-key"]) : undefined;
 
@@ -56,7 +73,15 @@ export function speedtestServerCommandWith(stop?: AbortSignal): Command {
     try {
       let server;
       try {
-        server = serveSpeed({ hostname, port, cert, key, maxBytes, signal: ac.signal });
+        server = await servePool({
+          hostname,
+          port,
+          cert,
+          key,
+          maxBytes,
+          threads,
+          signal: ac.signal,
+        });
       } catch (e) {
         throw usage(
           `${hostname}:${port} で待ち受けできません (${(e as Error).message})`,
@@ -67,8 +92,10 @@ export function speedtestServerCommandWith(stop?: AbortSignal): Command {
       io.out(`${server.url}\n`);
       io.err(
         ctx.lang === "ja"
-          ? `速度測定サーバー: ${server.url} (speed/v1/ 以下)。Ctrl-C で停止します\n`
-          : `Serving the kiriwake speed test at ${server.url} (endpoints under speed/v1/); Ctrl-C stops\n`,
+          ? `速度測定サーバー: ${server.url} (speed/v1/ 以下、${server.threads} スレッド)。Ctrl-C で停止します\n`
+          : `Serving the kiriwake speed test at ${server.url} (endpoints under speed/v1/, ${server.threads} thread${
+            server.threads === 1 ? "" : "s"
+          }); Ctrl-C stops\n`,
       );
       await server.finished;
       return 0;

@@ -6,6 +6,7 @@ import { main } from "../main.ts";
 import { startSpeedServer } from "../speed/testing.ts";
 import { memoryIo } from "./io.ts";
 import { speedtestServerCommandWith } from "./speedtest_server.ts";
+import { defaultThreads } from "../speed/server_pool.ts";
 
 const VERSION = BRAND.terms.version;
 
@@ -143,12 +144,18 @@ Deno.test("speedtest-server serves on the port it prints and stops cleanly", asy
   assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
   const info = await (await fetch(`${url}speed/v1/info`)).json();
   assert.equal(info.service, "kiriwake-speed");
+  // One listener per core where the OS spreads connections (this suite runs as the kit does).
+  const threads = defaultThreads();
+  assert.match(io.stderr, new RegExp(`, ${threads} threads?\\); Ctrl-C stops`));
   stop.abort();
   assert.equal(await running, 0);
 });
 
 Deno.test("speedtest-server refuses bad flags (exit 2) and unreadable certificates (exit 4)", async () => {
   assert.equal((await kit(["speedtest-server", "--port", "70000"])).code, 2);
+  const threads = await kit(["speedtest-server", "--threads", "0"]);
+  assert.equal(threads.code, 2);
+  assert.match(threads.stderr, /--threads must be 1 to 64: "0"/);
   const half = await kit(["speedtest-server", "--tls-cert", "a.pem"]);
   assert.equal(half.code, 2);
   assert.match(half.stderr, /--tls-cert and --tls-key go together/);

@@ -3,8 +3,9 @@
  * provider can host one inside its own network (`kiriwake speedtest-server`).
  *
  * Under `/speed/v1/`:
- * - `GET info` — `{"service":"kiriwake-speed","version":1,"maxBytes":…}`: proves this is a
- *   kiriwake server before anything is measured;
+ * - `GET info` — `{"service":"kiriwake-speed","version":1,"maxBytes":…,"thread":…}`: proves
+ *   this is a kiriwake server before anything is measured (`thread` says which of the
+ *   server's listeners answered);
  * - `GET down?bytes=N` — N incompressible bytes with a Content-Length;
  * - `POST up` — a sink: reads a Content-Length body with a BYOB reader, answers
  *   `{"bytes":N,"ms":T}`;
@@ -26,10 +27,14 @@ export const PROTOCOL_VERSION = 1;
 export interface SpeedAppOptions {
   /** Largest download or upload of one request, bytes. Default 1 GiB. */
   maxBytes?: number;
+  /** Which listener of a multi-threaded server this is, from 1 (`info` tells). Default 1. */
+  thread?: number;
 }
 
 /** Defaults of {@link SpeedAppOptions}. */
-export const speedAppDefaults = { maxBytes: 1 << 30 } satisfies Required<SpeedAppOptions>;
+export const speedAppDefaults = { maxBytes: 1 << 30, thread: 1 } satisfies Required<
+  SpeedAppOptions
+>;
 
 const COMMON = { "x-kiriwake-speed": String(PROTOCOL_VERSION), "cache-control": "no-store" };
 const ONE = new Uint8Array([0x2e]);
@@ -40,7 +45,7 @@ const ONE = new Uint8Array([0x2e]);
  * @throws {RangeError} for a `maxBytes` that is not a positive safe integer
  */
 export function createSpeedApp(options: SpeedAppOptions = {}): Hono {
-  const { maxBytes } = { ...speedAppDefaults, ...options };
+  const { maxBytes, thread } = { ...speedAppDefaults, ...options };
   if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) {
     throw new RangeError(
       `Cannot create speed server: maxBytes must be a positive integer: ${maxBytes}`,
@@ -51,7 +56,10 @@ export function createSpeedApp(options: SpeedAppOptions = {}): Hono {
     await next();
     for (const [k, v] of Object.entries(COMMON)) c.res.headers.set(k, v);
   });
-  app.get("/info", (c) => c.json({ service: SERVICE, version: PROTOCOL_VERSION, maxBytes }));
+  app.get(
+    "/info",
+    (c) => c.json({ service: SERVICE, version: PROTOCOL_VERSION, maxBytes, thread }),
+  );
   app.get(
     "/ping",
     () => new Response(ONE, { headers: { "content-type": "application/octet-stream" } }),
@@ -135,6 +143,8 @@ export interface ServeSpeedOptions extends SpeedAppOptions {
   cert?: string;
   key?: string;
   signal?: AbortSignal;
+  /** Sets `SO_REUSEPORT`, so that several isolates can share the port (Linux balances). */
+  reusePort?: boolean;
 }
 
 /** A running server. */
@@ -162,6 +172,7 @@ export function serveSpeed(opts: ServeSpeedOptions): RunningSpeedServer {
     hostname: opts.hostname,
     port: opts.port,
     signal: opts.signal,
+    reusePort: opts.reusePort ?? false,
     onListen() {},
     ...tls,
   }, app.fetch);

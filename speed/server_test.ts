@@ -7,7 +7,7 @@ Deno.test("createSpeedApp() info names the service and marks every answer", asyn
   assert.equal(res.status, 200);
   assert.equal(res.headers.get("x-kiriwake-speed"), "1");
   assert.equal(res.headers.get("cache-control"), "no-store");
-  assert.deepEqual(await res.json(), { service: SERVICE, version: 1, maxBytes: 1000 });
+  assert.deepEqual(await res.json(), { service: SERVICE, version: 1, maxBytes: 1000, thread: 1 });
   const missing = await app.request("/speed/v1/nope");
   assert.equal(missing.status, 404);
   assert.equal(missing.headers.get("x-kiriwake-speed"), "1");

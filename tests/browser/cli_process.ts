@@ -21,7 +21,7 @@ export interface CliServer {
 /** Runs `deno run -A main.ts ...args` with `env` and waits for the URL line. */
 export async function startCli(args: string[], env: Record<string, string>): Promise<CliServer> {
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "--unstable-worker-options", MAIN, ...args],
+    args: ["run", "-A", "--unstable-worker-options", "--unstable-net", MAIN, ...args],
     env: { ...env, NO_COLOR: "1" },
     stdin: "null",
     stdout: "piped",

@@ -19,6 +19,7 @@ export const RUN_FLAGS = [
   "--allow-env",
   "--allow-sys",
   "--unstable-worker-options",
+  "--unstable-net",
 ];
 
 /** What a finished kit run printed. */

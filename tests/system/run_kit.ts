@@ -60,6 +60,7 @@ export async function runKit(opts: KitRunOptions): Promise<KitRun> {
       "-A",
       "--quiet",
       "--unstable-worker-options",
+      "--unstable-net",
       "--config",
       join(REPO, "deno.json"),
       join(REPO, "main.ts"),
