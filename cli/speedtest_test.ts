@@ -23,6 +23,17 @@ async function kit(args: string[]) {
 
 const consent = ["--accept-terms", VERSION, "--consent", "all"];
 
+/**
+ * Waits until the server printed its URL line. Its threads start as Workers, which `deno test`
+ * type-checks on first use: on a clean checkout that alone takes a second or more.
+ */
+async function urlPrinted(io: { stdout: string }, ms = 30_000): Promise<void> {
+  for (const end = Date.now() + ms; !io.stdout.includes("\n");) {
+    if (Date.now() > end) throw new Error(`speedtest-server printed no URL within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 Deno.test("speedtest --json gives download.mbps, upload.mbps, latencies, RPM and grades", async () => {
   const s = startSpeedServer();
   try {
@@ -137,9 +148,7 @@ Deno.test("speedtest-server serves on the port it prints and stops cleanly", asy
     now: () => new Date(),
   };
   const running = speedtestServerCommandWith(stop.signal)(["--port", "0"], io, ctx);
-  for (let i = 0; i < 100 && !io.stdout.includes("\n"); i++) {
-    await new Promise((r) => setTimeout(r, 10));
-  }
+  await urlPrinted(io);
   const url = io.stdout.trim();
   assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
   const info = await (await fetch(`${url}speed/v1/info`)).json();
@@ -185,9 +194,7 @@ Deno.test("speedtest-server serves TLS from --tls-cert/--tls-key and speedtest t
     ctx,
   );
   try {
-    for (let i = 0; i < 100 && !io.stdout.includes("\n"); i++) {
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    await urlPrinted(io);
     const url = io.stdout.trim().replace("127.0.0.1", "localhost");
     assert.match(url, /^https:\/\/localhost:\d+\/$/);
     const r = await kit([

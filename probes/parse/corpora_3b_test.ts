@@ -18,25 +18,9 @@ import { parseNmcliWifi, splitTerse } from "./nmcli.ts";
 import { parseSystemProfiler } from "./system_profiler.ts";
 import { parseWdutil } from "./wdutil.ts";
 import type { WifiLink } from "./wifi_common.ts";
-
-function corporaDir(): string | null {
-  const candidates = [
-    Deno.env.get("KIRIWAKE_CORPORA"),
-    new URL("../../../shared/corpora", import.meta.url).pathname,
-  ].filter((c): c is string => Boolean(c));
-  for (const c of candidates) {
-    try {
-      if (Deno.statSync(c).isDirectory) return c;
-    } catch { /* try the next */ }
-  }
-  return null;
-}
+import { corporaDir, corpusTest } from "../../tests/support/corpora.ts";
 
 const DIR = corporaDir();
-const ignore = DIR === null && Deno.env.get("CI") !== "true";
-if (ignore) {
-  console.log("corpora_3b_test: skipped, ../shared/corpora not found (set KIRIWAKE_CORPORA)");
-}
 
 const read = (p: string) => Deno.readTextFileSync(`${DIR}/${p}`);
 // deno-lint-ignore no-explicit-any
@@ -45,7 +29,7 @@ const hex = (b: string | null) => (b ?? "").replace(/:/g, "").toLowerCase();
 const band = (b: string | null) => (b === null ? null : Number(b));
 
 function test(name: string, fn: () => void) {
-  Deno.test({ name: `corpora: ${name}`, ignore, fn });
+  corpusTest(`corpora: ${name}`, fn);
 }
 
 test("netsh wlan show interfaces en/de/fr/it/es (wifi-heatmapper)", () => {
