@@ -65,7 +65,7 @@ export interface RunningPool extends RunningSpeedServer {
  *   listen is stopped and the others are shut down before the error is thrown
  */
 export async function servePool(opts: ServePoolOptions): Promise<RunningPool> {
-  const { threads, signal, ...rest } = opts;
+  const { threads, signal, ...rest } = opts; // a signal cannot be posted to a Worker
   if (!Number.isInteger(threads) || threads < 1) {
     throw new RangeError(`Cannot serve: threads must be a positive integer: ${threads}`);
   }
@@ -93,7 +93,7 @@ export async function servePool(opts: ServePoolOptions): Promise<RunningPool> {
   }
   let stopping: Promise<void> | undefined;
   const shutdown = () => stopping ??= Promise.all([stopAll(), first.shutdown()]).then(() => {});
-  signal?.addEventListener("abort", () => void shutdown(), { once: true });
+  // `signal` stops the first listener; its end stops the Workers.
   return {
     ...first,
     threads,
