@@ -97,6 +97,14 @@ export function speedtestServerCommandWith(stop?: AbortSignal): Command {
             server.threads === 1 ? "" : "s"
           }); Ctrl-C stops\n`,
       );
+      if (oneThread && navigator.hardwareConcurrency > 1) {
+        // Say why a multi-core machine serves from one thread: it caps the rate near one core.
+        io.err(
+          ctx.lang === "ja"
+            ? `1 スレッドで配信します: ${oneThread.ja}\n`
+            : `Serving from one thread: ${oneThread.en}\n`,
+        );
+      }
       await server.finished;
       return 0;
     } finally {

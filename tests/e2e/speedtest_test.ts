@@ -61,3 +61,34 @@ Deno.test("speedtest against speedtest-server in another process stays within it
     assert.equal(status.code, 0, "speedtest-server exits cleanly on SIGTERM");
   }
 });
+
+Deno.test({
+  name: "speedtest-server started without --unstable-net serves from one thread and says why",
+  ignore: Deno.build.os !== "linux" || navigator.hardwareConcurrency < 2,
+  async fn() {
+    const main = new URL("../../main.ts", import.meta.url).pathname;
+    const server = new Deno.Command(Deno.execPath(), {
+      args: ["run", "-A", main, "speedtest-server", "--port", "0", "--lang", "en"],
+      env: { NO_COLOR: "1" },
+      stdout: "piped",
+      stderr: "piped",
+    }).spawn();
+    let err = "";
+    try {
+      const reader = server.stderr.pipeThrough(new TextDecoderStream()).getReader();
+      while (!err.includes("Serving from one thread")) {
+        const r = await reader.read();
+        if (r.done) throw new Error(`speedtest-server ended early: ${err}`);
+        err += r.value;
+      }
+      reader.releaseLock();
+      server.stderr.cancel().catch(() => {});
+    } finally {
+      server.kill("SIGTERM");
+      await server.stdout.cancel();
+      await server.status;
+    }
+    assert.match(err, /\(endpoints under speed\/v1\/, 1 thread\)/);
+    assert.match(err, /Serving from one thread: started without --unstable-net/);
+  },
+});
