@@ -11,7 +11,8 @@
  * Figures, not timed tests: other work on the machine moves them, so each is repeated
  * (`--runs N`, default 3) and shown with its spread. Sections 2–3 need root, iproute2 and
  * iperf3; without them they are skipped, saying why. Flags: `--runs N`, `--seconds S`
- * (iperf3 duration, default 10), `--only loopback|shaped|bloat`.
+ * (iperf3 duration, default 10), `--only loopback|shaped|bloat`, `--rates 1,20,100,500`
+ * (shaped rates in Mbit/s, default 20,100,500).
  *
  * @module
  */
@@ -29,10 +30,16 @@ const { values } = parseArgs({
     runs: { type: "string", default: "3" },
     seconds: { type: "string", default: "10" },
     only: { type: "string" },
+    rates: { type: "string", default: "20,100,500" },
   },
 });
 const runs = Number(values.runs);
 const seconds = Number(values.seconds);
+const rates = values.rates.split(",").map((r) => Number(r) * 1e6);
+if (rates.some((r) => !(r > 0))) {
+  console.error(`--rates must be positive Mbit/s separated by commas: "${values.rates}"`);
+  Deno.exit(2);
+}
 const wants = (s: string) => !values.only || values.only.split(",").includes(s);
 const log = (line: string) => console.error(line);
 const configDir = await Deno.makeTempDir({ prefix: "kiriwake-bench-" });
@@ -68,7 +75,7 @@ try {
     try {
       if (wants("shaped")) {
         console.log("## Shaped links (tbf, 20 ms queue): accuracy");
-        const r = await shapedSection(topo, [20e6, 100e6, 500e6], o);
+        const r = await shapedSection(topo, rates, o);
         console.log(r.text + "\n");
         checks.push(
           `shaped within ±3 % of iperf3: worst deviation ${fmt((r.worst ?? NaN) * 100, 1)} %`,

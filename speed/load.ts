@@ -15,9 +15,21 @@ import { requestHead, type SpeedTarget } from "./target.ts";
 /** Which way the bytes flow. */
 export type Direction = "download" | "upload";
 
-/** The first chunk is small: the rate is unknown and the line may be slow. */
-export const FIRST_CHUNK = 256 * 1024;
-const MIN_CHUNK = 64 * 1024;
+/**
+ * The first chunk is small: the rate is unknown and the line may be slow. An upload is counted
+ * only when the server confirms a chunk, so on a slow uplink every stream's first chunks must
+ * complete within a few intervals: with 256 KiB first chunks (and 64 KiB at least) the streams
+ * added by the ramp on a 1 Mbit/s uplink confirmed nothing within 10 s and the upload came out
+ * at 0.22 of iperf3 (0.78 at 5 Mbit/s, labelled High). Chunks grow 4× per confirmation, so a
+ * fast line reaches its size within a few round trips.
+ */
+export const FIRST_CHUNK = 16 * 1024;
+/**
+ * The smallest chunk. Each costs a request and a response head (~250 bytes) that are not
+ * goodput: 4 KiB chunks lost ~4 % at 1 Mbit/s; at 16 KiB a 1 Mbit/s line shared by 10 streams
+ * still confirms a chunk per stream every 1.3 s.
+ */
+export const MIN_CHUNK = 16 * 1024;
 /** Upper bound of one request (the server allows 1 GiB). */
 export const MAX_CHUNK = 256 * 1024 * 1024;
 /**
@@ -27,6 +39,25 @@ export const MAX_CHUNK = 256 * 1024 * 1024;
  * within 0.5 % of the link's goodput ceiling. Pipelining makes the extra requests free.
  */
 const CHUNK_TARGET_MS = 100;
+
+/**
+ * How far ahead a stream keeps requests outstanding, in its own recent rate. Chunks are short
+ * (100 ms) for fine-grained counting, but a stream with only two chunks outstanding cannot
+ * fill a queue deeper than about 200 ms, so a deep buffer (bufferbloat) would not show. With
+ * 600 ms outstanding the load fills a queue as TCP alone would.
+ */
+const OUTSTANDING_MS = 600;
+/** At most this many requests outstanding on one connection. */
+const MAX_OUTSTANDING = 16;
+
+/**
+ * Whether a stream should put another request in flight: always up to two (pipelining), then
+ * while the bytes outstanding are under {@link OUTSTANDING_MS} of its recent rate.
+ */
+export function wantsMore(outstandingBytes: number, count: number, bytesPerMs: number): boolean {
+  if (count < 2) return true;
+  return count < MAX_OUTSTANDING && outstandingBytes < bytesPerMs * OUTSTANDING_MS;
+}
 
 /** What a stream asks of, and reports to, its direction. */
 export interface StreamHooks {
@@ -107,28 +138,38 @@ export class RecentRate {
 async function download(conn: Http1Conn, h: StreamHooks): Promise<void> {
   const t = conn.target;
   const pending: number[] = [];
+  let outstanding = 0;
   let size = FIRST_CHUNK;
   const send = async () => {
     const n = h.reserve(size);
     if (n <= 0) return false;
     await conn.write(requestHead(t, "down", n));
     pending.push(n);
+    outstanding += n;
     return true;
   };
   if (!await send()) return;
   const rate = new RecentRate(performance.now());
+  let perMs = 0;
+  // A self probe needs an idle connection: once one is due, no more requests go out until
+  // those in flight are read.
+  let probeDue = false;
   while (pending.length > 0) {
     const n = pending[0];
     checkDownload(await conn.readHead(), n, t.url);
-    // Pipeline the next chunk now, unless a self probe must go out on an idle connection.
-    const probe = pending.length === 1 && h.wantSelfProbe();
-    if (!probe && pending.length === 1) await send();
+    probeDue ||= h.wantSelfProbe();
+    while (!probeDue && wantsMore(outstanding, pending.length, perMs)) {
+      if (!await send()) break;
+    }
     await conn.readBody(n, h.onBytes);
     pending.shift();
-    size = nextChunk(size, rate.add(n, performance.now()), h.maxChunk);
-    if (probe) {
+    outstanding -= n;
+    perMs = rate.add(n, performance.now());
+    size = nextChunk(size, perMs, h.maxChunk);
+    if (probeDue && pending.length === 0) {
       h.onSelfProbe(await ping(conn));
       rate.restart(performance.now());
+      probeDue = false;
       if (!await send()) break;
     }
   }
@@ -137,6 +178,7 @@ async function download(conn: Http1Conn, h: StreamHooks): Promise<void> {
 async function upload(conn: Http1Conn, h: StreamHooks): Promise<void> {
   const t = conn.target;
   const pending: { n: number; start: number }[] = [];
+  let outstanding = 0;
   let size = FIRST_CHUNK;
   const send = async () => {
     const n = h.reserve(size);
@@ -145,6 +187,7 @@ async function upload(conn: Http1Conn, h: StreamHooks): Promise<void> {
     await conn.write(requestHead(t, "up", n));
     await conn.writeBody(n, h.onBytes);
     pending.push({ n, start });
+    outstanding += n;
     return true;
   };
   if (!await send()) return;
@@ -152,24 +195,32 @@ async function upload(conn: Http1Conn, h: StreamHooks): Promise<void> {
   // confirmations of k−1 and k (shifted by half a round trip, which cancels out).
   let confirmed = pending[0].start;
   const rate = new RecentRate(confirmed);
+  let perMs = 0;
+  let probeDue = false;
   while (pending.length > 0) {
-    const probe = h.wantSelfProbe();
-    // Pipelined: the next body is written while the answer to the previous one travels.
-    if (!probe) await send();
+    probeDue ||= h.wantSelfProbe();
+    // Pipelined: the next bodies are written while the answers to earlier ones travel. At
+    // most two per answer, so that answers are read (and timed) soon after they arrive.
+    for (let k = 0; k < 2 && !probeDue && wantsMore(outstanding, pending.length, perMs); k++) {
+      if (!await send()) break;
+    }
     const { n, start } = pending.shift()!;
     const head = await conn.readHead();
     const body = await conn.readSmallBody(head);
     checkUpload(head, body, n, t.url);
+    outstanding -= n;
     const now = performance.now();
     const from = Math.max(confirmed, start);
     h.onUploaded(n, from, now);
     // Sized from what the server confirmed: the send buffer makes writes look fast.
-    size = nextChunk(size, rate.add(n, now), h.maxChunk);
+    perMs = rate.add(n, now);
+    size = nextChunk(size, perMs, h.maxChunk);
     confirmed = now;
-    if (probe) {
+    if (probeDue && pending.length === 0) {
       h.onSelfProbe(await ping(conn));
       rate.restart(performance.now());
-      if (pending.length === 0 && !await send()) break;
+      probeDue = false;
+      if (!await send()) break;
     }
   }
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { FIRST_CHUNK, MAX_CHUNK, nextChunk, RecentRate } from "./load.ts";
+import { FIRST_CHUNK, MAX_CHUNK, MIN_CHUNK, nextChunk, RecentRate, wantsMore } from "./load.ts";
 import { endpointPath, requestHead, speedTarget } from "./target.ts";
 
 Deno.test("nextChunk() aims at 100 ms of the rate, growing at most 4×", () => {
@@ -7,7 +7,8 @@ Deno.test("nextChunk() aims at 100 ms of the rate, growing at most 4×", () => {
   assert.equal(nextChunk(1e6, 10_000), 1e6);
   assert.equal(nextChunk(FIRST_CHUNK, 1e9), FIRST_CHUNK * 4);
   assert.equal(nextChunk(MAX_CHUNK, 1e9), MAX_CHUNK);
-  assert.equal(nextChunk(1e6, 1), 64 * 1024); // never below 64 KiB
+  assert.equal(nextChunk(1e6, 1), MIN_CHUNK); // never below 16 KiB
+  assert.equal(MIN_CHUNK, 16 * 1024);
   assert.equal(nextChunk(4e8, 4e6, 1e8), 1e8); // the server's limit
 });
 
@@ -46,4 +47,16 @@ Deno.test("requestHead() sends uploads with a Content-Length, never chunked", ()
   assert.match(head, /\r\nContent-Length: 1234\r\n/);
   assert.doesNotMatch(head, /chunked/i);
   assert.ok(head.endsWith("\r\n\r\n"));
+});
+
+Deno.test("wantsMore() pipelines two requests, then keeps 600 ms of the stream's rate in flight", () => {
+  // Two are always wanted, whatever the rate (it is unknown at the start).
+  assert.equal(wantsMore(1e9, 0, 0), true);
+  assert.equal(wantsMore(1e9, 1, 0), true);
+  assert.equal(wantsMore(0, 2, 0), false);
+  // 100 bytes per ms: up to 60 kB outstanding.
+  assert.equal(wantsMore(59_999, 3, 100), true);
+  assert.equal(wantsMore(60_000, 3, 100), false);
+  // Never more than 16 requests on one connection.
+  assert.equal(wantsMore(0, 16, 1e6), false);
 });
