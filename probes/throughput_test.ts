@@ -79,7 +79,7 @@ Deno.test("outcome() fails when nothing was measured and warns on bufferbloat", 
       foreignSamples: 0,
       selfSamples: 0,
     },
-    loadedLatency: { medianMs: loaded, jitterMs: null, samples: 1 },
+    loadedLatency: { medianMs: loaded, jitterMs: null, samples: 10 },
     probes: { bytes: 0, share: 0, foreignFailures: 0 },
   });
   const idle = { latencyMs: 10, jitterMs: 1, minMs: 9, samples: 20, connectMs: 1, tlsMs: null };

@@ -108,6 +108,14 @@ export async function measureServer(o: MeasureOptions): Promise<ServerResult> {
 
 type Measured = Pick<ServerResult, "outcome" | "error" | "idle" | "download" | "upload">;
 
+/**
+ * Loaded-latency samples a direction needs before it is graded. A direction that ends within
+ * its first interval (a fast path and a small budget) may have one sample, taken while the
+ * server's CPU, not the line, was the queue: graded, that one sample raised a bufferbloat
+ * warning in the lab on a path that had none.
+ */
+export const MIN_LOADED_SAMPLES = 3;
+
 /** Adds the grades to what was measured. */
 export function finish(
   base: Pick<ServerResult, "name" | "url" | "kind">,
@@ -115,7 +123,8 @@ export function finish(
 ): ServerResult {
   const idleMs = m.idle?.latencyMs ?? null;
   const added = (d: DirectionResult | null) =>
-    idleMs !== null && d?.loadedLatency.medianMs != null
+    idleMs !== null && d?.loadedLatency.medianMs != null &&
+      d.loadedLatency.samples >= MIN_LOADED_SAMPLES
       ? round(d.loadedLatency.medianMs - idleMs, 2)
       : null;
   const downAdded = added(m.download);

@@ -49,14 +49,23 @@ const CHUNK_TARGET_MS = 100;
 const OUTSTANDING_MS = 600;
 /** At most this many requests outstanding on one connection. */
 const MAX_OUTSTANDING = 16;
+/**
+ * At most this many bytes outstanding beyond two requests. Requests reserve the data budget
+ * when they are sent, so 600 ms ahead on a multi-gigabit path would reserve the whole budget
+ * at once (measured in the lab: the on-net server's directions ended by budget before their
+ * first interval). 4 MiB still keeps 600 ms ahead per stream up to ~50 Mbit/s a stream; above
+ * that two 100 ms chunks are more than this anyway.
+ */
+const MAX_OUTSTANDING_BYTES = 4 * 1024 * 1024;
 
 /**
  * Whether a stream should put another request in flight: always up to two (pipelining), then
- * while the bytes outstanding are under {@link OUTSTANDING_MS} of its recent rate.
+ * while the bytes outstanding are under {@link OUTSTANDING_MS} of its recent rate (and 4 MiB).
  */
 export function wantsMore(outstandingBytes: number, count: number, bytesPerMs: number): boolean {
   if (count < 2) return true;
-  return count < MAX_OUTSTANDING && outstandingBytes < bytesPerMs * OUTSTANDING_MS;
+  const ahead = Math.min(bytesPerMs * OUTSTANDING_MS, MAX_OUTSTANDING_BYTES);
+  return count < MAX_OUTSTANDING && outstandingBytes < ahead;
 }
 
 /** What a stream asks of, and reports to, its direction. */

@@ -49,7 +49,7 @@ Deno.test("requestHead() sends uploads with a Content-Length, never chunked", ()
   assert.ok(head.endsWith("\r\n\r\n"));
 });
 
-Deno.test("wantsMore() pipelines two requests, then keeps 600 ms of the stream's rate in flight", () => {
+Deno.test("wantsMore() pipelines two requests, then keeps 600 ms of the stream's rate (≤ 4 MiB) in flight", () => {
   // Two are always wanted, whatever the rate (it is unknown at the start).
   assert.equal(wantsMore(1e9, 0, 0), true);
   assert.equal(wantsMore(1e9, 1, 0), true);
@@ -57,6 +57,8 @@ Deno.test("wantsMore() pipelines two requests, then keeps 600 ms of the stream's
   // 100 bytes per ms: up to 60 kB outstanding.
   assert.equal(wantsMore(59_999, 3, 100), true);
   assert.equal(wantsMore(60_000, 3, 100), false);
-  // Never more than 16 requests on one connection.
+  // Never more than 16 requests on one connection, nor 4 MiB beyond the first two.
   assert.equal(wantsMore(0, 16, 1e6), false);
+  assert.equal(wantsMore(4 * 1024 * 1024 - 1, 3, 1e6), true);
+  assert.equal(wantsMore(4 * 1024 * 1024, 3, 1e6), false);
 });

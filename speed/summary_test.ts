@@ -56,6 +56,24 @@ Deno.test("finish() grades the worse direction and keeps the lower RPM", () => {
   assert.equal(s.aim.streaming?.classification, "good");
 });
 
+Deno.test("finish() grades no direction from fewer than 3 loaded-latency samples", () => {
+  const few = (dir: "download" | "upload", samples: number) => {
+    const d = direction(dir, 5000, 80);
+    return { ...d, loadedLatency: { ...d.loadedLatency, samples } };
+  };
+  const s = finish({ name: "fast", url: "http://fast/", kind: "on-net" }, {
+    outcome: "ok",
+    idle: { latencyMs: 2, jitterMs: 0.1, minMs: 1, samples: 20, connectMs: 1, tlsMs: null },
+    download: few("download", 3),
+    upload: few("upload", 1),
+  });
+  assert.equal(s.bufferbloat.download, "C"); // +78 ms from 3 samples: graded
+  assert.equal(s.bufferbloat.downloadAddedMs, 78);
+  assert.equal(s.bufferbloat.upload, null); // one sample: not graded
+  assert.equal(s.bufferbloat.uploadAddedMs, null);
+  assert.equal(s.bufferbloat.grade, "C");
+});
+
 Deno.test("compareServers() finds a bottleneck beyond the access line", () => {
   const c = compareServers([server("on", "on-net", 900, 400), server("off", "off-net", 300, 390)])!;
   assert.equal(c.finding, "beyond-access");
