@@ -1,28 +1,22 @@
 import assert from "node:assert/strict";
+import { SpeedError } from "./errors.ts";
+import { Http1Conn } from "./http1.ts";
 import { defaultThreads, servePool, whyOneThread } from "./server_pool.ts";
+import { requestHead, speedTarget } from "./target.ts";
 
 const ONE_THREAD = whyOneThread();
 
 /** GET info on a fresh connection (fetch would reuse one), returning the JSON body. */
 async function infoOnNewConnection(port: number): Promise<{ service: string; thread: number }> {
-  const conn = await Deno.connect({ hostname: "127.0.0.1", port });
+  const t = speedTarget(`http://127.0.0.1:${port}/`);
+  const conn = await Http1Conn.open(t, { timeoutMs: 5000 });
   try {
-    await conn.write(
-      new TextEncoder().encode(
-        "GET /speed/v1/info HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
-      ),
-    );
-    let text = "";
-    const buf = new Uint8Array(4096);
-    for (let n = await conn.read(buf); n !== null; n = await conn.read(buf)) {
-      text += new TextDecoder().decode(buf.subarray(0, n));
-    }
-    assert.match(text, /^HTTP\/1\.1 200/);
-    return JSON.parse(text.slice(text.indexOf("\r\n\r\n") + 4));
+    await conn.write(requestHead(t, "info"));
+    const head = await conn.readHead();
+    assert.equal(head.status, 200);
+    return JSON.parse(new TextDecoder().decode(await conn.readSmallBody(head)));
   } finally {
-    try {
-      conn.close();
-    } catch { /* closed by the server */ }
+    conn.close();
   }
 }
 
@@ -72,7 +66,10 @@ Deno.test("servePool() with one thread starts no Worker and stops on its signal"
   assert.equal((await infoOnNewConnection(pool.port)).thread, 1);
   ac.abort();
   await pool.finished;
-  await assert.rejects(infoOnNewConnection(pool.port), Deno.errors.ConnectionRefused);
+  await assert.rejects(
+    infoOnNewConnection(pool.port),
+    (e) => e instanceof SpeedError && e.kind === "refused",
+  );
 });
 
 Deno.test("servePool() refuses a thread count that is not a positive integer", async () => {
