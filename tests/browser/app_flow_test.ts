@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { startLoopbackTargets } from "../support/loopback_targets.ts";
 import { launch, screenshot, skipWithoutBrowser, watchProblems } from "./browser.ts";
-import { startCli } from "./cli_process.ts";
+import { startApp } from "./cli_process.ts";
 
 Deno.test({
   name: "kiriwake app: terms → consent → start → live progress → verdict → details → save",
@@ -17,18 +17,7 @@ Deno.test({
   sanitizeOps: false,
   async fn() {
     const targets = await startLoopbackTargets();
-    const tmp = await Deno.makeTempDir({ prefix: "kw-app-" });
-    const cfg = join(tmp, "config.json");
-    await Deno.writeTextFile(cfg, JSON.stringify(targets.config));
-    const out = join(tmp, "reports");
-    const cli = await startCli(
-      ["app", "--no-open", "--config", cfg, "--out", out, "--lang", "ja"],
-      {
-        KIRIWAKE_CONFIG_DIR: join(tmp, "conf"),
-        HOME: tmp,
-        PATH: Deno.env.get("PATH") ?? "",
-      },
-    );
+    const { cli, tmp, out } = await startApp(targets.config, "kw-app-");
     const b = await launch();
     try {
       const page = await b.newPage();

@@ -9,7 +9,7 @@ import { createSocket } from "node:dgram";
 import { join } from "node:path";
 import { startLoopbackTargets } from "../support/loopback_targets.ts";
 import { launch, screenshot, skipWithoutBrowser, watchProblems } from "./browser.ts";
-import { startCli } from "./cli_process.ts";
+import { startApp } from "./cli_process.ts";
 
 Deno.test({
   name: "kiriwake app: cancel a running check; the partial report is saved and shown",
@@ -28,18 +28,7 @@ Deno.test({
     config.dns.resolvers[0].port = silent.address().port;
     config.dns.timeoutMs = 120_000;
     config.timeouts = { "dns.resolve": 120_000, "http.timing": 120_000 };
-    const tmp = await Deno.makeTempDir({ prefix: "kw-cancel-" });
-    const cfg = join(tmp, "config.json");
-    await Deno.writeTextFile(cfg, JSON.stringify(config));
-    const out = join(tmp, "reports");
-    const cli = await startCli(
-      ["app", "--no-open", "--config", cfg, "--out", out, "--lang", "ja"],
-      {
-        KIRIWAKE_CONFIG_DIR: join(tmp, "conf"),
-        HOME: tmp,
-        PATH: Deno.env.get("PATH") ?? "",
-      },
-    );
+    const { cli, tmp, out } = await startApp(config, "kw-cancel-");
     const b = await launch();
     try {
       const page = await b.newPage();

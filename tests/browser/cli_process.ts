@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const MAIN = fileURLToPath(new URL("../../main.ts", import.meta.url));
@@ -55,4 +56,30 @@ export async function startCli(args: string[], env: Record<string, string>): Pro
       return (await child.status).code;
     },
   };
+}
+
+/** A `kiriwake app` started in its own temporary home, config dir and report folder. */
+export interface AppUnderTest {
+  cli: CliServer;
+  /** The temporary folder holding everything below; remove it when done. */
+  tmp: string;
+  /** Where the app saves reports (`--out`). */
+  out: string;
+}
+
+/** Writes `config` to a fresh temporary folder and starts `kiriwake app` on it, in Japanese. */
+export async function startApp(config: unknown, prefix: string): Promise<AppUnderTest> {
+  const tmp = await Deno.makeTempDir({ prefix });
+  const cfg = join(tmp, "config.json");
+  await Deno.writeTextFile(cfg, JSON.stringify(config));
+  const out = join(tmp, "reports");
+  const cli = await startCli(
+    ["app", "--no-open", "--config", cfg, "--out", out, "--lang", "ja"],
+    {
+      KIRIWAKE_CONFIG_DIR: join(tmp, "conf"),
+      HOME: tmp,
+      PATH: Deno.env.get("PATH") ?? "",
+    },
+  );
+  return { cli, tmp, out };
 }
