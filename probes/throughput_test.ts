@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { finish } from "../speed/engine.ts";
-import { rawServer, startSpeedServer } from "../speed/testing.ts";
+import { directionResult, rawServer, startSpeedServer } from "../speed/testing.ts";
 import { testContext } from "./testing.ts";
 import { outcome, throughputProbe } from "./throughput.ts";
 import { SkipProbe } from "./types.ts";
@@ -57,31 +57,7 @@ Deno.test("outcome() fails when nothing was measured and warns on bufferbloat", 
   });
   const budget = { metered: false, maxBytes: 1, usedBytes: 0, directionMs: 1000 };
   assert.equal(outcome({ budget, servers: [none], comparison: null }).status, "fail");
-  const dir = (loaded: number) => ({
-    direction: "download" as const,
-    stopReason: "stable" as const,
-    error: null,
-    durationMs: 1,
-    bytes: 1,
-    mbps: 50,
-    streams: 1,
-    intervals: [],
-    capacity: { stable: true, confidence: "High" as const },
-    responsiveness: {
-      rpm: 100,
-      confidence: "High" as const,
-      foreignRpm: null,
-      loadedRpm: null,
-      tcpMs: null,
-      tlsMs: null,
-      httpMs: null,
-      selfMs: null,
-      foreignSamples: 0,
-      selfSamples: 0,
-    },
-    loadedLatency: { medianMs: loaded, jitterMs: null, samples: 10 },
-    probes: { bytes: 0, share: 0, foreignFailures: 0 },
-  });
+  const dir = (loaded: number) => directionResult("download", 50, loaded, 10);
   const idle = { latencyMs: 10, jitterMs: 1, minMs: 9, samples: 20, connectMs: 1, tlsMs: null };
   const bloated = finish(base, { outcome: "ok", idle, download: dir(300), upload: dir(12) });
   assert.equal(bloated.bufferbloat.grade, "D");

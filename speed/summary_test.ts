@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { finish } from "./engine.ts";
-import type { DirectionResult, ServerResult } from "./schema.ts";
+import type { ServerResult } from "./schema.ts";
+import { directionResult } from "./testing.ts";
 import {
   compareServers,
   comparisonSummary,
@@ -9,40 +10,12 @@ import {
   speedtestJson,
 } from "./summary.ts";
 
-function direction(dir: "download" | "upload", mbps: number, loadedMs: number): DirectionResult {
-  return {
-    direction: dir,
-    stopReason: "stable",
-    error: null,
-    durationMs: 6000,
-    bytes: 1e8,
-    mbps,
-    streams: 6,
-    intervals: [],
-    capacity: { stable: true, confidence: "High" },
-    responsiveness: {
-      rpm: Math.round(60000 / loadedMs),
-      confidence: "High",
-      foreignRpm: null,
-      loadedRpm: null,
-      tcpMs: null,
-      tlsMs: null,
-      httpMs: null,
-      selfMs: null,
-      foreignSamples: 40,
-      selfSamples: 40,
-    },
-    loadedLatency: { medianMs: loadedMs, jitterMs: 1, samples: 40 },
-    probes: { bytes: 1e5, share: 0.001, foreignFailures: 0 },
-  };
-}
-
 function server(name: string, kind: "on-net" | "off-net", down: number, up: number): ServerResult {
   return finish({ name, url: `http://${name}/`, kind }, {
     outcome: "ok",
     idle: { latencyMs: 10, jitterMs: 1, minMs: 9, samples: 20, connectMs: 10, tlsMs: null },
-    download: direction("download", down, 45),
-    upload: direction("upload", up, 20),
+    download: directionResult("download", down, 45),
+    upload: directionResult("upload", up, 20),
   });
 }
 
@@ -57,15 +30,11 @@ Deno.test("finish() grades the worse direction and keeps the lower RPM", () => {
 });
 
 Deno.test("finish() grades no direction from fewer than 3 loaded-latency samples", () => {
-  const few = (dir: "download" | "upload", samples: number) => {
-    const d = direction(dir, 5000, 80);
-    return { ...d, loadedLatency: { ...d.loadedLatency, samples } };
-  };
   const s = finish({ name: "fast", url: "http://fast/", kind: "on-net" }, {
     outcome: "ok",
     idle: { latencyMs: 2, jitterMs: 0.1, minMs: 1, samples: 20, connectMs: 1, tlsMs: null },
-    download: few("download", 3),
-    upload: few("upload", 1),
+    download: directionResult("download", 5000, 80, 3),
+    upload: directionResult("upload", 5000, 80, 1),
   });
   assert.equal(s.bufferbloat.download, "C"); // +78 ms from 3 samples: graded
   assert.equal(s.bufferbloat.downloadAddedMs, 78);

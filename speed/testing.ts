@@ -1,9 +1,11 @@
 /**
  * Test helpers: a real speed server on a random loopback port, and raw TCP servers that
- * misbehave on purpose (stall, reset, lie about lengths, speak something else).
+ * misbehave on purpose (stall, reset, lie about lengths, speak something else), and a
+ * measured direction to grade and summarize.
  *
  * @module
  */
+import type { DirectionResult } from "./schema.ts";
 import { serveSpeed, type SpeedAppOptions } from "./server.ts";
 
 /** A server for a test; `close` stops it and waits for its connections to end. */
@@ -92,4 +94,41 @@ export function until(signal: AbortSignal): Promise<void> {
     if (signal.aborted) return resolve();
     signal.addEventListener("abort", () => resolve(), { once: true });
   });
+}
+
+/**
+ * A stable, high-confidence direction of `mbps` whose latency under load is `loadedMs`, from
+ * 40 samples unless `samples` says otherwise.
+ */
+export function directionResult(
+  direction: "download" | "upload",
+  mbps: number,
+  loadedMs: number,
+  samples = 40,
+): DirectionResult {
+  return {
+    direction,
+    stopReason: "stable",
+    error: null,
+    durationMs: 6000,
+    bytes: 1e8,
+    mbps,
+    streams: 6,
+    intervals: [],
+    capacity: { stable: true, confidence: "High" },
+    responsiveness: {
+      rpm: Math.round(60000 / loadedMs),
+      confidence: "High",
+      foreignRpm: null,
+      loadedRpm: null,
+      tcpMs: null,
+      tlsMs: null,
+      httpMs: null,
+      selfMs: null,
+      foreignSamples: samples,
+      selfSamples: samples,
+    },
+    loadedLatency: { medianMs: loadedMs, jitterMs: 1, samples },
+    probes: { bytes: 1e5, share: 0.001, foreignFailures: 0 },
+  };
 }
