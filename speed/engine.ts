@@ -109,12 +109,13 @@ export async function measureServer(o: MeasureOptions): Promise<ServerResult> {
 type Measured = Pick<ServerResult, "outcome" | "error" | "idle" | "download" | "upload">;
 
 /**
- * Loaded-latency samples a direction needs before it is graded. A direction that ends within
- * its first interval (a fast path and a small budget) may have one sample, taken while the
- * server's CPU, not the line, was the queue: graded, that one sample raised a bufferbloat
- * warning in the lab on a path that had none.
+ * Intervals a direction must have run before its latency under load is graded. A direction
+ * that ends within its first interval (a fast path and a small budget) has not loaded the line:
+ * its one latency sample was taken while the server's CPU was the queue, and graded it raised
+ * a bufferbloat warning in the lab on a path that had none. The number of samples is no guide:
+ * on a badly bloated line each sample takes most of a second, so there are only one or two.
  */
-export const MIN_LOADED_SAMPLES = 3;
+export const MIN_GRADED_INTERVALS = 2;
 
 /** Adds the grades to what was measured. */
 export function finish(
@@ -124,7 +125,7 @@ export function finish(
   const idleMs = m.idle?.latencyMs ?? null;
   const added = (d: DirectionResult | null) =>
     idleMs !== null && d?.loadedLatency.medianMs != null &&
-      d.loadedLatency.samples >= MIN_LOADED_SAMPLES
+      d.intervals.length >= MIN_GRADED_INTERVALS
       ? round(d.loadedLatency.medianMs - idleMs, 2)
       : null;
   const downAdded = added(m.download);

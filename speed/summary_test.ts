@@ -29,16 +29,18 @@ Deno.test("finish() grades the worse direction and keeps the lower RPM", () => {
   assert.equal(s.aim.streaming?.classification, "good");
 });
 
-Deno.test("finish() grades no direction from fewer than 3 loaded-latency samples", () => {
+Deno.test("finish() grades no direction that ended within its first interval, however few its samples", () => {
   const s = finish({ name: "fast", url: "http://fast/", kind: "on-net" }, {
     outcome: "ok",
     idle: { latencyMs: 2, jitterMs: 0.1, minMs: 1, samples: 20, connectMs: 1, tlsMs: null },
-    download: directionResult("download", 5000, 80, 3),
-    upload: directionResult("upload", 5000, 80, 1),
+    // A bloated line: two slow samples over eight intervals are graded.
+    download: directionResult("download", 4, 80, 2, 8),
+    // Ended by its budget inside the first interval: one sample, not graded.
+    upload: directionResult("upload", 5000, 80, 1, 0),
   });
-  assert.equal(s.bufferbloat.download, "C"); // +78 ms from 3 samples: graded
+  assert.equal(s.bufferbloat.download, "C"); // +78 ms
   assert.equal(s.bufferbloat.downloadAddedMs, 78);
-  assert.equal(s.bufferbloat.upload, null); // one sample: not graded
+  assert.equal(s.bufferbloat.upload, null);
   assert.equal(s.bufferbloat.uploadAddedMs, null);
   assert.equal(s.bufferbloat.grade, "C");
 });

@@ -97,14 +97,15 @@ export function until(signal: AbortSignal): Promise<void> {
 }
 
 /**
- * A stable, high-confidence direction of `mbps` whose latency under load is `loadedMs`, from
- * 40 samples unless `samples` says otherwise.
+ * A stable, high-confidence direction of `mbps` over `intervals` half-second intervals (12
+ * unless told), whose latency under load is `loadedMs` from 40 samples unless told.
  */
 export function directionResult(
   direction: "download" | "upload",
   mbps: number,
   loadedMs: number,
   samples = 40,
+  intervals = 12,
 ): DirectionResult {
   return {
     direction,
@@ -114,7 +115,11 @@ export function directionResult(
     bytes: 1e8,
     mbps,
     streams: 6,
-    intervals: [],
+    intervals: Array.from({ length: intervals }, (_, i) => ({
+      endMs: (i + 1) * 500,
+      mbps,
+      streams: 6,
+    })),
     capacity: { stable: true, confidence: "High" },
     responsiveness: {
       rpm: Math.round(60000 / loadedMs),
