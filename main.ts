@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { BRAND } from "./build/brand.ts";
+import { BRAND } from "./brand/brand.ts";
 import { chooseLang, peekLang } from "./cli/args.ts";
 import { appCommand, defaultCommand } from "./cli/app.ts";
 import { helpText } from "./cli/help.ts";
@@ -20,9 +20,9 @@ import { speedtestCommand } from "./cli/speedtest.ts";
 import { speedtestServerCommand } from "./cli/speedtest_server.ts";
 import { termsCommand } from "./cli/terms.ts";
 import { viewCommand } from "./cli/view.ts";
-import { userConfigDir } from "./consent/config_dir.ts";
-import { EXIT, InvalidInputError, KiriwakeError, RefusedError, UsageError } from "./errors.ts";
-import { VERSION } from "./version.ts";
+import { userConfigDir } from "./util/config_dir.ts";
+import { EXIT, InvalidInputError, KiriwakeError, RefusedError, UsageError } from "./util/errors.ts";
+import { VERSION } from "./util/version.ts";
 
 /** Every command, by name. */
 export const COMMANDS: Record<string, Command> = {

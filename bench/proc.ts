@@ -6,7 +6,7 @@
  * @module
  */
 import { fileURLToPath } from "node:url";
-import { BRAND } from "../build/brand.ts";
+import { BRAND } from "../brand/brand.ts";
 import {
   iperfBps,
   parseSpeedtest,

@@ -10,12 +10,12 @@
  */
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { BRAND } from "../build/brand.ts";
+import { BRAND } from "../brand/brand.ts";
 import { renderReportHtml } from "../report/html/render.tsx";
 import { sampleReport } from "../report/html/testing.ts";
-import { ReportLibrary } from "../report/server/library.ts";
-import { serveApp } from "../report/server/serve.ts";
-import { testApp } from "../report/server/testing.ts";
+import { ReportLibrary } from "../web/library.ts";
+import { serveApp } from "../web/serve.ts";
+import { testApp } from "../web/testing.ts";
 
 const N = Number(Deno.args[0] ?? 30);
 

@@ -13,10 +13,10 @@
  */
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { BRAND } from "./brand.ts";
+import { BRAND } from "../brand/brand.ts";
 import { binaryName, compileArgs, hostTarget, type Target, TARGETS } from "./compile_args.ts";
 import { sha256Hex } from "../util/canonical_json.ts";
-import { VERSION } from "../version.ts";
+import { VERSION } from "../util/version.ts";
 
 const { values } = parseArgs({
   args: Deno.args,

@@ -6,14 +6,14 @@
  */
 import { join } from "node:path";
 import { mkdir } from "node:fs/promises";
-import { EXIT, InvalidInputError } from "../errors.ts";
+import { EXIT, InvalidInputError } from "../util/errors.ts";
 import { defaultConfig, loadConfigFile } from "../probes/config_load.ts";
 import { BUILTIN_PROBES } from "../probes/mod.ts";
 import { planProbes } from "../probes/plan.ts";
 import { discoverPlugins, manifestNotes, processDiscovery } from "../plugins/discover.ts";
 import { pluginProbes, pluginSourceOf } from "../plugins/mod.ts";
-import { ReportLibrary } from "../report/server/library.ts";
-import { serveUntilDone } from "../report/server/serve_until_done.ts";
+import { ReportLibrary } from "../web/library.ts";
+import { serveUntilDone } from "../web/serve_until_done.ts";
 import { parseCommandArgs } from "./args.ts";
 import type { Command } from "./io.ts";
 

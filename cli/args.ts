@@ -5,7 +5,7 @@
  * @module
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { UsageError } from "../errors.ts";
+import { UsageError } from "../util/errors.ts";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 

@@ -14,7 +14,7 @@ import { machineIdentifiers } from "../consent/identifiers.ts";
 import { requirementsOf } from "../consent/policy.ts";
 import { buildPreview, type Preview, type PreviewBasis } from "../consent/preview.ts";
 import { DATA_CATEGORIES, type DataCategory, type Probe } from "../probes/types.ts";
-import { EXIT } from "../errors.ts";
+import { EXIT } from "../util/errors.ts";
 import type { ReportBody } from "../report/schema.ts";
 import type { CommandContext, Io } from "./io.ts";
 

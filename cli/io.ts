@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { Brand } from "../build/brand_schema.ts";
+import type { Brand } from "../brand/schema.ts";
 
 /** Where a command reads and writes. */
 export interface Io {

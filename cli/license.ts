@@ -18,8 +18,8 @@ import {
 import { verifyLicenceToken } from "../consent/licence_token.ts";
 import { requirementsOf } from "../consent/policy.ts";
 import { termsFacts } from "../consent/terms.ts";
-import type { Brand } from "../build/brand_schema.ts";
-import { EXIT, InvalidInputError, RefusedError, UsageError } from "../errors.ts";
+import type { Brand } from "../brand/schema.ts";
+import { EXIT, InvalidInputError, RefusedError, UsageError } from "../util/errors.ts";
 import { parseCommandArgs } from "./args.ts";
 import type { Command, CommandContext, Io } from "./io.ts";
 import { issueLicence, keygen } from "./license_issue.ts";

@@ -12,7 +12,7 @@ import {
   signLicence,
   verifyLicenceToken,
 } from "../consent/licence_token.ts";
-import { EXIT, InvalidInputError, UsageError } from "../errors.ts";
+import { EXIT, InvalidInputError, UsageError } from "../util/errors.ts";
 import { atomicWrite } from "../util/atomic_write.ts";
 import type { CommandContext, Io } from "./io.ts";
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { join, resolve } from "node:path";
-import type { Brand } from "../build/brand_schema.ts";
+import type { Brand } from "../brand/schema.ts";
 import { fromBase64, toBase64 } from "../consent/keys.ts";
 import { licencePath } from "../consent/licence_store.ts";
 import { readReportList } from "../consent/report_list.ts";

@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { EXIT, InvalidInputError, UsageError } from "../errors.ts";
-import { decodeOutput, type OutputEncoding } from "../probes/decode.ts";
+import { EXIT, InvalidInputError, UsageError } from "../util/errors.ts";
+import { decodeOutput, type OutputEncoding } from "../probes/lib/decode.ts";
 import { parseKinds, parserFor } from "../probes/parse/mod.ts";
 import { ParseError } from "../probes/parse/parse_error.ts";
 import type { Platform } from "../probes/types.ts";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { BRAND } from "../build/brand.ts";
-import { EXIT, InvalidInputError, UsageError } from "../errors.ts";
+import { BRAND } from "../brand/brand.ts";
+import { EXIT, InvalidInputError, UsageError } from "../util/errors.ts";
 import { parseKinds } from "../probes/parse/mod.ts";
 import { expectsError, loadFixtures } from "../tests/support/fixture_files.ts";
 import { type CommandContext, memoryIo } from "./io.ts";

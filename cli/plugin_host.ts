@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { InvalidInputError } from "../errors.ts";
+import { InvalidInputError } from "../util/errors.ts";
 import { hostJobSchema, runHost } from "../plugins/host.ts";
 import { formatIssues } from "../util/zod_issues.ts";
 import { parseCommandArgs } from "./args.ts";

@@ -6,7 +6,7 @@
  * @module
  */
 import { join } from "node:path";
-import { EXIT, InvalidInputError, UsageError } from "../errors.ts";
+import { EXIT, InvalidInputError, UsageError } from "../util/errors.ts";
 import { discoverPlugins, processDiscovery } from "../plugins/discover.ts";
 import { type LoadedManifest, loadManifest, signaturePath } from "../plugins/manifest_load.ts";
 import { scaffoldPlugin } from "../plugins/scaffold.ts";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { BRAND } from "../build/brand.ts";
-import type { Brand } from "../build/brand_schema.ts";
+import { BRAND } from "../brand/brand.ts";
+import type { Brand } from "../brand/schema.ts";
 import { main } from "../main.ts";
 import { memoryIo } from "./io.ts";
 

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { EXIT } from "../errors.ts";
+import { EXIT } from "../util/errors.ts";
 import { BUILTIN_PROBES } from "../probes/mod.ts";
 import { parseCommandArgs } from "./args.ts";
 import type { Command } from "./io.ts";

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { EXIT, UsageError } from "../errors.ts";
+import { EXIT, UsageError } from "../util/errors.ts";
 import { renderText } from "../report/text.ts";
 import { readVerifiedReport } from "../report/verify.ts";
 import { parseCommandArgs } from "./args.ts";

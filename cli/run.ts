@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import { ensureConsent } from "../consent/gate.ts";
 import { rememberReport } from "../consent/report_list.ts";
-import { EXIT, UsageError } from "../errors.ts";
+import { EXIT, UsageError } from "../util/errors.ts";
 import { defaultConfig, loadConfigFile } from "../probes/config_load.ts";
 import { BUILTIN_PROBES } from "../probes/mod.ts";
 import { planProbes } from "../probes/plan.ts";

@@ -6,10 +6,10 @@
  * @module
  */
 import { ensureConsent } from "../consent/gate.ts";
-import { InvalidInputError, RefusedError, UsageError } from "../errors.ts";
+import { InvalidInputError, RefusedError, UsageError } from "../util/errors.ts";
 import { defaultConfig, loadConfigFile } from "../probes/config_load.ts";
 import { runProbes } from "../probes/runner.ts";
-import { throughputProbe } from "../probes/throughput.ts";
+import { throughputProbe } from "../probes/builtin/isp_throughput.ts";
 import { budgetNote, formatMB, parseByteSize, planSpeed } from "../speed/budget.ts";
 import type { SpeedServer } from "../speed/config.ts";
 import type { ThroughputData } from "../speed/schema.ts";

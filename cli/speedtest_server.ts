@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { InvalidInputError, UsageError } from "../errors.ts";
+import { InvalidInputError, UsageError } from "../util/errors.ts";
 import { parseByteSize } from "../speed/budget.ts";
 import { speedAppDefaults } from "../speed/server.ts";
 import { defaultThreads, servePool, whyOneThread } from "../speed/server_pool.ts";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { BRAND } from "../build/brand.ts";
+import { BRAND } from "../brand/brand.ts";
 import { main } from "../main.ts";
 import { startSpeedServer } from "../speed/testing.ts";
 import { memoryIo } from "./io.ts";

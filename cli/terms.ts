@@ -12,7 +12,7 @@ import { promptConsent } from "../consent/prompt.ts";
 import { recordPath, removeRecord } from "../consent/record.ts";
 import { remainingReports } from "../consent/report_list.ts";
 import { currentTerms, termsFacts } from "../consent/terms.ts";
-import { EXIT, InvalidInputError, RefusedError, UsageError } from "../errors.ts";
+import { EXIT, InvalidInputError, RefusedError, UsageError } from "../util/errors.ts";
 import { parseCommandArgs } from "./args.ts";
 import type { Command, CommandContext, Io } from "./io.ts";
 

@@ -6,9 +6,9 @@
  * @module
  */
 import { stat } from "node:fs/promises";
-import { EXIT, InvalidInputError, UsageError } from "../errors.ts";
-import { ReportLibrary } from "../report/server/library.ts";
-import { serveUntilDone } from "../report/server/serve_until_done.ts";
+import { EXIT, InvalidInputError, UsageError } from "../util/errors.ts";
+import { ReportLibrary } from "../web/library.ts";
+import { serveUntilDone } from "../web/serve_until_done.ts";
 import { readVerifiedReport } from "../report/verify.ts";
 import { parseCommandArgs } from "./args.ts";
 import type { Command } from "./io.ts";

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { UsageError } from "../errors.ts";
+import { UsageError } from "../util/errors.ts";
 import { DATA_CATEGORIES, type DataCategory } from "../probes/types.ts";
 
 /** What each category covers, for prompts and the dry run. */

@@ -8,11 +8,11 @@
  * @module
  */
 import type { Io } from "../cli/io.ts";
-import type { Brand } from "../build/brand_schema.ts";
-import { InvalidInputError, RefusedError } from "../errors.ts";
+import type { Brand } from "../brand/schema.ts";
+import { InvalidInputError, RefusedError } from "../util/errors.ts";
 import { DATA_CATEGORIES, type DataCategory, type Localized } from "../probes/types.ts";
 import type { ReportBody } from "../report/schema.ts";
-import { VERSION } from "../version.ts";
+import { VERSION } from "../util/version.ts";
 import { parseCategories } from "./categories.ts";
 import { decide, type Decision, type Grants } from "./decide.ts";
 import { brandMismatch, categoryNeeded } from "./decide_text.ts";

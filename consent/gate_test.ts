@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { memoryIo } from "../cli/io.ts";
-import { InvalidInputError, RefusedError } from "../errors.ts";
+import { InvalidInputError, RefusedError } from "../util/errors.ts";
 import { ensureConsent, type GateInput } from "./gate.ts";
 import { installLicence } from "./licence_store.ts";
 import { readRecordState, recordPath } from "./record.ts";

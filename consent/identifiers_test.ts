@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { isEui64 } from "../report/redact.ts";
+import { isEui64 } from "../util/redact.ts";
 import { type IdentifierSources, machineIdentifiers } from "./identifiers.ts";
 
 const sources = (over: Partial<IdentifierSources> & { vars?: Record<string, string> }) => ({

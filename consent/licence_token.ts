@@ -16,7 +16,7 @@
  * @module
  */
 import { z } from "zod";
-import { InvalidInputError } from "../errors.ts";
+import { InvalidInputError } from "../util/errors.ts";
 import { formatIssues } from "../util/zod_issues.ts";
 import { fromBase64, type KeyPairFile, toBase64, type VerifyKey } from "./keys.ts";
 

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Brand } from "../build/brand_schema.ts";
+import type { Brand } from "../brand/schema.ts";
 import { DATA_CATEGORIES, type DataCategory } from "../probes/types.ts";
 import type { Requirements } from "./decide.ts";
 import type { TermsFacts } from "./terms.ts";

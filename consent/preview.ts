@@ -14,7 +14,7 @@ import {
   type Probe,
   type Segment,
 } from "../probes/types.ts";
-import { mask } from "../report/redact.ts";
+import { mask } from "../util/redact.ts";
 
 /** Where the previewed categories come from. */
 export type PreviewBasis = "consent-flag" | "record" | "default";

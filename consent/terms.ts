@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Brand } from "../build/brand_schema.ts";
+import type { Brand } from "../brand/schema.ts";
 import { sha256Hex } from "../util/canonical_json.ts";
 
 /** The current terms in one language. */

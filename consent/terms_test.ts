@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { BRAND } from "../build/brand.ts";
-import { type BrandInput, loadBrand } from "../build/brand_schema.ts";
+import { BRAND } from "../brand/brand.ts";
+import { type BrandInput, loadBrand } from "../brand/schema.ts";
 import { sha256Hex } from "../util/canonical_json.ts";
 import { currentTerms, termsFacts } from "./terms.ts";
 

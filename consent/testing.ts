@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { BRAND } from "../build/brand.ts";
-import { type Brand, type BrandInput, loadBrand } from "../build/brand_schema.ts";
+import { BRAND } from "../brand/brand.ts";
+import { type Brand, type BrandInput, loadBrand } from "../brand/schema.ts";
 import type { DataCategory } from "../probes/types.ts";
 import { sha256Hex } from "../util/canonical_json.ts";
 import { generateKeyPair, type KeyPairFile } from "./keys.ts";

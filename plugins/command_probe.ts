@@ -13,7 +13,7 @@ import { basename, join } from "node:path";
 import { z } from "zod";
 import type { Evidence, Probe } from "../probes/types.ts";
 import type { CommandPluginInput } from "./api.ts";
-import { readCapped } from "./bounded_read.ts";
+import { readCapped } from "../util/bounded_read.ts";
 import type { LoadedPlugin } from "./manifest_load.ts";
 import { dependencyView, parsePluginResult, PluginError } from "./result.ts";
 

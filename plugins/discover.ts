@@ -6,7 +6,7 @@
  * @module
  */
 import { dirname, join } from "node:path";
-import type { Brand } from "../build/brand_schema.ts";
+import type { Brand } from "../brand/schema.ts";
 import type { Localized } from "../probes/types.ts";
 import { BUILTIN_IDS } from "../probes/mod.ts";
 import { type LoadedManifest, loadManifest } from "./manifest_load.ts";

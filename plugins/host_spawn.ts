@@ -6,7 +6,7 @@
  * @module
  */
 import { fileURLToPath } from "node:url";
-import { readCapped, readFrames } from "./bounded_read.ts";
+import { readCapped, readFrames } from "../util/bounded_read.ts";
 import { type HostFrame, type HostJob, MAX_FRAME_BYTES } from "./host.ts";
 
 /** How to start the plugin host: a program, its arguments and extra environment. */

@@ -8,7 +8,7 @@
  * @module
  */
 import { dirname, isAbsolute, resolve } from "node:path";
-import { InvalidInputError, RefusedError } from "../errors.ts";
+import { InvalidInputError, RefusedError } from "../util/errors.ts";
 import type { Localized } from "../probes/types.ts";
 import { sha256Hex } from "../util/canonical_json.ts";
 import { formatIssues, formatPath } from "../util/zod_issues.ts";

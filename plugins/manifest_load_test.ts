@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { InvalidInputError } from "../errors.ts";
+import { InvalidInputError } from "../util/errors.ts";
 import { loadManifest } from "./manifest_load.ts";
 import { ALLOW_UNSIGNED, entryOf, type TestPlugin } from "./testing.ts";
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { InvalidInputError, RefusedError } from "../errors.ts";
+import { InvalidInputError, RefusedError } from "../util/errors.ts";
 import { BUILTIN_IDS } from "../probes/mod.ts";
 import { loadManifest, signaturePath } from "./manifest_load.ts";
 import {

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { throughputConfigSchema } from "../speed/config.ts";
-import { configSections3b } from "./config_3b.ts";
+import { configSections3b } from "./config_sections.ts";
 import { mtuConfigSchema, pingConfigSchema, traceConfigSchema } from "./config_paths.ts";
 
 /** Segments a measured target can speak about. */

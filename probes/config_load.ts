@@ -5,7 +5,7 @@
  * @module
  */
 import { dirname, resolve } from "node:path";
-import { InvalidInputError } from "../errors.ts";
+import { InvalidInputError } from "../util/errors.ts";
 import { sha256Hex } from "../util/canonical_json.ts";
 import { formatIssues } from "../util/zod_issues.ts";
 import { type RunConfig, type RunConfigInput, runConfigSchema } from "./config.ts";

@@ -5,27 +5,27 @@
  *
  * @module
  */
-import { dnsResolveProbe } from "./dns_resolve.ts";
-import { httpTimingProbe } from "./http_timing.ts";
-import { netGatewayProbe } from "./net_gateway.ts";
-import { netInterfacesProbe } from "./net_interfaces.ts";
-import { systemInfoProbe } from "./system_info.ts";
-import { tcpConnectProbe } from "./tcp_connect.ts";
+import { dnsResolveProbe } from "./builtin/dns_resolve.ts";
+import { httpTimingProbe } from "./builtin/http_timing.ts";
+import { netGatewayProbe } from "./builtin/net_gateway.ts";
+import { netInterfacesProbe } from "./builtin/net_interfaces.ts";
+import { systemInfoProbe } from "./builtin/system_info.ts";
+import { tcpConnectProbe } from "./builtin/tcp_connect.ts";
 import type { Probe } from "./types.ts";
-import { dnsCompareProbe } from "./dns_compare.ts";
-import { dnsConfigProbe } from "./dns_config.ts";
-import { httpCaptiveProbe } from "./http_captive.ts";
-import { ipv6CompareProbe } from "./ipv6_compare.ts";
-import { ispAccessProbe } from "./isp_access.ts";
-import { netProxyProbe } from "./net_proxy.ts";
-import { systemClockProbe } from "./system_clock.ts";
-import { throughputProbe } from "./throughput.ts";
-import { tlsInspectProbe } from "./tls_inspect.ts";
-import { wifiLinkProbe } from "./wifi_link.ts";
-import { internetPingProbe } from "./internet_ping.ts";
-import { lanGatewayPingProbe } from "./lan_gateway_ping.ts";
-import { pathMtuProbe } from "./path_mtu.ts";
-import { pathTraceProbe } from "./path_trace.ts";
+import { dnsCompareProbe } from "./builtin/dns_compare.ts";
+import { dnsConfigProbe } from "./builtin/dns_config.ts";
+import { httpCaptiveProbe } from "./builtin/http_captive.ts";
+import { ipv6CompareProbe } from "./builtin/ipv6_compare.ts";
+import { ispAccessProbe } from "./builtin/isp_access.ts";
+import { netProxyProbe } from "./builtin/net_proxy.ts";
+import { systemClockProbe } from "./builtin/system_clock.ts";
+import { throughputProbe } from "./builtin/isp_throughput.ts";
+import { tlsInspectProbe } from "./builtin/tls_inspect.ts";
+import { wifiLinkProbe } from "./builtin/wifi_link.ts";
+import { internetPingProbe } from "./builtin/internet_ping.ts";
+import { lanGatewayPingProbe } from "./builtin/lan_gateway_ping.ts";
+import { pathMtuProbe } from "./builtin/path_mtu.ts";
+import { pathTraceProbe } from "./builtin/path_trace.ts";
 
 /** Every built-in probe, in the order they are listed. */
 export const BUILTIN_PROBES: readonly Probe[] = [

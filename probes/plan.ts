@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { InvalidInputError } from "../errors.ts";
+import { InvalidInputError } from "../util/errors.ts";
 import type { RunConfig } from "./config.ts";
 import type { Probe } from "./types.ts";
 

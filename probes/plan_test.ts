@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { z } from "zod";
-import { InvalidInputError } from "../errors.ts";
+import { InvalidInputError } from "../util/errors.ts";
 import { runConfigSchema } from "./config.ts";
 import { planProbes } from "./plan.ts";
 import type { Probe } from "./types.ts";

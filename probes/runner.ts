@@ -5,11 +5,11 @@
  *
  * @module
  */
-import type { ExecFn } from "./exec.ts";
-import { exec as realExec } from "./exec.ts";
+import type { ExecFn } from "./lib/exec.ts";
+import { exec as realExec } from "./lib/exec.ts";
 import type { RunConfig } from "./config.ts";
 import { formatIssues } from "../util/zod_issues.ts";
-import { trimEvidence } from "./evidence.ts";
+import { trimEvidence } from "./lib/evidence.ts";
 import {
   type DataCategory,
   type Identifier,

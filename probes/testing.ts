@@ -5,8 +5,8 @@
  * @module
  */
 import { type RunConfigInput, runConfigSchema } from "./config.ts";
-import type { ExecFn, ExecResult } from "./exec.ts";
-import { exec as realExec } from "./exec.ts";
+import type { ExecFn, ExecResult } from "./lib/exec.ts";
+import { exec as realExec } from "./lib/exec.ts";
 import type { Identifier, ProbeContext, ProbeProgress, ProbeResult } from "./types.ts";
 
 /** A context for tests, with what the probe reported through it. */

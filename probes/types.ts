@@ -9,7 +9,7 @@
  */
 import type { z } from "zod";
 import type { RunConfig } from "./config.ts";
-import type { ExecFn } from "./exec.ts";
+import type { ExecFn } from "./lib/exec.ts";
 
 /** The segments of the path between the customer's device and a service, in causal order. */
 export const SEGMENTS = ["device", "lan", "isp", "dns", "internet", "service"] as const;

@@ -9,7 +9,7 @@
  */
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { InvalidInputError } from "../errors.ts";
+import { InvalidInputError } from "../util/errors.ts";
 import { atomicWrite } from "../util/atomic_write.ts";
 import type { Report } from "./schema.ts";
 import { renderReportHtml } from "./html/render.tsx";

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { InvalidInputError } from "../errors.ts";
+import { InvalidInputError } from "../util/errors.ts";
 import { formatIssues } from "../util/zod_issues.ts";
 import { digestOf } from "./digest.ts";
 import { type Report, REPORT_SCHEMA_ID, reportSchema } from "./schema.ts";

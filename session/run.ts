@@ -8,14 +8,14 @@
 import type { Grant } from "../consent/gate.ts";
 import { machineIdentifiers } from "../consent/identifiers.ts";
 import type { LoadedConfig } from "../probes/config_load.ts";
-import type { ExecFn } from "../probes/exec.ts";
+import type { ExecFn } from "../probes/lib/exec.ts";
 import { type RunnerEvent, runProbes } from "../probes/runner.ts";
 import type { Identifier, Probe, ProbeResult } from "../probes/types.ts";
 import { buildReport, type ReportMeta } from "../report/build.ts";
 import type { Report, ReportBody } from "../report/schema.ts";
 import { type ReportPaths, reportPaths, writeReport } from "../report/store.ts";
-import type { Brand } from "../build/brand_schema.ts";
-import { VERSION } from "../version.ts";
+import type { Brand } from "../brand/schema.ts";
+import { VERSION } from "../util/version.ts";
 
 /** Options of one run. */
 export interface SessionOptions {

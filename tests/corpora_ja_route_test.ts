@@ -4,7 +4,7 @@
  * samples (raw only: our expectation of the visible default gateway is written here).
  */
 import assert from "node:assert/strict";
-import { decodeOutput } from "../probes/decode.ts";
+import { decodeOutput } from "../probes/lib/decode.ts";
 import { parsePing } from "../probes/parse/ping.ts";
 import { parseRoutes } from "../probes/parse/routes.ts";
 import { parseTrace } from "../probes/parse/traceroute.ts";

@@ -3,7 +3,7 @@
  * parses to its `.expected.json`, through the parser the registry names for `<kind>`.
  */
 import assert from "node:assert/strict";
-import { decodeOutput } from "../probes/decode.ts";
+import { decodeOutput } from "../probes/lib/decode.ts";
 import { parserFor, PARSERS } from "../probes/parse/mod.ts";
 import { ParseError } from "../probes/parse/parse_error.ts";
 import { expectsError, loadFixtures } from "./support/fixture_files.ts";

@@ -6,7 +6,7 @@
  * @module
  */
 import type { Localized, Platform } from "../types.ts";
-import { PARSERS_3B } from "./kinds_3b.ts";
+import { PARSERS_3B } from "./kinds.ts";
 import { parsePing } from "./ping.ts";
 import { parseRoutes } from "./routes.ts";
 import { parseTrace } from "./traceroute.ts";

@@ -12,7 +12,7 @@
 import assert from "node:assert/strict";
 import { userInfo } from "node:os";
 import { join } from "node:path";
-import { ipScope } from "../../probes/ip_scope.ts";
+import { ipScope } from "../../util/ip_scope.ts";
 import { readVerifiedReport } from "../../report/verify.ts";
 import { type LoopbackOutcome, plant, runAgainstLoopback } from "../support/loopback_run.ts";
 import { collectOutputs, findLeaks, type Secret } from "../support/rendered_outputs.ts";

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { readVerifiedReport } from "../../report/verify.ts";
 import { kitCommand, runKit } from "../support/kit.ts";
 import { startLoopbackTargets } from "../support/loopback_targets.ts";
-import { BRAND } from "../../build/brand.ts";
+import { BRAND } from "../../brand/brand.ts";
 
 const VERSION = BRAND.terms.version;
 

@@ -3,7 +3,7 @@
  * throughput probe must end within its limits and say the server did not answer.
  */
 import assert from "node:assert/strict";
-import { throughputProbe } from "../../probes/throughput.ts";
+import { throughputProbe } from "../../probes/builtin/isp_throughput.ts";
 import { testContext } from "../../probes/testing.ts";
 import { netnsTest, removeNamespaces, sh, uniquePrefix } from "../support/netns.ts";
 

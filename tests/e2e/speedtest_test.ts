@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { BRAND } from "../../build/brand.ts";
+import { BRAND } from "../../brand/brand.ts";
 import { kitCommand, runKit } from "../support/kit.ts";
 
 Deno.test("speedtest against speedtest-server in another process stays within its time limits", async () => {

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { decodeOutput } from "../../probes/decode.ts";
+import { decodeOutput } from "../../probes/lib/decode.ts";
 import type { Platform } from "../../probes/types.ts";
 
 /** One recorded output and its expected parse. */

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { exec, type ExecFn } from "../../probes/exec.ts";
+import { exec, type ExecFn } from "../../probes/lib/exec.ts";
 
 /** Addresses in the lab (private, never routed beyond it). */
 export const LAB = {

@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { BRAND } from "../../build/brand.ts";
+import { BRAND } from "../../brand/brand.ts";
 import { readVerifiedReport } from "../../report/verify.ts";
 import { runKit } from "../support/kit.ts";
 import { netnsTest, removeNamespaces, sh, uniquePrefix } from "../support/netns.ts";

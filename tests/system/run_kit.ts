@@ -7,7 +7,7 @@
  */
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { BRAND } from "../../build/brand.ts";
+import { BRAND } from "../../brand/brand.ts";
 import { type Report, reportSchema } from "../../report/schema.ts";
 import { formatIssues } from "../../util/zod_issues.ts";
 import type { Lab } from "./lab.ts";

@@ -1,0 +1,125 @@
+/**
+ * One view of everything the run learned about DNS, for the DNS rules: the lookups through
+ * the device's own resolver (`system`), through other resolvers, the configured servers
+ * (`dns.config`), the comparison (`dns.compare`), and where the device's resolver sits.
+ *
+ * @module
+ */
+import type { DnsResolveData } from "../../probes/builtin/dns_resolve.ts";
+import { type Location, measured, type RuleInput } from "./rule.ts";
+import { listOf, num, obj, str } from "./shape.ts";
+
+/** One lookup, whichever probe made it. */
+export interface Lookup {
+  probe: "dns.resolve" | "dns.compare";
+  name: string;
+  /** `system`, or the resolver's name. */
+  resolver: string;
+  /** True for the device's own resolver (the system one, or a configured server). */
+  own: boolean;
+  /**
+   * True when the error tells "no such name" from "server failure" (the OS resolver does).
+   * `Deno.resolveDns` reports NXDOMAIN, NODATA, SERVFAIL and REFUSED alike as "no records
+   * found": its `no-data`/`nxdomain` become the ambiguous `no-records`.
+   */
+  precise: boolean;
+  ok: boolean;
+  ms: number;
+  answers: string[];
+  error: string | null;
+}
+
+/** What the DNS rules read. */
+export interface DnsView {
+  lookups: Lookup[];
+  /** The device's configured DNS servers, when `dns.config` ran. */
+  configured: string[] | null;
+  /** `dns.compare`'s own verdict, when it ran. */
+  compareVerdict: string | null;
+  /** A lookup slower than this is slow. */
+  slowMs: number;
+  /** Where the device's resolver sits. */
+  ownAt: Location;
+}
+
+/** Builds the view; null when no DNS probe measured anything. */
+export function dnsView(input: RuleInput): DnsView | null {
+  const resolve = measured<DnsResolveData>(input, "dns.resolve");
+  const config = measured<Record<string, unknown>>(input, "dns.config");
+  const compare = measured<Record<string, unknown>>(input, "dns.compare");
+  if (!resolve && !compare) return null;
+  const configured = config && Array.isArray(config.servers)
+    ? config.servers.filter((s): s is string => typeof s === "string")
+    : null;
+  const lookups: Lookup[] = (resolve?.lookups ?? []).map((l) => ({
+    probe: "dns.resolve",
+    name: l.name,
+    resolver: l.resolver,
+    own: l.resolver === "system",
+    precise: l.resolver === "system",
+    ok: l.ok,
+    ms: l.ms,
+    answers: l.answers,
+    error: l.resolver !== "system" && isAnswer(l.error ?? null) ? "no-records" : l.error ?? null,
+  }));
+  const publicAddrs: string[] = [];
+  for (const r of listOf(compare, "resolvers")) {
+    const kind = str(r.kind);
+    if (kind === "public" && str(r.address)) publicAddrs.push(str(r.address)!);
+    for (const l of listOf(r, "lookups")) {
+      lookups.push({
+        probe: "dns.compare",
+        name: str(l.name) ?? "?",
+        resolver: str(r.name) ?? str(r.address) ?? "?",
+        own: kind === "configured",
+        precise: false,
+        ok: l.ok === true,
+        ms: num(l.ms) ?? 0,
+        answers: Array.isArray(l.answers) ? l.answers.filter((a) => typeof a === "string") : [],
+        error: isAnswer(str(l.error)) ? "no-records" : str(l.error),
+      });
+    }
+  }
+  return {
+    lookups,
+    configured,
+    compareVerdict: str(obj(compare)?.verdict),
+    slowMs: resolve?.slowMs ?? num(obj(input.results.get("dns.compare")?.data)?.slowMs) ?? 300,
+    ownAt: resolverPlace(configured?.[0] ?? null, publicAddrs),
+  };
+}
+
+/**
+ * Where a resolver's answers come from: a public resolver out on the internet, else the
+ * provider. A resolver on the device (a 127.0.0.53 stub) or on the home router is a
+ * forwarder to the provider's, so it fails when the provider's network does: placing it
+ * there keeps "the line is down" the cause and "DNS fails" its consequence.
+ */
+export function resolverPlace(address: string | null, publicAddrs: readonly string[]): Location {
+  return address !== null && publicAddrs.includes(address) ? "internet" : "isp";
+}
+
+/** Lookup errors that are answers ("no such name"), not failures to get one. */
+export function isAnswer(error: string | null): boolean {
+  return error === "nxdomain" || error === "no-data";
+}
+
+/**
+ * True when `l` failed to give an address: a timeout or server failure, or an ambiguous
+ * "no records" for a name that `others` resolve to addresses.
+ */
+export function failedLookup(l: Lookup, others: readonly Lookup[]): boolean {
+  if (l.ok && l.answers.length > 0) return false;
+  if (l.error === "no-records") {
+    return others.some((o) => o.name === l.name && o.ok && o.answers.length > 0);
+  }
+  return !l.ok && !isAnswer(l.error);
+}
+
+/** The median of `xs`, or null. */
+export function median(xs: readonly number[]): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}

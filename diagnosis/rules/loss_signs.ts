@@ -1,0 +1,62 @@
+/**
+ * Signs that packets are being lost somewhere on the path, from any probe: a connect that
+ * took a SYN retransmission (the first resend comes after 1 s, RFC 6298 §2, so a connect
+ * near or past 1 s lost a packet), pings that lost replies, a resolver that answers some
+ * lookups and times out on others.
+ *
+ * Rules that infer a specific cause from a failure pattern (an MTU black hole, broken IPv6)
+ * check these first: random loss produces the same failures by chance.
+ *
+ * @module
+ */
+import type { DnsResolveData } from "../../probes/builtin/dns_resolve.ts";
+import type { HttpTimingData } from "../../probes/builtin/http_timing.ts";
+import type { TcpConnectData } from "../../probes/builtin/tcp_connect.ts";
+import { measured, type RuleInput } from "./rule.ts";
+import { listOf, pingStats } from "./shape.ts";
+
+/** A connect slower than this resent its SYN (the 1 s initial RTO, less scheduling slack). */
+export const RETRANSMIT_MS = 900;
+
+/** Probes whose data holds ping runs. */
+export const PING_PROBES = ["lan.gateway.ping", "internet.ping"] as const;
+
+/** Descriptions of each loss sign found; empty when the path looks clean. */
+export function lossSigns(input: RuleInput): string[] {
+  const signs: string[] = [];
+  for (const t of measured<TcpConnectData>(input, "tcp.connect")?.targets ?? []) {
+    for (const a of t.attempts) {
+      if (a.ok && a.ms >= RETRANSMIT_MS) signs.push(`tcp.connect ${t.name}: ${a.ms}ms`);
+    }
+  }
+  for (const t of measured<HttpTimingData>(input, "http.timing")?.targets ?? []) {
+    if ((t.connectMs ?? 0) >= RETRANSMIT_MS) {
+      signs.push(`http.timing ${t.name}: connect ${t.connectMs}ms`);
+    }
+  }
+  for (const id of PING_PROBES) {
+    for (const e of pingEntries(measured(input, id))) {
+      const s = pingStats(e);
+      // All lost is a target out of reach, not random loss.
+      if (s && s.lossPercent > 0 && s.received > 0) {
+        signs.push(`${id} ${s.target}: ${s.lossPercent}% loss`);
+      }
+    }
+  }
+  const byResolver = new Map<string, { ok: number; timeout: number }>();
+  for (const l of measured<DnsResolveData>(input, "dns.resolve")?.lookups ?? []) {
+    const c = byResolver.get(l.resolver) ?? { ok: 0, timeout: 0 };
+    if (l.ok) c.ok++;
+    else if (l.error === "timeout") c.timeout++;
+    byResolver.set(l.resolver, c);
+  }
+  for (const [name, c] of byResolver) {
+    if (c.ok > 0 && c.timeout > 0) signs.push(`dns.resolve ${name}: ${c.timeout} timeouts`);
+  }
+  return signs;
+}
+
+/** The ping runs in a ping probe's data, wherever the probe keeps them. */
+export function pingEntries(data: unknown): Record<string, unknown>[] {
+  return listOf(data, "targets", "results", "gateways", "anchors", "pings");
+}

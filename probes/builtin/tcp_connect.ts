@@ -1,0 +1,100 @@
+/**
+ * `tcp.connect`: connect time to each configured host:port, over IPv4 and IPv6.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { resolveHost, timedConnect } from "../lib/connect.ts";
+import { SkipProbe } from "../types.ts";
+import type { Probe } from "../types.ts";
+
+const attempt = z.object({
+  family: z.union([z.literal(4), z.literal(6)]),
+  address: z.string(),
+  ok: z.boolean(),
+  ms: z.number(),
+  error: z.string().optional(),
+});
+const target = z.object({
+  name: z.string(),
+  host: z.string(),
+  port: z.number(),
+  segment: z.enum(["isp", "internet", "service"]),
+  dnsMs: z.number().nullable(),
+  error: z.string().optional(),
+  attempts: z.array(attempt),
+});
+const schema = z.object({ targets: z.array(target), slowMs: z.number() });
+/** Data of `tcp.connect`. */
+export type TcpConnectData = z.infer<typeof schema>;
+type Target = z.infer<typeof target>;
+
+/** The `tcp.connect` probe. Requires `--allow-net`. */
+export const tcpConnectProbe: Probe<TcpConnectData> = {
+  id: "tcp.connect",
+  title: { ja: "TCP 接続", en: "TCP connect" },
+  description: {
+    ja: "指定した宛先のポートへ IPv4 と IPv6 で接続し、接続時間を調べます",
+    en: "Connects to the configured host:port targets over IPv4 and IPv6, timing each",
+  },
+  segment: "internet",
+  dataCategories: ["measurements"],
+  dependsOn: [],
+  timeoutMs: 20_000,
+  platforms: ["windows", "darwin", "linux"],
+  schema,
+  async run(ctx) {
+    const { targets, timeoutMs, slowMs } = ctx.config.tcp;
+    if (targets.length === 0) {
+      throw new SkipProbe({ ja: "接続先が設定されていません", en: "No TCP targets configured" });
+    }
+    const done: Target[] = [];
+    const out = await Promise.all(targets.map(async (t) => {
+      const name = t.name ?? `${t.host}:${t.port}`;
+      const host = await resolveHost(t.host, ctx.config.dns.timeoutMs, ctx.signal);
+      const addrs = ([[4, host.v4], [6, host.v6]] as const).filter(([, a]) => a !== null);
+      const attempts = await Promise.all(addrs.map(async ([family, address]) => ({
+        family,
+        address: address!,
+        ...(await timedConnect(address!, t.port, timeoutMs, ctx.signal)),
+      })));
+      const r: Target = {
+        name,
+        host: t.host,
+        port: t.port,
+        segment: t.segment,
+        dnsMs: host.dnsMs,
+        ...(host.error ? { error: host.error } : {}),
+        attempts,
+      };
+      done.push(r);
+      ctx.progress({ fraction: done.length / targets.length, note: name });
+      ctx.checkpoint({ targets: [...done], slowMs });
+      return r;
+    }));
+    const reached = out.filter((t) => t.attempts.some((a) => a.ok));
+    const slow = out.filter((t) => t.attempts.some((a) => a.ok && a.ms > slowMs));
+    const status = reached.length === 0
+      ? "fail"
+      : reached.length < out.length || slow.length
+      ? "warn"
+      : "ok";
+    return {
+      status,
+      summary: {
+        ja: `${out.length} 件中 ${reached.length} 件に接続できました`,
+        en: `Connected to ${reached.length} of ${out.length} targets`,
+      },
+      data: { targets: out, slowMs },
+      evidence: [{
+        label: "connects",
+        text: out.map((t) =>
+          `${t.name}: ${t.error ?? ""}${
+            t.attempts.map((a) => ` v${a.family} ${a.address} ${a.ok ? `${a.ms}ms` : a.error}`)
+              .join(";")
+          }`
+        ).join("\n"),
+      }],
+    };
+  },
+};

@@ -1,0 +1,19 @@
+/**
+ * URLs of a report's pages and downloads, from its ref.
+ *
+ * @module
+ */
+import type { Lang } from "../../report/html/i18n.ts";
+import type { ReportLinks } from "../../report/html/report_view.tsx";
+
+/** Every link of the report at `ref`. */
+export function reportLinks(ref: string, lang: Lang): ReportLinks {
+  const f = encodeURIComponent(ref);
+  return {
+    verdict: `/report?f=${f}`,
+    details: `/report/details?f=${f}`,
+    json: `/download/json?f=${f}`,
+    html: `/download/html?f=${f}&lang=${lang}`,
+    text: `/download/text?f=${f}&lang=${lang}`,
+  };
+}
