@@ -23,6 +23,7 @@ import { viewCommand } from "./cli/view.ts";
 import { userConfigDir } from "./util/config_dir.ts";
 import { EXIT, InvalidInputError, KiriwakeError, RefusedError, UsageError } from "./util/errors.ts";
 import { VERSION } from "./util/version.ts";
+import type { Lang } from "./util/text.ts";
 
 /** Every command, by name. */
 export const COMMANDS: Record<string, Command> = {
@@ -47,7 +48,7 @@ export async function main(
   io: Io,
   ctxOverride: Partial<CommandContext> = {},
 ): Promise<number> {
-  let lang: "ja" | "en" = "en";
+  let lang: Lang = "en";
   try {
     lang = chooseLang(peekLang(args), io.env);
     const brand = ctxOverride.brand ?? BRAND;
@@ -83,7 +84,7 @@ export async function main(
   }
 }
 
-function reportError(e: unknown, io: Io, lang: "ja" | "en"): number {
+function reportError(e: unknown, io: Io, lang: Lang): number {
   if (e instanceof KiriwakeError) {
     io.err(`${lang === "ja" ? "エラー" : "Error"}: ${e.text[lang]}\n`);
     if (e instanceof UsageError) return EXIT.usage;

@@ -5,7 +5,20 @@
  * @module
  */
 import { type Brand, type BrandInput, loadBrand } from "./schema.ts";
-import { DEFAULT_ANCHORS, DEFAULT_PATH_TARGETS } from "../probes/config_paths.ts";
+
+/** Well-known public anchors that answer ICMP, IPv4 and IPv6. */
+const DEFAULT_ANCHORS = [
+  { name: "cloudflare", address: "1.1.1.1" },
+  { name: "google", address: "8.8.8.8" },
+  { name: "cloudflare-v6", address: "2606:4700:4700::1111" },
+  { name: "google-v6", address: "2001:4860:4860::8888" },
+];
+
+/** Well-known public targets for the route trace and the path MTU, IPv4 and IPv6. */
+const DEFAULT_PATH_TARGETS = [
+  { name: "cloudflare", address: "1.1.1.1" },
+  { name: "cloudflare-v6", address: "2606:4700:4700::1111" },
+];
 
 const TERMS_JA = `kiriwake 利用規約 (第 1.0 版、2026 年 11 月 24 日施行)
 

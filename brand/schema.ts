@@ -6,10 +6,9 @@
  * @module
  */
 import { z } from "zod";
-import { decodePublicKey } from "../consent/keys.ts";
-import { runConfigSchema } from "../probes/config.ts";
-import { DATA_CATEGORIES } from "../probes/types.ts";
+import { decodePublicKey } from "../util/crypto.ts";
 import { formatIssues } from "../util/zod_issues.ts";
+import { DATA_CATEGORIES } from "../util/data_categories.ts";
 
 const localized = z.object({ ja: z.string().min(1), en: z.string().min(1) }).strict();
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, "must be 64 lowercase hex digits");
@@ -54,8 +53,11 @@ export const brandSchema = z.object({
     /** On an OS outside `supported`: warn and go on, or refuse. */
     elsewhere: z.enum(["warn", "refuse"]),
   }).strict(),
-  /** The run configuration used when no `--config` is given. */
-  defaultConfig: runConfigSchema,
+  /**
+   * The run configuration used when no `--config` is given. Checked against the run
+   * configuration schema (`probes/config.ts`) when the kit loads it and when a build embeds it.
+   */
+  defaultConfig: z.record(z.string(), z.unknown()),
 }).strict();
 
 /** A brand configuration as written. */

@@ -15,8 +15,8 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { BRAND } from "../brand/brand.ts";
 import { binaryName, compileArgs, hostTarget, type Target, TARGETS } from "./compile_args.ts";
-import { sha256Hex } from "../util/canonical_json.ts";
 import { VERSION } from "../util/version.ts";
+import { sha256Hex } from "../util/crypto.ts";
 
 const { values } = parseArgs({
   args: Deno.args,

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { sha256Hex } from "../util/canonical_json.ts";
 import { binaryName, compileArgs, hostTarget, PERMISSIONS, TARGETS } from "./compile_args.ts";
+import { sha256Hex } from "../util/crypto.ts";
 
 Deno.test("compileArgs() grants the kit's permissions and never -A", () => {
   for (const t of TARGETS) {

@@ -6,6 +6,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError } from "../util/errors.ts";
+import type { Lang } from "../util/text.ts";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -57,7 +58,7 @@ export function parseCommandArgs<O extends Options>(
 export function chooseLang(
   flag: string | undefined,
   env: (n: string) => string | undefined,
-): "ja" | "en" {
+): Lang {
   if (flag !== undefined) {
     if (flag === "ja" || flag === "en") return flag;
     throw new UsageError({

@@ -13,10 +13,12 @@ import { grantsOf, loadConsentState } from "../consent/gate.ts";
 import { machineIdentifiers } from "../consent/identifiers.ts";
 import { requirementsOf } from "../consent/policy.ts";
 import { buildPreview, type Preview, type PreviewBasis } from "../consent/preview.ts";
-import { DATA_CATEGORIES, type DataCategory, type Probe } from "../probes/types.ts";
+import { type Probe } from "../probes/types.ts";
 import { EXIT } from "../util/errors.ts";
-import type { ReportBody } from "../report/schema.ts";
 import type { CommandContext, Io } from "./io.ts";
+import type { Lang } from "../util/text.ts";
+import type { LicenceStatus } from "../consent/licence_status.ts";
+import { DATA_CATEGORIES, type DataCategory } from "../util/data_categories.ts";
 
 /** What the dry run needs besides the context. */
 export interface DryRunOptions {
@@ -114,7 +116,7 @@ export async function dryRun(io: Io, ctx: CommandContext, opts: DryRunOptions): 
   return EXIT.ok;
 }
 
-function categoryLines(preview: Preview, lang: "ja" | "en"): string[] {
+function categoryLines(preview: Preview, lang: Lang): string[] {
   const ja = lang === "ja";
   const lines: string[] = [];
   for (const c of preview.categories) {
@@ -144,7 +146,7 @@ function categoryLines(preview: Preview, lang: "ja" | "en"): string[] {
   return lines;
 }
 
-function basisLine(basis: PreviewBasis, lang: "ja" | "en"): string {
+function basisLine(basis: PreviewBasis, lang: Lang): string {
   const text = {
     "consent-flag": {
       ja: "同意の区分: --consent の指定どおり",
@@ -162,7 +164,7 @@ function basisLine(basis: PreviewBasis, lang: "ja" | "en"): string {
   return text[basis][lang];
 }
 
-function licenceLine(l: ReportBody["licence"], lang: "ja" | "en"): string {
+function licenceLine(l: LicenceStatus, lang: Lang): string {
   const ja = lang === "ja";
   if (l.status === "not-required") return ja ? "不要" : "not required";
   if (l.status === "valid") {

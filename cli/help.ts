@@ -3,9 +3,10 @@
  *
  * @module
  */
+import type { Lang } from "../util/text.ts";
 
 /** The help text in `lang` for a product called `product`. */
-export function helpText(lang: "ja" | "en", product: string): string {
+export function helpText(lang: Lang, product: string): string {
   return lang === "ja" ? HELP_JA.replaceAll("{p}", product) : HELP_EN.replaceAll("{p}", product);
 }
 

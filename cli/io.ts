@@ -6,6 +6,7 @@
  */
 
 import type { Brand } from "../brand/schema.ts";
+import type { Lang } from "../util/text.ts";
 
 /** Where a command reads and writes. */
 export interface Io {
@@ -31,7 +32,7 @@ export type Command = (args: string[], io: Io, ctx: CommandContext) => Promise<n
 /** What every command gets besides its arguments. */
 export interface CommandContext {
   /** The language chosen by `--lang` or the locale. */
-  lang: "ja" | "en";
+  lang: Lang;
   /** The brand of this build (tests may pass another). */
   brand: Brand;
   /** The per-user config directory of this brand. */

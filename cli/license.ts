@@ -7,7 +7,7 @@
  */
 import { judgeLicence } from "../consent/decide.ts";
 import { formatTime } from "../consent/decide_text.ts";
-import { importPublicKeys } from "../consent/keys.ts";
+import { importVerifyKeys } from "../util/crypto.ts";
 import {
   installLicence,
   licencePath,
@@ -79,7 +79,7 @@ async function judge(brand: Brand, evidence: Parameters<typeof judgeLicence>[1],
 
 async function status(io: Io, ctx: CommandContext, json: boolean): Promise<number> {
   const { brand, lang } = ctx;
-  const keys = await importPublicKeys(brand.licence.publicKeys);
+  const keys = await importVerifyKeys(brand.licence.publicKeys, "licence.publicKeys");
   const evidence = await readInstalledLicence(ctx.configDir, keys);
   const { problem, block } = await judge(brand, evidence, ctx.now());
   const path = licencePath(ctx.configDir);
@@ -119,7 +119,7 @@ async function status(io: Io, ctx: CommandContext, json: boolean): Promise<numbe
 
 async function install(io: Io, ctx: CommandContext, file: string): Promise<number> {
   const { brand, lang } = ctx;
-  const keys = await importPublicKeys(brand.licence.publicKeys);
+  const keys = await importVerifyKeys(brand.licence.publicKeys, "licence.publicKeys");
   // Read once: the bytes verified are the bytes installed.
   const read = await readTokenText(file);
   const evidence = "text" in read ? await verifyLicenceToken(read.text, keys) : read.evidence;

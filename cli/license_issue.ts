@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { generateKeyPair, importPublicKeys } from "../consent/keys.ts";
+import { generateKeyPair } from "../consent/licence_token.ts";
+import { importVerifyKeys } from "../util/crypto.ts";
 import {
   type LicenceClaims,
   parseKeyPairFile,
@@ -115,14 +116,17 @@ export async function issueLicence(io: Io, ctx: CommandContext, f: IssueFlags): 
     });
   }
   // A key file whose halves do not belong together would issue licences nobody can verify.
-  const check = await verifyLicenceToken(token, await importPublicKeys([pair.publicKey]));
+  const check = await verifyLicenceToken(
+    token,
+    await importVerifyKeys([pair.publicKey], "licence.publicKeys"),
+  );
   if (check.state !== "verified") {
     throw new InvalidInputError({
       ja: `鍵ファイル "${f.key}" の秘密鍵と公開鍵が対応していません`,
       en: `Key file "${f.key}": the private key does not match its public key`,
     });
   }
-  const known = await importPublicKeys(ctx.brand.licence.publicKeys);
+  const known = await importVerifyKeys(ctx.brand.licence.publicKeys, "licence.publicKeys");
   if (!known.some((k) => k.keyId === pair.keyId)) {
     io.err(
       ctx.lang === "ja"

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { join, resolve } from "node:path";
 import type { Brand } from "../brand/schema.ts";
-import { fromBase64, toBase64 } from "../consent/keys.ts";
+import { fromBase64, toBase64 } from "../util/crypto.ts";
 import { licencePath } from "../consent/licence_store.ts";
 import { readReportList } from "../consent/report_list.ts";
 import { testBrand, testProvider, withTempDir } from "../consent/testing.ts";

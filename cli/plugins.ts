@@ -16,6 +16,7 @@ import { atomicWrite } from "../util/atomic_write.ts";
 import { formatIssues } from "../util/zod_issues.ts";
 import { parseCommandArgs } from "./args.ts";
 import type { Command, CommandContext, Io } from "./io.ts";
+import type { Lang } from "../util/text.ts";
 
 const USAGE = {
   ja:
@@ -83,7 +84,7 @@ function describe(m: LoadedManifest) {
   };
 }
 
-function listText(m: LoadedManifest, lang: "ja" | "en"): string {
+function listText(m: LoadedManifest, lang: Lang): string {
   const lines = [verifyText(m, lang)];
   for (const p of m.plugins) {
     const e = p.entry;
@@ -101,7 +102,7 @@ function listText(m: LoadedManifest, lang: "ja" | "en"): string {
   return lines.join("");
 }
 
-function verifyText(m: LoadedManifest, lang: "ja" | "en"): string {
+function verifyText(m: LoadedManifest, lang: Lang): string {
   const sig = m.signedBy ?? (lang === "ja" ? "署名なし" : "unsigned");
   return lang === "ja"
     ? `OK: ${m.path}: ${m.publisher.name} (${m.publisher.id}) のプラグイン ${m.plugins.length} 件、ハッシュ一致、${sig}\n`

@@ -6,11 +6,12 @@
  */
 import type { RunnerEvent } from "../probes/runner.ts";
 import type { Io } from "./io.ts";
+import type { Lang } from "../util/text.ts";
 
 const WIDTH = 24;
 
 /** Returns a listener that renders runner events on `io.err` in `lang`. */
-export function progressRenderer(io: Io, lang: "ja" | "en"): (e: RunnerEvent) => void {
+export function progressRenderer(io: Io, lang: Lang): (e: RunnerEvent) => void {
   const running = new Map<string, string>();
   let done = 0;
   let total = 0;

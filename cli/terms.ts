@@ -15,6 +15,7 @@ import { currentTerms, termsFacts } from "../consent/terms.ts";
 import { EXIT, InvalidInputError, RefusedError, UsageError } from "../util/errors.ts";
 import { parseCommandArgs } from "./args.ts";
 import type { Command, CommandContext, Io } from "./io.ts";
+import type { Lang } from "../util/text.ts";
 
 const SUBS = ["show", "accept", "status", "revoke"];
 
@@ -176,7 +177,7 @@ async function status(io: Io, ctx: CommandContext, json: boolean): Promise<numbe
 function problemText(
   problem: string,
   acceptedVersion: string | null,
-  lang: "ja" | "en",
+  lang: Lang,
   detail: string,
 ): string {
   const ja = lang === "ja";

@@ -4,10 +4,11 @@
  * @module
  */
 import { UsageError } from "../util/errors.ts";
-import { DATA_CATEGORIES, type DataCategory } from "../probes/types.ts";
+import { DATA_CATEGORIES, type DataCategory } from "../util/data_categories.ts";
+import type { Localized } from "../util/text.ts";
 
 /** What each category covers, for prompts and the dry run. */
-export const CATEGORY_TEXT: Record<DataCategory, { ja: string; en: string }> = {
+export const CATEGORY_TEXT: Record<DataCategory, Localized> = {
   device: { ja: "端末情報 (OS、CPU、メモリ)", en: "device (OS, hardware)" },
   network: {
     ja: "ネットワーク情報 (IP アドレス、経路、DNS サーバー、インターフェイス名)",

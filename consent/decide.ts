@@ -9,10 +9,11 @@
  *
  * @module
  */
-import { DATA_CATEGORIES, type DataCategory, type Localized } from "../probes/types.ts";
-import type { ReportBody } from "../report/schema.ts";
 import type { LicenceEvidence } from "./licence_token.ts";
 import * as text from "./decide_text.ts";
+import type { Lang, Localized } from "../util/text.ts";
+import type { LicenceStatus } from "./licence_status.ts";
+import { DATA_CATEGORIES, type DataCategory } from "../util/data_categories.ts";
 
 /** What the brand and this run require. */
 export interface Requirements {
@@ -21,9 +22,9 @@ export interface Requirements {
   terms: {
     version: string;
     /** SHA-256 the brand declares for each language's text of this version. */
-    declared: { ja: string; en: string };
+    declared: Localized;
     /** SHA-256 of each text as built into this binary. */
-    actual: { ja: string; en: string };
+    actual: Localized;
   };
   /** Categories the brand requires (the ones not optional). */
   required: readonly DataCategory[];
@@ -46,7 +47,7 @@ export type Grants =
   | { state: "unreadable"; path: string; detail: string }
   | {
     state: "accepted";
-    terms: { version: string; sha256: string; lang: "ja" | "en" };
+    terms: { version: string; sha256: string; lang: Lang };
     categories: readonly DataCategory[];
   };
 
@@ -60,7 +61,7 @@ export type TermsProblem =
   | "brand-mismatch";
 
 /** Why a licence is not valid. */
-export type LicenceProblem = NonNullable<ReportBody["licence"]["problem"]>;
+export type LicenceProblem = NonNullable<LicenceStatus["problem"]>;
 
 /** One thing that stands in the way. */
 export type Missing =
@@ -87,7 +88,7 @@ export interface Decision {
   granted: DataCategory[];
   refused: DataCategory[];
   /** The licence block of the report. */
-  licence: ReportBody["licence"];
+  licence: LicenceStatus;
 }
 
 /**
@@ -201,7 +202,7 @@ export function judgeLicence(
   req: Requirements,
   evidence: LicenceEvidence,
   now: Date,
-): { problem: LicenceProblem | null; block: ReportBody["licence"] } {
+): { problem: LicenceProblem | null; block: LicenceStatus } {
   const required = req.licence.required;
   if (evidence.state === "none") {
     if (!required) return { problem: null, block: { required, status: "not-required" } };

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
-import { DATA_CATEGORIES, type DataCategory } from "../probes/types.ts";
 import { decide, type Grants, type Requirements } from "./decide.ts";
 import type { LicenceClaims, LicenceEvidence } from "./licence_token.ts";
+import type { Lang } from "../util/text.ts";
+import { DATA_CATEGORIES, type DataCategory } from "../util/data_categories.ts";
 
 const H = (c: string) => c.repeat(64);
 const SKEW = 5 * 60_000;
@@ -45,7 +46,7 @@ const claims = (product = "kit"): LicenceClaims => ({
 
 const accepted = (
   categories: DataCategory[],
-  terms: { version?: string; sha256?: string; lang?: "ja" | "en" } = {},
+  terms: { version?: string; sha256?: string; lang?: Lang } = {},
 ): Grants => ({
   state: "accepted",
   terms: {

@@ -4,10 +4,11 @@
  *
  * @module
  */
-import type { DataCategory, Localized } from "../probes/types.ts";
 import { CATEGORY_TEXT } from "./categories.ts";
 import type { Grants, LicenceProblem, Requirements, TermsProblem } from "./decide.ts";
 import type { LicenceClaims } from "./licence_token.ts";
+import type { Lang, Localized } from "../util/text.ts";
+import type { DataCategory } from "../util/data_categories.ts";
 
 /** `2027-03-31 23:59 UTC`: unambiguous for a customer and a support desk alike. */
 export function formatTime(iso: string): string {
@@ -63,7 +64,7 @@ export function terms(req: Requirements, grants: Grants, problem: TermsProblem):
 }
 
 /** The brand declares another hash for this version's text than the text has. */
-export function brandMismatch(req: Requirements, lang: "ja" | "en"): Localized {
+export function brandMismatch(req: Requirements, lang: Lang): Localized {
   const v = req.terms.version;
   const d = req.terms.declared[lang];
   const a = req.terms.actual[lang];

@@ -10,24 +10,25 @@
 import type { Io } from "../cli/io.ts";
 import type { Brand } from "../brand/schema.ts";
 import { InvalidInputError, RefusedError } from "../util/errors.ts";
-import { DATA_CATEGORIES, type DataCategory, type Localized } from "../probes/types.ts";
-import type { ReportBody } from "../report/schema.ts";
 import { VERSION } from "../util/version.ts";
 import { parseCategories } from "./categories.ts";
 import { decide, type Decision, type Grants } from "./decide.ts";
 import { brandMismatch, categoryNeeded } from "./decide_text.ts";
-import { importPublicKeys } from "./keys.ts";
+import { importVerifyKeys } from "../util/crypto.ts";
 import { readInstalledLicence } from "./licence_store.ts";
 import type { LicenceEvidence } from "./licence_token.ts";
 import { requiredCategories, requirementsOf } from "./policy.ts";
 import { promptConsent } from "./prompt.ts";
 import { type ConsentRecord, readRecordState, type RecordState, writeRecord } from "./record.ts";
 import { currentTerms, type TermsFacts, termsFacts } from "./terms.ts";
+import type { Lang, Localized } from "../util/text.ts";
+import type { LicenceStatus } from "./licence_status.ts";
+import { DATA_CATEGORIES, type DataCategory } from "../util/data_categories.ts";
 
 /** What the gate needs. */
 export interface GateInput {
   brand: Brand;
-  lang: "ja" | "en";
+  lang: Lang;
   io: Io;
   /** The per-user config directory of this brand. */
   dir: string;
@@ -45,7 +46,7 @@ export interface Grant {
   record: ConsentRecord;
   granted: DataCategory[];
   refused: DataCategory[];
-  licence: ReportBody["licence"];
+  licence: LicenceStatus;
   /** Warnings to show before measuring (unsupported OS, a category not consented, …). */
   warnings: Localized[];
 }
@@ -59,7 +60,7 @@ export interface ConsentState {
 
 /** Reads the terms' hashes, the acceptance record and the installed licence. No writes. */
 export async function loadConsentState(brand: Brand, dir: string): Promise<ConsentState> {
-  const keys = await importPublicKeys(brand.licence.publicKeys);
+  const keys = await importVerifyKeys(brand.licence.publicKeys, "licence.publicKeys");
   const [terms, record, licence] = await Promise.all([
     termsFacts(brand),
     readRecordState(dir),
@@ -83,7 +84,7 @@ export function grantsOf(record: RecordState): Grants {
 export interface AcceptInput {
   brand: Brand;
   /** The language the terms were shown in. */
-  lang: "ja" | "en";
+  lang: Lang;
   dir: string;
   now: Date;
   /** The version the customer names; must be the current one. */

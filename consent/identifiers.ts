@@ -11,8 +11,7 @@
 import { userInfo } from "node:os";
 import { basename } from "node:path";
 import { ipFamily, ipScope } from "../util/ip_scope.ts";
-import type { Identifier } from "../probes/types.ts";
-import { isEui64 } from "../util/redact.ts";
+import { type Identifier, isEui64 } from "../util/redact.ts";
 
 /** Where the identifiers come from; injected in tests. */
 export interface IdentifierSources {

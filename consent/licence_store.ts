@@ -7,7 +7,7 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { atomicWrite } from "../util/atomic_write.ts";
-import type { VerifyKey } from "./keys.ts";
+import type { VerifyKey } from "../util/crypto.ts";
 import { type LicenceEvidence, verifyLicenceToken } from "./licence_token.ts";
 
 /** The licence file's name inside the config directory. */

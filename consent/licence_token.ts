@@ -18,7 +18,14 @@
 import { z } from "zod";
 import { InvalidInputError } from "../util/errors.ts";
 import { formatIssues } from "../util/zod_issues.ts";
-import { fromBase64, type KeyPairFile, toBase64, type VerifyKey } from "./keys.ts";
+import {
+  fromBase64,
+  generateEd25519,
+  signEd25519,
+  toBase64,
+  verifyEd25519,
+  type VerifyKey,
+} from "../util/crypto.ts";
 
 /** The schema id of a token file. */
 export const LICENCE_TOKEN_SCHEMA = "kiriwake.licence-token/v1";
@@ -94,12 +101,7 @@ export async function verifyLicenceToken(
   }
   const key = keys.find((k) => k.keyId === t.data.keyId);
   if (!key) return reject("unknown-key", `keyId ${t.data.keyId}`);
-  const ok = await crypto.subtle.verify(
-    "Ed25519",
-    key.key,
-    signature as Uint8Array<ArrayBuffer>,
-    payload as Uint8Array<ArrayBuffer>,
-  );
+  const ok = await verifyEd25519(key.key, signature, payload);
   if (!ok) return reject("bad-signature", `keyId ${t.data.keyId}`);
   let claims: unknown;
   try {
@@ -122,15 +124,8 @@ export async function signLicence(claims: LicenceClaims, keyPair: KeyPairFile): 
   if (!checked.success) {
     throw new TypeError(`Cannot issue the licence: ${formatIssues(checked.error.issues)}`);
   }
-  const privateKey = await crypto.subtle.importKey(
-    "pkcs8",
-    fromBase64(keyPair.privateKey) as Uint8Array<ArrayBuffer>,
-    { name: "Ed25519" },
-    false,
-    ["sign"],
-  );
   const payload = new TextEncoder().encode(JSON.stringify(checked.data));
-  const signature = new Uint8Array(await crypto.subtle.sign("Ed25519", privateKey, payload));
+  const signature = await signEd25519(keyPair.privateKey, payload);
   const token = {
     schema: LICENCE_TOKEN_SCHEMA,
     keyId: keyPair.keyId,
@@ -138,6 +133,26 @@ export async function signLicence(claims: LicenceClaims, keyPair: KeyPairFile): 
     signature: toBase64(signature),
   };
   return JSON.stringify(token, null, 2) + "\n";
+}
+
+/** The provider's licence key pair as `license keygen` writes it: both halves base64, plus the key id. */
+export interface KeyPairFile {
+  schema: "kiriwake.licence-key/v1";
+  keyId: string;
+  /** Base64 of the 32 raw bytes: this goes into the brand's `licence.publicKeys`. */
+  publicKey: string;
+  /** Base64 PKCS#8: keep it secret. */
+  privateKey: string;
+  createdAt: string;
+}
+
+/** Generates the provider's licence key pair. */
+export async function generateKeyPair(now: Date): Promise<KeyPairFile> {
+  return {
+    schema: "kiriwake.licence-key/v1",
+    ...await generateEd25519(),
+    createdAt: now.toISOString(),
+  };
 }
 
 const keyPairSchema = z.object({

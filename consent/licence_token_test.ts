@@ -1,12 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import {
-  decodePublicKey,
-  fromBase64,
-  generateKeyPair,
-  importPublicKeys,
-  toBase64,
-} from "./keys.ts";
+import { decodePublicKey, fromBase64, importVerifyKeys, toBase64 } from "../util/crypto.ts";
 import {
   installLicence,
   MAX_LICENCE_BYTES,
@@ -14,6 +8,7 @@ import {
   readLicenceFile,
 } from "./licence_store.ts";
 import {
+  generateKeyPair,
   type LicenceClaims,
   parseKeyPairFile,
   signLicence,
@@ -34,7 +29,7 @@ const claims: LicenceClaims = {
 
 const provider = await generateKeyPair(NOW);
 const stranger = await generateKeyPair(NOW);
-const keys = await importPublicKeys([provider.publicKey]);
+const keys = await importVerifyKeys([provider.publicKey], "licence.publicKeys");
 
 /** Re-encodes a token with one field replaced. */
 function edit(token: string, f: (t: Record<string, string>) => void): string {
@@ -165,7 +160,7 @@ Deno.test("decodePublicKey() takes raw and SPKI base64 alike and nothing else", 
   assert.equal(decodePublicKey(toBase64(other)), null);
   assert.equal(fromBase64("QQ"), null, "unpadded base64 is refused");
   await assert.rejects(
-    importPublicKeys(["x"]),
+    importVerifyKeys(["x"], "licence.publicKeys"),
     /licence\.publicKeys\[0\]: not an Ed25519 public key/,
   );
 });

@@ -6,15 +6,10 @@
  *
  * @module
  */
-import {
-  DATA_CATEGORIES,
-  type DataCategory,
-  type Identifier,
-  type Localized,
-  type Probe,
-  type Segment,
-} from "../probes/types.ts";
-import { mask } from "../util/redact.ts";
+import { type Probe, type Segment } from "../probes/types.ts";
+import { type Identifier, mask } from "../util/redact.ts";
+import type { Localized } from "../util/text.ts";
+import { DATA_CATEGORIES, type DataCategory } from "../util/data_categories.ts";
 
 /** Where the previewed categories come from. */
 export type PreviewBasis = "consent-flag" | "record" | "default";

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { z } from "zod";
-import type { DataCategory, Platform, Probe } from "../probes/types.ts";
+import type { Platform, Probe } from "../probes/types.ts";
 import { buildPreview } from "./preview.ts";
+import type { DataCategory } from "../util/data_categories.ts";
 
 function probe(
   id: string,

@@ -5,9 +5,9 @@
  * @module
  */
 import type { Io } from "../cli/io.ts";
-import { DATA_CATEGORIES, type DataCategory } from "../probes/types.ts";
 import { CATEGORY_TEXT } from "./categories.ts";
 import type { Terms } from "./terms.ts";
+import { DATA_CATEGORIES, type DataCategory } from "../util/data_categories.ts";
 
 /** What the customer answered. */
 export interface PromptAnswer {

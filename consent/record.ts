@@ -13,10 +13,11 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
-import { DATA_CATEGORIES } from "../probes/types.ts";
 import { atomicWrite } from "../util/atomic_write.ts";
-import { canonicalJson, sha256Hex } from "../util/canonical_json.ts";
+import { canonicalJson } from "../util/canonical_json.ts";
 import { formatIssues } from "../util/zod_issues.ts";
+import { sha256Hex } from "../util/crypto.ts";
+import { DATA_CATEGORIES } from "../util/data_categories.ts";
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 

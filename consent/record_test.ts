@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { canonicalJson, sha256Hex } from "../util/canonical_json.ts";
+import { canonicalJson } from "../util/canonical_json.ts";
 import {
   type ConsentRecord,
   readRecordState,
@@ -9,6 +9,7 @@ import {
   type UnsealedRecord,
   writeRecord,
 } from "./record.ts";
+import { sha256Hex } from "../util/crypto.ts";
 
 const unsealed: UnsealedRecord = {
   schema: "kiriwake.consent/v1",

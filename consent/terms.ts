@@ -5,20 +5,21 @@
  * @module
  */
 import type { Brand } from "../brand/schema.ts";
-import { sha256Hex } from "../util/canonical_json.ts";
+import type { Lang, Localized } from "../util/text.ts";
+import { sha256Hex } from "../util/crypto.ts";
 
 /** The current terms in one language. */
 export interface Terms {
   version: string;
   effectiveDate: string;
-  lang: "ja" | "en";
+  lang: Lang;
   text: string;
   /** Hex SHA-256 of `text` (UTF-8). */
   sha256: string;
 }
 
 /** Returns the brand's current terms in `lang`. */
-export async function currentTerms(brand: Brand, lang: "ja" | "en"): Promise<Terms> {
+export async function currentTerms(brand: Brand, lang: Lang): Promise<Terms> {
   const text = brand.terms.text[lang];
   return {
     version: brand.terms.version,
@@ -34,9 +35,9 @@ export interface TermsFacts {
   version: string;
   effectiveDate: string;
   /** What the brand declares for this version. */
-  declared: { ja: string; en: string };
+  declared: Localized;
   /** What the texts built into this binary hash to. */
-  actual: { ja: string; en: string };
+  actual: Localized;
 }
 
 /** Hashes both texts of the brand's terms and pairs them with the declared hashes. */

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { BRAND } from "../brand/brand.ts";
 import { type BrandInput, loadBrand } from "../brand/schema.ts";
-import { sha256Hex } from "../util/canonical_json.ts";
 import { currentTerms, termsFacts } from "./terms.ts";
+import { sha256Hex } from "../util/crypto.ts";
 
 Deno.test("the default brand declares the true SHA-256 of both terms texts", async () => {
   const facts = await termsFacts(BRAND);

@@ -6,10 +6,10 @@
  */
 import { BRAND } from "../brand/brand.ts";
 import { type Brand, type BrandInput, loadBrand } from "../brand/schema.ts";
-import type { DataCategory } from "../probes/types.ts";
-import { sha256Hex } from "../util/canonical_json.ts";
-import { generateKeyPair, type KeyPairFile } from "./keys.ts";
+import { generateKeyPair, type KeyPairFile } from "./licence_token.ts";
 import { type LicenceClaims, signLicence } from "./licence_token.ts";
+import { sha256Hex } from "../util/crypto.ts";
+import type { DataCategory } from "../util/data_categories.ts";
 
 /** What a test brand changes. */
 export interface TestBrandOptions {

@@ -23,8 +23,8 @@
  * @module
  */
 import { SEGMENTS } from "../probes/types.ts";
-import type { Finding } from "../report/schema.ts";
 import { defaultLocation, type FailureKind, LOCATIONS, type RuleFinding } from "./rules/rule.ts";
+import type { Finding } from "./schema.ts";
 
 /** The ordered findings and the one the headline names. */
 export interface CausalOrder {

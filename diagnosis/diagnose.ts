@@ -12,9 +12,10 @@ import { isMeasured, type ProbeResult, type Segment, SEGMENTS } from "../probes/
 import { orderCausally } from "./causal.ts";
 import { RULES } from "./rules/mod.ts";
 import type { Rule } from "./rules/rule.ts";
-import type { Diagnosis, Finding, Verdict } from "../report/schema.ts";
+import type { Localized } from "../util/text.ts";
+import type { Diagnosis, Finding, Verdict } from "./schema.ts";
 
-const SEGMENT_NAMES: Record<Segment, { ja: string; en: string }> = {
+const SEGMENT_NAMES: Record<Segment, Localized> = {
   device: { ja: "端末", en: "device" },
   lan: { ja: "宅内 LAN / Wi-Fi", en: "home LAN / Wi-Fi" },
   isp: { ja: "プロバイダー / 回線", en: "provider / access line" },
@@ -108,10 +109,7 @@ function strongest(cs: readonly Confidence[]): Confidence | undefined {
   return cs.length ? CONFIDENCE[Math.max(...cs.map((c) => CONFIDENCE.indexOf(c)))] : undefined;
 }
 
-function segmentSummary(s: Segment, v: Verdict, causeSegment?: Segment): {
-  ja: string;
-  en: string;
-} {
+function segmentSummary(s: Segment, v: Verdict, causeSegment?: Segment): Localized {
   const n = SEGMENT_NAMES[s];
   if (causeSegment && (v === "fail" || v === "warn")) {
     const c = SEGMENT_NAMES[causeSegment];

@@ -9,7 +9,7 @@ import {
   tcpConnect,
   tcpTarget,
 } from "./rules/rule_testing.ts";
-import { diagnosisSchema } from "../report/schema.ts";
+import { diagnosisSchema } from "./schema.ts";
 
 const timeout = { error: "timeout", ms: 1000 };
 

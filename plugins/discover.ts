@@ -7,9 +7,9 @@
  */
 import { dirname, join } from "node:path";
 import type { Brand } from "../brand/schema.ts";
-import type { Localized } from "../probes/types.ts";
 import { BUILTIN_IDS } from "../probes/mod.ts";
 import { type LoadedManifest, loadManifest } from "./manifest_load.ts";
+import type { Lang, Localized } from "../util/text.ts";
 
 /** Where to look. */
 export interface DiscoverOptions {
@@ -69,7 +69,7 @@ export function processDiscovery(flag: string | undefined, configDir: string): D
 /** What to tell on stderr about a loaded manifest: a summary line unless `quiet`, and warnings. */
 export function manifestNotes(
   m: LoadedManifest | null,
-  lang: "ja" | "en",
+  lang: Lang,
   quiet = false,
 ): string {
   if (!m) return "";

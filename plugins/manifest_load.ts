@@ -9,8 +9,6 @@
  */
 import { dirname, isAbsolute, resolve } from "node:path";
 import { InvalidInputError, RefusedError } from "../util/errors.ts";
-import type { Localized } from "../probes/types.ts";
-import { sha256Hex } from "../util/canonical_json.ts";
 import { formatIssues, formatPath } from "../util/zod_issues.ts";
 import type { HostJob } from "./host.ts";
 import { type Manifest, manifestSchema, type PluginEntry } from "./manifest_schema.ts";
@@ -19,6 +17,8 @@ import { type SignatureCheck, signatureFileSchema, verifyManifest } from "./sign
 import { toSandboxJs } from "./transpile.ts";
 import { decideTrust, type UnsignedPolicy } from "./trust.ts";
 import { workerSource } from "./worker_main.ts";
+import type { Localized } from "../util/text.ts";
+import { sha256Hex } from "../util/crypto.ts";
 
 /** One verified plugin, ready to become a probe. */
 export interface LoadedPlugin {

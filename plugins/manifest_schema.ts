@@ -6,7 +6,8 @@
  * @module
  */
 import { z } from "zod";
-import { DATA_CATEGORIES, SEGMENTS } from "../probes/types.ts";
+import { SEGMENTS } from "../probes/types.ts";
+import { DATA_CATEGORIES } from "../util/data_categories.ts";
 
 /** The schema id every manifest carries. */
 export const MANIFEST_SCHEMA_ID = "kiriwake.manifest/v1";

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { sha256Hex } from "../util/canonical_json.ts";
+import { sha256Hex } from "../util/crypto.ts";
 import { API_TS } from "./api_text.ts";
 import { MANIFEST_SCHEMA_ID } from "./manifest_schema.ts";
 
@@ -89,7 +89,7 @@ export default async function run(ctx: PluginContext): Promise<PluginResult> {
 function testTemplate(name: string, base: string): string {
   return `import assert from "node:assert/strict";
 import type { PluginContext, TimedResponse } from "./api.ts";
-import run from "../util/${base}.ts";
+import run from "./${base}.ts";
 
 /** A context whose fetch answers \`response\`. */
 function fakeContext(response: Partial<TimedResponse>): PluginContext {

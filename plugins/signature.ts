@@ -6,7 +6,16 @@
  * @module
  */
 import { z } from "zod";
-import { sha256Hex } from "../util/canonical_json.ts";
+import {
+  decodePublicKey,
+  fromBase64,
+  generateEd25519,
+  importVerifyKeys,
+  keyIdOf,
+  signEd25519,
+  toBase64,
+  verifyEd25519,
+} from "../util/crypto.ts";
 
 /** The signature file beside a manifest: `<manifest>.sig`. */
 export const signatureFileSchema = z.object({
@@ -33,83 +42,27 @@ export const signingKeySchema = z.object({
 /** A signing key file's content. */
 export type SigningKey = z.infer<typeof signingKeySchema>;
 
-// An Ed25519 SubjectPublicKeyInfo is this 12-byte prefix and the 32-byte raw key.
-const SPKI_PREFIX = [0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00];
-
-/** Base64 of bytes. */
-export function toBase64(bytes: Uint8Array): string {
-  let s = "";
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s);
-}
-
-/**
- * Bytes of base64 text.
- *
- * @throws {TypeError} when it is not base64
- */
-export function fromBase64(text: string): Uint8Array {
-  let s: string;
-  try {
-    s = atob(text.trim());
-  } catch {
-    throw new TypeError("Not valid base64");
-  }
-  return Uint8Array.from(s, (c) => c.charCodeAt(0));
-}
-
-/**
- * The raw 32-byte key of a base64 public key given raw or as SPKI.
- *
- * @throws {TypeError} when it is neither
- */
-export function rawPublicKey(base64: string): Uint8Array {
-  const bytes = fromBase64(base64);
-  if (bytes.length === 32) return bytes;
-  if (bytes.length === 44 && SPKI_PREFIX.every((b, i) => bytes[i] === b)) return bytes.slice(12);
-  throw new TypeError(`Not an Ed25519 public key (${bytes.length} bytes)`);
-}
-
-/** A short id of a public key: the first 16 hex digits of the SHA-256 of its raw bytes. */
-export async function keyIdOf(raw: Uint8Array): Promise<string> {
-  return (await sha256Hex(raw)).slice(0, 16);
-}
-
 /** Makes a new signing key. */
 export async function generateSigningKey(): Promise<SigningKey> {
-  const pair = await crypto.subtle.generateKey({ name: "Ed25519" }, true, [
-    "sign",
-    "verify",
-  ]) as CryptoKeyPair;
-  const raw = new Uint8Array(await crypto.subtle.exportKey("raw", pair.publicKey));
-  const pkcs8 = new Uint8Array(await crypto.subtle.exportKey("pkcs8", pair.privateKey));
-  return {
-    schema: "kiriwake.signing-key/v1",
-    algorithm: "Ed25519",
-    keyId: await keyIdOf(raw),
-    publicKey: toBase64(raw),
-    privateKey: toBase64(pkcs8),
-  };
+  return { schema: "kiriwake.signing-key/v1", algorithm: "Ed25519", ...await generateEd25519() };
 }
 
-/** Signs `manifestBytes` with `key`, giving the signature file's content. */
+/**
+ * Signs `manifestBytes` with `key`, giving the signature file's content.
+ *
+ * @throws {TypeError} when the key file's keys are not Ed25519 base64
+ */
 export async function signManifest(
   manifestBytes: Uint8Array,
   key: SigningKey,
 ): Promise<SignatureFile> {
-  const priv = await crypto.subtle.importKey(
-    "pkcs8",
-    fromBase64(key.privateKey) as Uint8Array<ArrayBuffer>,
-    { name: "Ed25519" },
-    false,
-    ["sign"],
-  );
-  const sig = await crypto.subtle.sign("Ed25519", priv, manifestBytes as Uint8Array<ArrayBuffer>);
+  const raw = decodePublicKey(key.publicKey);
+  if (!raw) throw new TypeError("The signing key's publicKey is not an Ed25519 public key");
   return {
     schema: "kiriwake.manifest-signature/v1",
     algorithm: "Ed25519",
-    keyId: await keyIdOf(rawPublicKey(key.publicKey)),
-    signature: toBase64(new Uint8Array(sig)),
+    keyId: await keyIdOf(raw),
+    signature: toBase64(await signEd25519(key.privateKey, manifestBytes)),
   };
 }
 
@@ -127,43 +80,22 @@ export async function verifyManifest(
   sig: SignatureFile,
   publicKeys: readonly string[],
 ): Promise<SignatureCheck> {
-  let signature: Uint8Array;
+  const signature = fromBase64(sig.signature.trim());
+  if (!signature) return { state: "invalid", reason: "signature: not valid base64" };
+  let keys;
   try {
-    signature = fromBase64(sig.signature);
-  } catch {
-    return { state: "invalid", reason: "signature: not valid base64" };
+    keys = await importVerifyKeys(publicKeys, "brand plugins.publicKeys");
+  } catch (e) {
+    return { state: "invalid", reason: (e as Error).message };
   }
-  for (const [i, k] of publicKeys.entries()) {
-    let raw: Uint8Array;
-    try {
-      raw = rawPublicKey(k);
-    } catch (e) {
-      return {
-        state: "invalid",
-        reason: `brand plugins.publicKeys[${i}]: ${(e as Error).message}`,
-      };
-    }
-    if (await keyIdOf(raw) !== sig.keyId) continue;
-    const key = await crypto.subtle.importKey(
-      "raw",
-      raw as Uint8Array<ArrayBuffer>,
-      { name: "Ed25519" },
-      false,
-      ["verify"],
-    );
-    const ok = await crypto.subtle.verify(
-      "Ed25519",
-      key,
-      signature as Uint8Array<ArrayBuffer>,
-      manifestBytes as Uint8Array<ArrayBuffer>,
-    );
-    return ok ? { state: "valid", keyId: sig.keyId } : {
+  const key = keys.find((k) => k.keyId === sig.keyId);
+  if (!key) {
+    return {
       state: "invalid",
-      reason: `the signature by key ${sig.keyId} does not match the manifest`,
+      reason: `signed by key ${sig.keyId}, which is not one of this build's trusted keys`,
     };
   }
-  return {
-    state: "invalid",
-    reason: `signed by key ${sig.keyId}, which is not one of this build's trusted keys`,
-  };
+  return await verifyEd25519(key.key, signature, manifestBytes)
+    ? { state: "valid", keyId: sig.keyId }
+    : { state: "invalid", reason: `the signature by key ${sig.keyId} does not match the manifest` };
 }

@@ -3,14 +3,8 @@ import { join } from "node:path";
 import { InvalidInputError, RefusedError } from "../util/errors.ts";
 import { BUILTIN_IDS } from "../probes/mod.ts";
 import { loadManifest, signaturePath } from "./manifest_load.ts";
-import {
-  generateSigningKey,
-  keyIdOf,
-  rawPublicKey,
-  signManifest,
-  toBase64,
-  verifyManifest,
-} from "./signature.ts";
+import { generateSigningKey, signManifest, verifyManifest } from "./signature.ts";
+import { decodePublicKey, keyIdOf, toBase64 } from "../util/crypto.ts";
 import { writeManifest } from "./testing.ts";
 
 const CODE = `export default () => ({ status: "ok", summary: { ja: "a", en: "a" } });\n`;
@@ -52,10 +46,10 @@ Deno.test("signManifest() and verifyManifest() agree; raw and SPKI keys both wor
     0x03,
     0x21,
     0x00,
-    ...rawPublicKey(key.publicKey),
+    ...decodePublicKey(key.publicKey)!,
   ]);
   assert.equal((await verifyManifest(bytes, sig, [toBase64(spki)])).state, "valid");
-  assert.equal(await keyIdOf(rawPublicKey(toBase64(spki))), key.keyId);
+  assert.equal(await keyIdOf(decodePublicKey(toBase64(spki))!), key.keyId);
 });
 
 Deno.test("loadManifest() accepts a manifest signed by a trusted key, even when unsigned ones are refused", async () => {

@@ -7,8 +7,8 @@
  */
 import { join } from "node:path";
 import { BUILTIN_IDS } from "../probes/mod.ts";
-import { sha256Hex } from "../util/canonical_json.ts";
 import type { LoadOptions } from "./manifest_load.ts";
+import { sha256Hex } from "../util/crypto.ts";
 
 /** Load options that allow unsigned manifests. */
 export const ALLOW_UNSIGNED: LoadOptions = {

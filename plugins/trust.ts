@@ -4,8 +4,8 @@
  *
  * @module
  */
-import type { Localized } from "../probes/types.ts";
 import type { SignatureCheck } from "./signature.ts";
+import type { Localized } from "../util/text.ts";
 
 /** The brand's policy for unsigned manifests. */
 export type UnsignedPolicy = "refuse" | "warn" | "allow";

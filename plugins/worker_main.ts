@@ -11,6 +11,7 @@
  * @module
  */
 import type { PluginContext, TimedResponse } from "./api.ts";
+import type { Lang } from "../util/text.ts";
 
 /** The CommonJS-shaped wrapper of a transpiled plugin. */
 export type PluginFactory = (
@@ -23,7 +24,7 @@ export type PluginFactory = (
 export interface WorkerStart {
   t: "start";
   id: string;
-  lang: "ja" | "en";
+  lang: Lang;
   config: Record<string, unknown>;
   deps: PluginContext["deps"];
   /** The plugin's own signal fires after this many milliseconds. */

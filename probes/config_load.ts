@@ -6,9 +6,9 @@
  */
 import { dirname, resolve } from "node:path";
 import { InvalidInputError } from "../util/errors.ts";
-import { sha256Hex } from "../util/canonical_json.ts";
 import { formatIssues } from "../util/zod_issues.ts";
-import { type RunConfig, type RunConfigInput, runConfigSchema } from "./config.ts";
+import { type RunConfig, runConfigSchema } from "./config.ts";
+import { sha256Hex } from "../util/crypto.ts";
 
 /** A loaded configuration and where it came from. */
 export interface LoadedConfig {
@@ -71,9 +71,21 @@ export async function loadConfigFile(path: string): Promise<LoadedConfig> {
   return { config, source: resolve(path), sha256: await sha256Hex(text) };
 }
 
-/** Validates a built-in default configuration (the brand's). */
-export async function defaultConfig(input: RunConfigInput): Promise<LoadedConfig> {
-  const config = runConfigSchema.parse(input);
+/**
+ * Validates a built-in default configuration (the brand's).
+ *
+ * @throws {InvalidInputError} naming every wrong field of the brand's `defaultConfig`
+ */
+export async function defaultConfig(input: unknown): Promise<LoadedConfig> {
+  const r = runConfigSchema.safeParse(input);
+  if (!r.success) {
+    const why = formatIssues(r.error.issues);
+    throw new InvalidInputError({
+      ja: `ブランド設定の defaultConfig が正しくありません: ${why}`,
+      en: `The brand's defaultConfig is invalid: ${why}`,
+    });
+  }
+  const config = r.data;
   return { config, source: "brand default", sha256: await sha256Hex(JSON.stringify(config)) };
 }
 

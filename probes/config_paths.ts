@@ -3,7 +3,7 @@
  * the route trace targets (`path.trace`) and the path MTU targets (`path.mtu`), spread into
  * the run config schema as the `ping`, `trace` and `mtu` sections. Like every section they
  * measure nothing by default: a config measures only what it lists, and the brand's default
- * config lists {@link DEFAULT_ANCHORS} and {@link DEFAULT_PATH_TARGETS}, so a test config can
+ * config (`brand/brand.ts`) lists public anchors, so a test config can
  * never send traffic beyond what it names (nor ping the machine's real gateway).
  *
  * @module
@@ -22,20 +22,6 @@ export const pathTargetSchema = z.object({
 
 /** A configured path target. */
 export type PathTarget = z.infer<typeof pathTargetSchema>;
-
-/** Well-known public anchors that answer ICMP, IPv4 and IPv6. */
-export const DEFAULT_ANCHORS: PathTarget[] = [
-  { name: "cloudflare", address: "1.1.1.1" },
-  { name: "google", address: "8.8.8.8" },
-  { name: "cloudflare-v6", address: "2606:4700:4700::1111" },
-  { name: "google-v6", address: "2001:4860:4860::8888" },
-];
-
-/** Well-known public targets for the route trace and the path MTU, IPv4 and IPv6. */
-export const DEFAULT_PATH_TARGETS: PathTarget[] = [
-  { name: "cloudflare", address: "1.1.1.1" },
-  { name: "cloudflare-v6", address: "2606:4700:4700::1111" },
-];
 
 /** `ping`: anchors and thresholds of `internet.ping` and `lan.gateway.ping`. */
 export const pingConfigSchema = z.object({

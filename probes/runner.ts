@@ -10,15 +10,10 @@ import { exec as realExec } from "./lib/exec.ts";
 import type { RunConfig } from "./config.ts";
 import { formatIssues } from "../util/zod_issues.ts";
 import { trimEvidence } from "./lib/evidence.ts";
-import {
-  type DataCategory,
-  type Identifier,
-  type Localized,
-  type Probe,
-  type ProbeResult,
-  type Segment,
-  SkipProbe,
-} from "./types.ts";
+import { type Probe, type ProbeResult, type Segment, SkipProbe } from "./types.ts";
+import type { Lang, Localized } from "../util/text.ts";
+import type { Identifier } from "../util/redact.ts";
+import type { DataCategory } from "../util/data_categories.ts";
 
 /** What the runner tells its listeners (progress bar, web view) as it goes. */
 export type RunnerEvent =
@@ -33,7 +28,7 @@ export interface RunOptions {
   /** The probes to run, already selected and checked by {@link planProbes}. */
   probes: readonly Probe[];
   config: RunConfig;
-  lang: "ja" | "en";
+  lang: Lang;
   /** Data categories the customer consented to. */
   granted: readonly DataCategory[];
   /** Aborts the whole run (Ctrl-C, cancel in the web view). */
@@ -134,7 +129,7 @@ export async function runProbes(opts: RunOptions): Promise<RunOutput> {
 async function runOne(
   probe: Probe,
   opts: RunOptions,
-  base: { config: RunConfig; lang: "ja" | "en"; exec: ExecFn; now: () => Date },
+  base: { config: RunConfig; lang: Lang; exec: ExecFn; now: () => Date },
   results: Map<string, ProbeResult>,
   identifiers: Identifier[],
   emit: (e: RunnerEvent) => void,

@@ -7,7 +7,9 @@
 import { type RunConfigInput, runConfigSchema } from "./config.ts";
 import type { ExecFn, ExecResult } from "./lib/exec.ts";
 import { exec as realExec } from "./lib/exec.ts";
-import type { Identifier, ProbeContext, ProbeProgress, ProbeResult } from "./types.ts";
+import type { ProbeContext, ProbeProgress, ProbeResult } from "./types.ts";
+import type { Lang } from "../util/text.ts";
+import type { Identifier } from "../util/redact.ts";
 
 /** A context for tests, with what the probe reported through it. */
 export interface TestContext extends ProbeContext {
@@ -25,7 +27,7 @@ export interface TestContextOptions {
   exec?: ExecFn;
   signal?: AbortSignal;
   now?: Date;
-  lang?: "ja" | "en";
+  lang?: Lang;
 }
 
 /** Builds a probe context for a test. */

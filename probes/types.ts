@@ -10,16 +10,14 @@
 import type { z } from "zod";
 import type { RunConfig } from "./config.ts";
 import type { ExecFn } from "./lib/exec.ts";
+import type { Lang, Localized } from "../util/text.ts";
+import type { Identifier } from "../util/redact.ts";
+import type { DataCategory } from "../util/data_categories.ts";
 
 /** The segments of the path between the customer's device and a service, in causal order. */
 export const SEGMENTS = ["device", "lan", "isp", "dns", "internet", "service"] as const;
 /** One segment of the path a verdict speaks about. */
 export type Segment = typeof SEGMENTS[number];
-
-/** The data categories a customer consents to separately. */
-export const DATA_CATEGORIES = ["device", "network", "identifiers", "measurements"] as const;
-/** One consentable data category. */
-export type DataCategory = typeof DATA_CATEGORIES[number];
 
 /** Every status a probe result can carry. */
 export const PROBE_STATUSES = ["ok", "warn", "fail", "error", "timeout", "skipped"] as const;
@@ -29,26 +27,12 @@ export type ProbeStatus = typeof PROBE_STATUSES[number];
 /** The platforms a probe supports, as in `Deno.build.os`. */
 export type Platform = "windows" | "darwin" | "linux";
 
-/** Japanese and English text, side by side. */
-export interface Localized {
-  ja: string;
-  en: string;
-}
-
 /** A piece of raw evidence: trimmed command output or a note, labelled. */
 export interface Evidence {
   /** What this is, e.g. the command line that produced it. */
   label: string;
   /** The trimmed text. */
   text: string;
-}
-
-/** A value that identifies the customer or their devices; redacted unless consented. */
-export interface Identifier {
-  /** What kind of identifier this is, e.g. `hostname`, `mac`, `ssid`, `public-ip`. */
-  kind: string;
-  /** The exact value as it may appear anywhere in the report. */
-  value: string;
 }
 
 /** Progress a probe reports while it runs. */
@@ -66,7 +50,7 @@ export interface ProbeContext {
   /** The validated run configuration. */
   config: RunConfig;
   /** The language the customer chose, for any text the probe builds. */
-  lang: "ja" | "en";
+  lang: Lang;
   /** Results of the probes named in `dependsOn`, by id. */
   deps: Readonly<Record<string, ProbeResult>>;
   /** Reports progress to the runner (and on to the progress bar or the web view). */

@@ -4,10 +4,10 @@
  *
  * @module
  */
-import type { Identifier, ProbeResult } from "../probes/types.ts";
+import type { ProbeResult } from "../probes/types.ts";
 import { diagnose } from "../diagnosis/diagnose.ts";
 import { seal } from "./digest.ts";
-import { redact } from "../util/redact.ts";
+import { type Identifier, redact } from "../util/redact.ts";
 import { type Report, type ReportBody, reportSchema } from "./schema.ts";
 
 /** Everything about a run except its probe results. */

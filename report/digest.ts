@@ -5,8 +5,9 @@
  *
  * @module
  */
-import { canonicalJson, sha256Hex } from "../util/canonical_json.ts";
+import { canonicalJson } from "../util/canonical_json.ts";
 import type { Report, ReportBody } from "./schema.ts";
+import { sha256Hex } from "../util/crypto.ts";
 
 /** Computes the digest of a report body (any `digest` member is ignored). */
 export async function digestOf(body: ReportBody | Report): Promise<string> {

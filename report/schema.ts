@@ -8,23 +8,16 @@
  * @module
  */
 import { z } from "zod";
-import { DATA_CATEGORIES, PROBE_STATUSES, type ProbeResult, SEGMENTS } from "../probes/types.ts";
-
-/** Why a licence is not valid: the `problem` of the report's licence block. */
-export const LICENCE_PROBLEMS = [
-  "missing",
-  "malformed",
-  "unknown-key",
-  "bad-signature",
-  "wrong-product",
-  "not-yet-valid",
-  "expired",
-] as const;
+import { PROBE_STATUSES, type ProbeResult, SEGMENTS } from "../probes/types.ts";
+import { licenceStatusSchema } from "../consent/licence_status.ts";
+import { diagnosisSchema } from "../diagnosis/schema.ts";
+import { localizedSchema } from "../util/text.ts";
+import { DATA_CATEGORIES } from "../util/data_categories.ts";
 
 /** The schema id every report carries. */
 export const REPORT_SCHEMA_ID = "kiriwake.report/v1";
 
-const localized = z.object({ ja: z.string(), en: z.string() }).strict();
+const localized = localizedSchema;
 const segment = z.enum(SEGMENTS);
 const category = z.enum(DATA_CATEGORIES);
 const isoTime = z.iso.datetime({ offset: true });
@@ -48,76 +41,6 @@ export const probeResultSchema = z.object({
 // The probe contract's result type and the report's must not drift apart.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _resultTypesAgree: Same<z.infer<typeof probeResultSchema>, ProbeResult> = true;
-
-/** Verdicts a segment can have. `unknown`: nothing measured it. */
-export const VERDICTS = ["ok", "warn", "fail", "unknown"] as const;
-/** The verdict on one segment. */
-export type Verdict = typeof VERDICTS[number];
-
-const confidence = z.enum(["low", "medium", "high"]);
-
-/** A finding of the diagnosis: what is wrong (or notable), why we think so, what to do. */
-export const findingSchema = z.object({
-  /** Stable id of the rule that raised it, e.g. `dns.all-resolvers-failed`. */
-  id: z.string().min(1),
-  segment,
-  severity: z.enum(["info", "warn", "fail"]),
-  confidence,
-  title: localized,
-  /** What was seen, for the customer. */
-  detail: localized,
-  /** What to try next, for the customer. */
-  advice: localized,
-  /** One line for the support desk. */
-  technical: z.string(),
-  /** The probes and the numbers the finding rests on. */
-  evidence: z.array(
-    z.object({
-      probe: z.string(),
-      values: z.record(z.string(), z.unknown()).optional(),
-    }).strict(),
-  ),
-  /** Set when this is explained by a fault upstream (the id of that finding). */
-  consequenceOf: z.string().optional(),
-}).strict();
-/** A diagnosis finding. */
-export type Finding = z.infer<typeof findingSchema>;
-
-const segmentVerdict = z.object({
-  verdict: z.enum(VERDICTS),
-  /** Ids of the findings about this segment. */
-  findings: z.array(z.string()),
-  summary: localized,
-  /**
-   * How sure the verdict is: for `fail`/`warn` the strongest confidence of the segment's own
-   * findings (or of the upstream fault that explains them); for `ok`, `high` when more than
-   * one measurement speaks for the segment, else `medium`. Absent for `unknown`.
-   */
-  confidence: confidence.optional(),
-  /** Set when every fault of this segment is a consequence of one upstream: that finding's id. */
-  explainedBy: z.string().optional(),
-}).strict();
-
-/** The diagnosis: a verdict per segment, the findings, and the headline. */
-export const diagnosisSchema = z.object({
-  headline: z.object({
-    /** The first failing (or else warning) segment in causal order, or null when all is well. */
-    segment: segment.nullable(),
-    finding: z.string().nullable(),
-    text: localized,
-    /** The confidence of the finding the headline names. */
-    confidence: confidence.optional(),
-  }).strict(),
-  segments: z.object(
-    Object.fromEntries(SEGMENTS.map((s) => [s, segmentVerdict])) as Record<
-      typeof SEGMENTS[number],
-      typeof segmentVerdict
-    >,
-  ).strict(),
-  findings: z.array(findingSchema),
-}).strict();
-/** The diagnosis part of a report. */
-export type Diagnosis = z.infer<typeof diagnosisSchema>;
 
 /** The whole report. */
 export const reportSchema = z.object({
@@ -147,21 +70,7 @@ export const reportSchema = z.object({
     granted: z.array(category),
     refused: z.array(category),
   }).strict(),
-  licence: z.object({
-    required: z.boolean(),
-    status: z.enum(["valid", "not-required", "missing", "invalid"]),
-    licensee: z.string().optional(),
-    notAfter: isoTime.optional(),
-    reason: localized.optional(),
-    /** Why an installed licence is not valid (see `consent/decide.ts`). */
-    problem: z.enum(LICENCE_PROBLEMS).optional(),
-    /** The licence's own id, its services and start, when one was verified. */
-    id: z.string().optional(),
-    services: z.array(z.string()).optional(),
-    notBefore: isoTime.optional(),
-    /** Id of the provider key that signed it. */
-    keyId: z.string().optional(),
-  }).strict(),
+  licence: licenceStatusSchema,
   environment: z.object({
     os: z.string(),
     arch: z.string(),

@@ -14,6 +14,7 @@ import { atomicWrite } from "../util/atomic_write.ts";
 import type { Report } from "./schema.ts";
 import { renderReportHtml } from "./html/render.tsx";
 import { renderText } from "./text.ts";
+import type { Lang } from "../util/text.ts";
 
 /** The files of one report. */
 export interface ReportPaths {
@@ -59,7 +60,7 @@ export async function prepareReportDir(dir: string, flag = "--out"): Promise<Rep
 export async function writeReport(
   paths: ReportPaths,
   report: Report,
-  lang: "ja" | "en",
+  lang: Lang,
 ): Promise<void> {
   await atomicWrite(paths.text, renderText(report, lang));
   await atomicWrite(paths.html, await renderReportHtml(report, lang));

@@ -5,11 +5,12 @@
  */
 import { SEGMENTS } from "../probes/types.ts";
 import type { Report } from "./schema.ts";
+import type { Lang } from "../util/text.ts";
 
 const MARK = { ok: "OK  ", warn: "WARN", fail: "FAIL", unknown: "--  " } as const;
 
 /** Renders the summary in `lang`. */
-export function renderText(report: Report, lang: "ja" | "en"): string {
+export function renderText(report: Report, lang: Lang): string {
   const ja = lang === "ja";
   const d = report.diagnosis;
   const lines: string[] = [];

@@ -10,19 +10,22 @@ import { machineIdentifiers } from "../consent/identifiers.ts";
 import type { LoadedConfig } from "../probes/config_load.ts";
 import type { ExecFn } from "../probes/lib/exec.ts";
 import { type RunnerEvent, runProbes } from "../probes/runner.ts";
-import type { Identifier, Probe, ProbeResult } from "../probes/types.ts";
+import type { Probe, ProbeResult } from "../probes/types.ts";
 import { buildReport, type ReportMeta } from "../report/build.ts";
-import type { Report, ReportBody } from "../report/schema.ts";
+import type { Report } from "../report/schema.ts";
 import { type ReportPaths, reportPaths, writeReport } from "../report/store.ts";
 import type { Brand } from "../brand/schema.ts";
 import { VERSION } from "../util/version.ts";
+import type { Lang } from "../util/text.ts";
+import type { Identifier } from "../util/redact.ts";
+import type { LicenceStatus } from "../consent/licence_status.ts";
 
 /** Options of one run. */
 export interface SessionOptions {
   brand: Brand;
-  lang: "ja" | "en";
+  lang: Lang;
   grant: Grant;
-  licence: ReportBody["licence"];
+  licence: LicenceStatus;
   config: LoadedConfig;
   /** Probes already planned (selected and ordered). */
   probes: readonly Probe[];

@@ -6,6 +6,7 @@
  * @module
  */
 import type { ThroughputConfig } from "./config.ts";
+import type { Localized } from "../util/text.ts";
 
 /** The whole probe ends within this long (the limit). */
 export const PROBE_LIMIT_MS = 25_000;
@@ -94,7 +95,7 @@ export function formatMB(bytes: number): string {
 }
 
 /** The statement made before the run: how much data it may use, in both languages. */
-export function budgetNote(plan: SpeedPlan): { ja: string; en: string } {
+export function budgetNote(plan: SpeedPlan): Localized {
   const mb = formatMB(plan.maxBytes);
   const secs = Math.round(plan.directionMs / 1000);
   return {

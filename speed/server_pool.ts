@@ -10,6 +10,7 @@
  */
 import { type RunningSpeedServer, serveSpeed, type ServeSpeedOptions } from "./server.ts";
 import type { FromWorker, ToWorker } from "./server_worker.ts";
+import type { Localized } from "../util/text.ts";
 
 /**
  * Why this process cannot serve from several threads, or `null` when it can: the OS must
@@ -20,7 +21,7 @@ import type { FromWorker, ToWorker } from "./server_worker.ts";
 export function whyOneThread(
   os: string = Deno.build.os,
   unstableNet = typeof (Deno as { listenDatagram?: unknown }).listenDatagram === "function",
-): { ja: string; en: string } | null {
+): Localized | null {
   if (os !== "linux") {
     return {
       ja: `${os} は接続をスレッドに振り分けません (Linux だけです)`,

@@ -4,8 +4,8 @@
  *
  * @module
  */
-import type { Localized } from "../probes/types.ts";
 import type { DirectionResult, ServerResult, ThroughputData } from "./schema.ts";
+import type { Localized } from "../util/text.ts";
 
 /** Off-net below this share of on-net goodput points beyond the access line. */
 export const BEYOND_ACCESS_RATIO = 0.7;

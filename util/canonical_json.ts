@@ -38,10 +38,3 @@ function sortKeys(value: unknown, seen: Set<object>): unknown {
   seen.delete(value);
   return out;
 }
-
-/** Hex SHA-256 of a string's UTF-8 bytes, or of bytes. */
-export async function sha256Hex(data: string | Uint8Array): Promise<string> {
-  const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
-  const hash = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(hash), (b) => b.toString(16).padStart(2, "0")).join("");
-}

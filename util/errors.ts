@@ -9,19 +9,14 @@
  *
  * @module
  */
-
-/** Text in both languages, for errors shown to a customer. */
-export interface ErrorText {
-  ja: string;
-  en: string;
-}
+import type { Localized } from "./text.ts";
 
 /** Base of errors whose message exists in Japanese and English. */
 export class KiriwakeError extends Error {
   /** The message in both languages. */
-  readonly text: ErrorText;
+  readonly text: Localized;
   /** @param text the message in both languages; `message` is the English one */
-  constructor(text: ErrorText, options?: ErrorOptions) {
+  constructor(text: Localized, options?: ErrorOptions) {
     super(text.en, options);
     this.text = text;
     this.name = new.target.name;

@@ -6,11 +6,18 @@
  *
  * @module
  */
-import type { DataCategory, Identifier } from "../probes/types.ts";
+/** A value that identifies the customer or their devices; redacted unless consented. */
+export interface Identifier {
+  /** What kind of identifier this is, e.g. `hostname`, `mac`, `ssid`, `public-ip`. */
+  kind: string;
+  /** The exact value as it may appear anywhere in the report. */
+  value: string;
+}
 
 /** What to redact. */
 export interface RedactionPolicy {
-  refused: readonly DataCategory[];
+  /** Data categories the customer refused; only `identifiers` matters here. */
+  refused: readonly string[];
   identifiers: readonly Identifier[];
 }
 

@@ -8,7 +8,6 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { KiriwakeError } from "../util/errors.ts";
-import type { Text } from "../report/html/i18n.ts";
 import { type CtxOf, type Env, pickLang } from "./context.ts";
 import { csrfGuard, hostGuard, sessionGuard } from "./guards.ts";
 import { securityHeaders } from "./headers.ts";
@@ -16,10 +15,11 @@ import type { AppOptions } from "./options.ts";
 import { messagePage } from "./pages/message.tsx";
 import { appRoutes } from "./routes_app.tsx";
 import { viewRoutes } from "./routes_view.tsx";
+import type { Localized } from "../util/text.ts";
 
 export type { AppOptions } from "./options.ts";
 
-const NOT_ALLOWED: { title: Text; text: Text } = {
+const NOT_ALLOWED: { title: Localized; text: Localized } = {
   title: { ja: "このページは開けません", en: "This page cannot be opened" },
   text: {
     ja:
@@ -29,7 +29,7 @@ const NOT_ALLOWED: { title: Text; text: Text } = {
   },
 };
 
-const NOT_FOUND: { title: Text; text: Text } = {
+const NOT_FOUND: { title: Localized; text: Localized } = {
   title: { ja: "見つかりません", en: "Not found" },
   text: {
     ja: "そのレポートまたはページはありません。",
@@ -37,7 +37,7 @@ const NOT_FOUND: { title: Text; text: Text } = {
   },
 };
 
-const REFUSED: { title: Text; text: Text } = {
+const REFUSED: { title: Localized; text: Localized } = {
   title: { ja: "この操作はお受けできません", en: "This request was refused" },
   text: {
     ja:

@@ -19,7 +19,8 @@ import { judgeTerms } from "../consent/decide.ts";
 import { requiredCategories, requirementsOf } from "../consent/policy.ts";
 import { currentTerms } from "../consent/terms.ts";
 import { RefusedError } from "../util/errors.ts";
-import { DATA_CATEGORIES } from "../probes/types.ts";
+import type { Lang } from "../util/text.ts";
+import { DATA_CATEGORIES } from "../util/data_categories.ts";
 
 /** Where and when consent is decided. */
 export interface ConsentPlace {
@@ -36,7 +37,7 @@ export interface ConsentPlace {
  * @throws {RefusedError} when something other than the terms blocks (licence, OS): the
  *   terms page would not help
  */
-export async function storedGrant(p: ConsentPlace, lang: "ja" | "en"): Promise<Grant | null> {
+export async function storedGrant(p: ConsentPlace, lang: Lang): Promise<Grant | null> {
   const state = await loadConsentState(p.brand, p.dir);
   const req = requirementsOf(p.brand, state.terms, Deno.build.os, null);
   if (judgeTerms(req, grantsOf(state.record)) !== null) return null;
@@ -46,7 +47,7 @@ export async function storedGrant(p: ConsentPlace, lang: "ja" | "en"): Promise<G
 
 /** What the terms form posts. */
 export interface ConsentForm {
-  lang: "ja" | "en";
+  lang: Lang;
   version: string;
   sha256: string;
   categories: string[];

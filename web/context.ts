@@ -7,7 +7,7 @@
 import type { Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import type { Brand } from "../brand/schema.ts";
-import type { Lang } from "../report/html/i18n.ts";
+import type { Lang } from "../util/text.ts";
 
 /** The Hono environment of the web view. */
 export type Env = { Variables: { nonce: string } };

@@ -11,13 +11,14 @@ import { HTTPException } from "hono/http-exception";
 import type { Report } from "../report/schema.ts";
 import { verifyReportText } from "../report/verify.ts";
 import { resolveWithin } from "./path_guard.ts";
+import type { Localized } from "../util/text.ts";
 
 /** One report in the list; `error` when it does not verify. */
 export interface LibraryEntry {
   ref: string;
   name: string;
   report?: Report;
-  error?: { ja: string; en: string };
+  error?: Localized;
 }
 
 /** An opened, verified report. */
@@ -121,7 +122,7 @@ export class ReportLibrary {
         const { report } = await this.open(ref);
         entries.push({ ref, name: relative(this.#roots[Number(ref.split(":")[0])], p), report });
       } catch (e) {
-        const text = (e as { text?: { ja: string; en: string } }).text;
+        const text = (e as { text?: Localized }).text;
         if (this.#named.includes(p) || basename(p) === "report.json") {
           entries.push({
             ref,

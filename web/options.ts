@@ -7,9 +7,9 @@ import type { Brand } from "../brand/schema.ts";
 import type { LoadedConfig } from "../probes/config_load.ts";
 import type { ExecFn } from "../probes/lib/exec.ts";
 import type { Probe } from "../probes/types.ts";
-import type { Lang } from "../report/html/i18n.ts";
 import type { GuardConfig } from "./guards.ts";
 import type { ReportLibrary } from "./library.ts";
+import type { Lang } from "../util/text.ts";
 
 /** What app mode (running from the browser) needs besides the view. */
 export interface AppModeOptions {

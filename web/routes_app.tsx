@@ -12,7 +12,6 @@ import { rememberReport } from "../consent/report_list.ts";
 import { currentTerms } from "../consent/terms.ts";
 import { RefusedError } from "../util/errors.ts";
 import { readRecordState } from "../consent/record.ts";
-import { DATA_CATEGORIES } from "../probes/types.ts";
 import { reportId, runSession } from "../session/run.ts";
 import { prepareReportDir } from "../report/store.ts";
 import { acceptFromBrowser, type ConsentPlace, storedGrant } from "./consent_glue.ts";
@@ -23,6 +22,7 @@ import { messagePage } from "./pages/message.tsx";
 import { progressPage } from "./pages/progress_page.tsx";
 import { termsPage } from "./pages/terms_page.tsx";
 import { RunManager, type StartSession, type WebEvent } from "./runs.ts";
+import { DATA_CATEGORIES } from "../util/data_categories.ts";
 
 /** Adds the app-mode routes to `app`. */
 export function appRoutes(

@@ -6,8 +6,9 @@
  * @module
  */
 import type { RunnerEvent } from "../probes/runner.ts";
-import type { Localized, ProbeStatus } from "../probes/types.ts";
+import type { ProbeStatus } from "../probes/types.ts";
 import type { SessionResult } from "../session/run.ts";
+import type { Localized } from "../util/text.ts";
 
 /** What the progress page and its event stream show. */
 export type WebEvent =

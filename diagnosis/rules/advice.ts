@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Localized } from "../../probes/types.ts";
+import type { Localized } from "../../util/text.ts";
 
 /** Joins advice sentences in both languages. */
 export function advise(...parts: Localized[]): Localized {

@@ -9,11 +9,11 @@
  *
  * @module
  */
-import type { Localized } from "../../probes/types.ts";
 import { advise, CONTACT_PROVIDER, RESTART_ROUTER, SERVICE_SIDE } from "./advice.ts";
 import { lossSigns } from "./loss_signs.ts";
 import type { Rule, RuleFinding } from "./rule.ts";
 import { type TargetOutcome, targetOutcomes } from "./targets.ts";
+import type { Localized } from "../../util/text.ts";
 
 const PLACE: Record<TargetOutcome["segment"], Localized> = {
   isp: { ja: "プロバイダーのサーバー", en: "the provider's servers" },

@@ -6,7 +6,7 @@
  * @module
  */
 import type { ProbeResult, Segment } from "../../probes/types.ts";
-import type { Finding } from "../../report/schema.ts";
+import type { Finding } from "../schema.ts";
 
 /** What a rule reads. */
 export interface RuleInput {

@@ -11,6 +11,7 @@ import { parseResolvConf } from "../parse/resolv_conf.ts";
 import { parseResolvectl } from "../parse/resolvectl.ts";
 import { parseScutilDns } from "../parse/scutil_dns.ts";
 import type { Evidence, Platform, Probe, ProbeContext, ProbeOutcome } from "../types.ts";
+import type { Localized } from "../../util/text.ts";
 
 const dataSchema = z.object({
   source: z.string(),
@@ -68,7 +69,7 @@ export function createDnsConfigProbe(opts: DnsConfigOptions = {}): Probe<DnsConf
 }
 
 type Read = { data: DnsConfigData; evidence: Evidence[] } | {
-  failure: { ja: string; en: string };
+  failure: Localized;
   evidence: Evidence[];
 };
 

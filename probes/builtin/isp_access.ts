@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { inferAccess, type InferInput } from "../lib/isp_infer.ts";
 import type { Probe, ProbeContext, ProbeOutcome } from "../types.ts";
+import type { Localized } from "../../util/text.ts";
 
 const localized = z.object({ ja: z.string(), en: z.string() }).strict();
 const dataSchema = z.object({
@@ -26,7 +27,7 @@ const dataSchema = z.object({
 /** The data `isp.access` records. */
 export type IspAccessData = z.infer<typeof dataSchema>;
 
-const NAMES: Record<string, { ja: string; en: string }> = {
+const NAMES: Record<string, Localized> = {
   "pppoe": { ja: "PPPoE", en: "PPPoE" },
   "ipv4-over-ipv6": {
     ja: "IPv4 over IPv6（DS-Lite / MAP-E）",

@@ -10,7 +10,8 @@ import { describeFailure } from "../lib/exec.ts";
 import { proxyFromEnv, type ProxySettings } from "../parse/proxy_common.ts";
 import { parseRegProxy } from "../parse/reg_proxy.ts";
 import { parseScutilProxy } from "../parse/scutil_proxy.ts";
-import type { Evidence, Localized, Platform, Probe } from "../types.ts";
+import type { Evidence, Platform, Probe } from "../types.ts";
+import type { Localized } from "../../util/text.ts";
 
 const settingsSchema = z.object({
   source: z.enum(["env", "registry", "scutil"]),

@@ -16,12 +16,12 @@ import { pingBudgetMs, pingCommand, type PingSpec } from "../lib/ping_command.ts
 import { familyOf } from "../lib/ping_run.ts";
 import {
   type Evidence,
-  type Localized,
   type Platform,
   type Probe,
   type ProbeContext,
   SkipProbe,
 } from "../types.ts";
+import type { Localized } from "../../util/text.ts";
 
 const localized = z.object({ ja: z.string(), en: z.string() }).strict();
 const target = z.object({

@@ -16,12 +16,12 @@ import { aggregateTraces } from "../lib/trace_stats.ts";
 import { judgeTrace, traceVerdict } from "../lib/trace_verdict.ts";
 import {
   type Evidence,
-  type Localized,
   type Platform,
   type Probe,
   type ProbeContext,
   SkipProbe,
 } from "../types.ts";
+import type { Localized } from "../../util/text.ts";
 
 const localized = z.object({ ja: z.string(), en: z.string() }).strict();
 const hop = z.object({

@@ -7,8 +7,9 @@
  */
 import { z } from "zod";
 import type { WifiLink, WifiState } from "../parse/wifi_common.ts";
-import type { Localized, Platform, Probe, ProbeContext, ProbeOutcome } from "../types.ts";
+import type { Platform, Probe, ProbeContext, ProbeOutcome } from "../types.ts";
 import { readWifi } from "../lib/wifi_read.ts";
+import type { Localized } from "../../util/text.ts";
 
 const linkSchema = z.object({
   interface: z.string().nullable(),

@@ -8,6 +8,7 @@
  * @module
  */
 import { decodeOutput, type OutputEncoding } from "./decode.ts";
+import type { Localized } from "../../util/text.ts";
 
 /** Why a command did not give usable output. */
 export type ExecFailure =
@@ -191,7 +192,7 @@ function quoteArg(a: string): string {
 }
 
 /** Describes an exec failure for a result's reason, in both languages. */
-export function describeFailure(r: ExecResult): { ja: string; en: string } {
+export function describeFailure(r: ExecResult): Localized {
   const name = r.command.split(" ")[0];
   switch (r.failure) {
     case "not-found":

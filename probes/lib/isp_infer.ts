@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Localized } from "../types.ts";
+import type { Localized } from "../../util/text.ts";
 
 /** One address as `net.interfaces` reports it. */
 export interface InferAddress {

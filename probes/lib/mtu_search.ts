@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { Localized } from "../types.ts";
+import type { Localized } from "../../util/text.ts";
 
 /** What one Don't-Fragment probe of a given MTU found. */
 export type MtuOutcome =

@@ -11,7 +11,8 @@ import { ipFamily } from "../parse/address.ts";
 import { ParseError } from "../parse/parse_error.ts";
 import { parsePing, type PingResult } from "../parse/ping.ts";
 import { pingBudgetMs, pingCommand, type PingSpec } from "./ping_command.ts";
-import type { Evidence, Localized, Platform, ProbeContext } from "../types.ts";
+import type { Evidence, Platform, ProbeContext } from "../types.ts";
+import type { Localized } from "../../util/text.ts";
 
 const localized = z.object({ ja: z.string(), en: z.string() }).strict();
 

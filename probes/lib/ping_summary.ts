@@ -5,7 +5,7 @@
  * @module
  */
 import type { PingTarget } from "./ping_run.ts";
-import type { Localized } from "../types.ts";
+import type { Localized } from "../../util/text.ts";
 
 /** Status, summary and (when nothing was measured) the reason, for a set of ping records. */
 export function summarizePings(

@@ -6,7 +6,7 @@
  */
 import type { TracedTarget } from "../builtin/path_trace.ts";
 import type { TraceStats } from "./trace_stats.ts";
-import type { Localized } from "../types.ts";
+import type { Localized } from "../../util/text.ts";
 
 /** Status and summary of `path.trace` from its per-target records. */
 export function traceVerdict(

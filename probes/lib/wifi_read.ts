@@ -13,7 +13,8 @@ import { NMCLI_PROBE_FIELDS, parseNmcliWifi } from "../parse/nmcli.ts";
 import { parseSystemProfiler } from "../parse/system_profiler.ts";
 import { parseWdutil } from "../parse/wdutil.ts";
 import type { WifiReading } from "../parse/wifi_common.ts";
-import type { Evidence, Localized, Platform, ProbeContext } from "../types.ts";
+import type { Evidence, Platform, ProbeContext } from "../types.ts";
+import type { Localized } from "../../util/text.ts";
 
 /** What one platform's reader found, with the commands it ran and what it could not do. */
 export interface WifiAttempt {

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Localized, Platform } from "../types.ts";
+import type { Platform } from "../types.ts";
 import { parseAirport } from "./airport.ts";
 import { parseIpconfig } from "./ipconfig.ts";
 import { parseIw } from "./iw.ts";
@@ -17,6 +17,7 @@ import { parseScutilDns } from "./scutil_dns.ts";
 import { parseScutilProxy } from "./scutil_proxy.ts";
 import { parseSystemProfiler } from "./system_profiler.ts";
 import { parseWdutil } from "./wdutil.ts";
+import type { Localized } from "../../util/text.ts";
 
 /** Options a parser may take; most ignore them. */
 export interface ParseOptions {

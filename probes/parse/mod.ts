@@ -5,11 +5,12 @@
  *
  * @module
  */
-import type { Localized, Platform } from "../types.ts";
+import type { Platform } from "../types.ts";
 import { PARSERS_3B } from "./kinds.ts";
 import { parsePing } from "./ping.ts";
 import { parseRoutes } from "./routes.ts";
 import { parseTrace } from "./traceroute.ts";
+import type { Localized } from "../../util/text.ts";
 
 /** Options a parser may take; most ignore them. */
 export interface ParseOptions {

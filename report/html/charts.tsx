@@ -5,8 +5,9 @@
  * @module
  */
 import { formatMs, niceMax, round } from "./format.ts";
-import { type Lang, UI } from "./i18n.ts";
+import { UI } from "./i18n.ts";
 import type { HopsShape, LatencyShape, PhasesShape, SeriesShape, Shape } from "./shapes.ts";
+import type { Lang } from "../../util/text.ts";
 
 const W = 640;
 

@@ -8,8 +8,9 @@
 import type { JSX } from "hono/jsx/jsx-runtime";
 import { Chart } from "./charts.tsx";
 import { formatScalar } from "./format.ts";
-import { type Lang, UI } from "./i18n.ts";
+import { UI } from "./i18n.ts";
 import { findShapes } from "./shapes.ts";
+import type { Lang } from "../../util/text.ts";
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);

@@ -7,6 +7,7 @@
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import { CSS } from "./styles.ts";
+import type { Lang } from "../../util/text.ts";
 
 const ICON = "data:image/svg+xml," +
   encodeURIComponent(
@@ -15,7 +16,7 @@ const ICON = "data:image/svg+xml," +
 
 /** What the shell needs. */
 export interface DocumentProps {
-  lang: "ja" | "en";
+  lang: Lang;
   title: string;
   /** A Content-Security-Policy for a `<meta>` tag (the single file has no headers). */
   metaCsp?: string;

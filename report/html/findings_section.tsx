@@ -6,7 +6,8 @@
  */
 import type { Report } from "../schema.ts";
 import { formatScalar } from "./format.ts";
-import { CONFIDENCE_TEXT, type Lang, SEGMENT_TEXT, SEVERITY_TEXT, UI } from "./i18n.ts";
+import { CONFIDENCE_TEXT, SEGMENT_TEXT, SEVERITY_TEXT, UI } from "./i18n.ts";
+import type { Lang } from "../../util/text.ts";
 
 /** Where a probe's details are, given its id. */
 export type ProbeHref = (probeId: string) => string;

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { Lang } from "./i18n.ts";
+import type { Lang } from "../../util/text.ts";
 
 /** Milliseconds as `12.3 ms` / `1.25 s`. */
 export function formatMs(ms: number): string {

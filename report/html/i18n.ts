@@ -5,16 +5,8 @@
  * @module
  */
 import type { ProbeStatus, Segment } from "../../probes/types.ts";
-import type { Verdict } from "../schema.ts";
-
-/** A page language. */
-export type Lang = "ja" | "en";
-
-/** Text in both languages. */
-export interface Text {
-  ja: string;
-  en: string;
-}
+import type { Lang, Localized } from "../../util/text.ts";
+import type { Verdict } from "../../diagnosis/schema.ts";
 
 /** Fixed UI text, by key. */
 export const UI = {
@@ -82,10 +74,10 @@ export const UI = {
     ja: "このレポートはお客さまの端末で作成されました。送付しない限り、誰にも送られません。",
     en: "This report was made on your device. Nobody receives it unless you send it.",
   },
-} as const satisfies Record<string, Text>;
+} as const satisfies Record<string, Localized>;
 
 /** Verdict words, shown next to colours so meaning never rests on colour alone. */
-export const VERDICT_TEXT: Record<Verdict, Text> = {
+export const VERDICT_TEXT: Record<Verdict, Localized> = {
   ok: { ja: "問題なし", en: "OK" },
   warn: { ja: "注意", en: "Attention" },
   fail: { ja: "問題あり", en: "Fault" },
@@ -93,7 +85,7 @@ export const VERDICT_TEXT: Record<Verdict, Text> = {
 };
 
 /** Probe status words. */
-export const STATUS_TEXT: Record<ProbeStatus, Text> = {
+export const STATUS_TEXT: Record<ProbeStatus, Localized> = {
   ok: { ja: "正常", en: "OK" },
   warn: { ja: "注意", en: "Warning" },
   fail: { ja: "異常", en: "Failed" },
@@ -103,21 +95,21 @@ export const STATUS_TEXT: Record<ProbeStatus, Text> = {
 };
 
 /** Severity words of findings. */
-export const SEVERITY_TEXT: Record<"info" | "warn" | "fail", Text> = {
+export const SEVERITY_TEXT: Record<"info" | "warn" | "fail", Localized> = {
   info: { ja: "情報", en: "Info" },
   warn: { ja: "注意", en: "Warning" },
   fail: { ja: "問題", en: "Fault" },
 };
 
 /** Confidence words of findings. */
-export const CONFIDENCE_TEXT: Record<"low" | "medium" | "high", Text> = {
+export const CONFIDENCE_TEXT: Record<"low" | "medium" | "high", Localized> = {
   low: { ja: "低", en: "low" },
   medium: { ja: "中", en: "medium" },
   high: { ja: "高", en: "high" },
 };
 
 /** Segment names as the customer reads them. */
-export const SEGMENT_TEXT: Record<Segment, Text> = {
+export const SEGMENT_TEXT: Record<Segment, Localized> = {
   device: { ja: "この端末", en: "This device" },
   lan: { ja: "Wi-Fi / 宅内 LAN", en: "Wi-Fi / home LAN" },
   isp: { ja: "プロバイダー / 回線", en: "Provider / line" },

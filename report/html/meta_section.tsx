@@ -5,7 +5,8 @@
  */
 import type { Report } from "../schema.ts";
 import { formatTime } from "./format.ts";
-import { type Lang, UI } from "./i18n.ts";
+import { UI } from "./i18n.ts";
+import type { Lang } from "../../util/text.ts";
 
 /** The report's facts as a definition list. */
 export function MetaSection(props: { report: Report; lang: Lang; verified?: boolean }) {

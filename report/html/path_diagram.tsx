@@ -6,13 +6,14 @@
  * @module
  */
 import type { Segment } from "../../probes/types.ts";
-import type { Diagnosis, Verdict } from "../schema.ts";
-import { type Lang, SEGMENT_TEXT, UI, VERDICT_TEXT } from "./i18n.ts";
+import { SEGMENT_TEXT, UI, VERDICT_TEXT } from "./i18n.ts";
+import type { Lang, Localized } from "../../util/text.ts";
+import type { Diagnosis, Verdict } from "../../diagnosis/schema.ts";
 
 interface Station {
   key: string;
   segment: Segment;
-  label: { ja: string; en: string };
+  label: Localized;
   icon: string;
 }
 

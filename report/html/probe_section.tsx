@@ -8,7 +8,8 @@ import type { ProbeResult } from "../../probes/types.ts";
 import type { Report } from "../schema.ts";
 import { DataView } from "./data_view.tsx";
 import { formatMs } from "./format.ts";
-import { type Lang, SEGMENT_TEXT, STATUS_TEXT, UI } from "./i18n.ts";
+import { SEGMENT_TEXT, STATUS_TEXT, UI } from "./i18n.ts";
+import type { Lang } from "../../util/text.ts";
 
 /** Anchor id of a probe's card. */
 export function probeAnchor(id: string): string {

@@ -8,10 +8,11 @@
  */
 import type { Report } from "../schema.ts";
 import { Document, toHtml } from "./document.tsx";
-import { type Lang, type Text, UI } from "./i18n.ts";
+import { UI } from "./i18n.ts";
 import { ReportView } from "./report_view.tsx";
 import { StandaloneHeader } from "./standalone_header.tsx";
 import { CSS_HASH_SOURCE } from "./styles.ts";
+import type { Lang, Localized } from "../../util/text.ts";
 
 /** The policy of the single file. */
 export const STANDALONE_CSP =
@@ -20,7 +21,7 @@ export const STANDALONE_CSP =
 /** Options of {@link renderReportHtml}. */
 export interface RenderOptions {
   /** The brand's support line. */
-  support?: Text;
+  support?: Localized;
   /** Say the digest was verified (only when it was). */
   verified?: boolean;
 }

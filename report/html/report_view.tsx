@@ -7,10 +7,11 @@
  */
 import type { Report } from "../schema.ts";
 import { FindingsSection } from "./findings_section.tsx";
-import { type Lang, type Text, UI } from "./i18n.ts";
+import { UI } from "./i18n.ts";
 import { MetaSection } from "./meta_section.tsx";
 import { probeAnchor, ProbesSection } from "./probe_section.tsx";
 import { VerdictSection } from "./verdict_section.tsx";
+import type { Lang, Localized } from "../../util/text.ts";
 
 /** Links the web view adds around a report; the single file has none. */
 export interface ReportLinks {
@@ -31,7 +32,7 @@ export interface ReportViewProps {
   part: "verdict" | "details" | "all";
   links?: ReportLinks;
   /** The brand's support line, shown with the advice. */
-  support?: Text;
+  support?: Localized;
   /** True when the digest was checked on the way in. */
   verified?: boolean;
   /** Where the report file is on this computer (app mode). */

@@ -4,7 +4,8 @@
  * @module
  */
 import type { Report } from "../schema.ts";
-import { type Lang, UI } from "./i18n.ts";
+import { UI } from "./i18n.ts";
+import type { Lang } from "../../util/text.ts";
 
 /** The header. */
 export function StandaloneHeader(props: { report: Report; lang: Lang }) {

@@ -5,9 +5,10 @@
  *
  * @module
  */
-import type { Identifier, ProbeResult } from "../../probes/types.ts";
+import type { ProbeResult } from "../../probes/types.ts";
 import { buildReport, type ReportMeta } from "../build.ts";
 import type { Report } from "../schema.ts";
+import type { Identifier } from "../../util/redact.ts";
 
 /** The string planted by `hostile: true`; it must only ever appear escaped. */
 export const HOSTILE = `<img src=x onerror=alert(1)>"'&<script>alert(2)</script>`;

@@ -6,29 +6,30 @@
  */
 import { SEGMENTS } from "../../probes/types.ts";
 import type { Report } from "../schema.ts";
-import { type Lang, SEGMENT_TEXT, type Text, UI, VERDICT_TEXT } from "./i18n.ts";
+import { SEGMENT_TEXT, UI, VERDICT_TEXT } from "./i18n.ts";
 import { PathDiagram } from "./path_diagram.tsx";
+import type { Lang, Localized } from "../../util/text.ts";
 
-const ALL_WELL: Text = {
+const ALL_WELL: Localized = {
   ja:
     "測定した範囲では問題は見つかりませんでした。それでもつながりにくい場合は、このレポートを保存してサポート窓口に送ってください。",
   en:
     "Nothing wrong was found in what was measured. If the connection still misbehaves, save this report and send it to the support desk.",
 };
-const PARTIAL: Text = {
+const PARTIAL: Localized = {
   ja:
     "測定を途中で終えたため、ここまでに問題は見つかっていませんが、診断は完全ではありません。もう一度最初から診断すると確かな結果になります。",
   en:
     "The check was stopped early: nothing wrong was found so far, but the diagnosis is incomplete. Run the check again from the start for a firm answer.",
 };
-const NOTHING: Text = {
+const NOTHING: Localized = {
   ja:
     "測定できた項目がありません。もう一度お試しいただくか、このレポートをサポート窓口に送ってください。",
   en: "Nothing could be measured. Try again, or send this report to the support desk.",
 };
 
 /** The headline card and the path. */
-export function VerdictSection(props: { report: Report; lang: Lang; support?: Text }) {
+export function VerdictSection(props: { report: Report; lang: Lang; support?: Localized }) {
   const { report, lang } = props;
   const d = report.diagnosis;
   const head = d.headline.finding ? d.findings.find((f) => f.id === d.headline.finding) : null;

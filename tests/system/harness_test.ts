@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import type { Diagnosis, Finding } from "../../report/schema.ts";
 import { judge } from "./judge.ts";
 import { deepMerge, topologyConfig } from "./kit_config.ts";
 import { runConfigSchema } from "../../probes/config.ts";
@@ -9,6 +8,7 @@ import type { Scenario } from "./scenario_schema.ts";
 import { loadScenarios } from "./scenarios.ts";
 import { formatTable, totals } from "./table.ts";
 import { ADDRESSES, LINKS, NODES, ROUTES, SERVICES } from "./topology.ts";
+import type { Diagnosis, Finding } from "../../diagnosis/schema.ts";
 
 function finding(id: string, over: Partial<Finding> = {}): Finding {
   return {

@@ -6,7 +6,7 @@
  * @module
  */
 import type { Segment } from "../../probes/types.ts";
-import type { Diagnosis } from "../../report/schema.ts";
+import type { Diagnosis } from "../../diagnosis/schema.ts";
 
 /** What a scenario expects (the `expect` block of its file). */
 export interface Expectation {

@@ -7,13 +7,14 @@
 import { SEGMENTS } from "../../probes/types.ts";
 import type { ProbeResult } from "../../probes/types.ts";
 import { formatMs, formatTime, round } from "../../report/html/format.ts";
-import { type Lang, SEGMENT_TEXT, STATUS_TEXT, UI, VERDICT_TEXT } from "../../report/html/i18n.ts";
+import { SEGMENT_TEXT, STATUS_TEXT, UI, VERDICT_TEXT } from "../../report/html/i18n.ts";
 import { findShapes, type Shape } from "../../report/html/shapes.ts";
 import type { Report } from "../../report/schema.ts";
 import type { PageCtx } from "../context.ts";
 import type { LibraryEntry, OpenedReport } from "../library.ts";
 import { page } from "./layout.tsx";
 import { reportLinks } from "./links.ts";
+import type { Lang } from "../../util/text.ts";
 
 /** Renders the compare page: the chooser, and the comparison when both are chosen. */
 export function comparePage(

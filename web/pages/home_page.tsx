@@ -5,12 +5,13 @@
  * @module
  */
 import type { Probe } from "../../probes/types.ts";
-import { type Lang, type Text, UI } from "../../report/html/i18n.ts";
+import { UI } from "../../report/html/i18n.ts";
 import type { PageCtx } from "../context.ts";
 import type { LibraryEntry } from "../library.ts";
 import { CsrfField } from "./forms.tsx";
 import { page } from "./layout.tsx";
 import { ReportList } from "./report_list.tsx";
+import type { Lang, Localized } from "../../util/text.ts";
 
 const T = {
   title: { ja: "インターネット接続の診断", en: "Check your internet connection" },
@@ -38,9 +39,9 @@ export function appHomePage(
   opts: {
     consented: boolean;
     /** Why the check cannot run at all (licence, OS), if so. */
-    blocked?: Text | null;
+    blocked?: Localized | null;
     /** Notes to read before starting (e.g. an OS the provider does not support). */
-    warnings?: Text[];
+    warnings?: Localized[];
     probes: readonly Probe[];
     entries: LibraryEntry[];
     runningHref?: string;

@@ -3,8 +3,8 @@
  *
  * @module
  */
-import type { Lang } from "../../report/html/i18n.ts";
 import type { ReportLinks } from "../../report/html/report_view.tsx";
+import type { Lang } from "../../util/text.ts";
 
 /** Every link of the report at `ref`. */
 export function reportLinks(ref: string, lang: Lang): ReportLinks {

@@ -3,14 +3,19 @@
  *
  * @module
  */
-import type { Text } from "../../report/html/i18n.ts";
 import type { PageCtx } from "../context.ts";
 import { page } from "./layout.tsx";
+import type { Localized } from "../../util/text.ts";
 
 /** Renders a message page. */
 export function messagePage(
   ctx: PageCtx,
-  msg: { title: Text; text: Text; tone?: "error" | "info"; link?: { href: string; text: Text } },
+  msg: {
+    title: Localized;
+    text: Localized;
+    tone?: "error" | "info";
+    link?: { href: string; text: Localized };
+  },
 ): Promise<string> {
   const { lang } = ctx;
   return page(

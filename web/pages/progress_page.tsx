@@ -5,7 +5,7 @@
  * @module
  */
 import { raw } from "hono/html";
-import { type Lang, STATUS_TEXT } from "../../report/html/i18n.ts";
+import { STATUS_TEXT } from "../../report/html/i18n.ts";
 import type { PageCtx } from "../context.ts";
 import type { WebRun } from "../runs.ts";
 import { CsrfField } from "./forms.tsx";
@@ -13,6 +13,7 @@ import { page } from "./layout.tsx";
 import { reportLinks } from "./links.ts";
 import { PROGRESS_SCRIPT } from "./progress_script.ts";
 import { progressState } from "./progress_state.ts";
+import type { Lang } from "../../util/text.ts";
 
 const T = {
   title: { ja: "測定中", en: "Measuring" },

@@ -4,8 +4,9 @@
  *
  * @module
  */
-import type { Localized, ProbeStatus } from "../../probes/types.ts";
+import type { ProbeStatus } from "../../probes/types.ts";
 import type { WebEvent } from "../runs.ts";
+import type { Localized } from "../../util/text.ts";
 
 /** One probe's line. */
 export interface ProbeLine {

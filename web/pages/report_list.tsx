@@ -5,9 +5,10 @@
  */
 import { SEGMENTS } from "../../probes/types.ts";
 import { formatTime } from "../../report/html/format.ts";
-import { type Lang, SEGMENT_TEXT, UI, VERDICT_TEXT } from "../../report/html/i18n.ts";
+import { SEGMENT_TEXT, UI, VERDICT_TEXT } from "../../report/html/i18n.ts";
 import type { LibraryEntry } from "../library.ts";
 import { reportLinks } from "./links.ts";
+import type { Lang } from "../../util/text.ts";
 
 /** The list. */
 export function ReportList(props: { entries: LibraryEntry[]; lang: Lang }) {

@@ -6,10 +6,10 @@
  */
 import { CATEGORY_TEXT } from "../../consent/categories.ts";
 import type { Terms } from "../../consent/terms.ts";
-import { DATA_CATEGORIES, type DataCategory } from "../../probes/types.ts";
 import type { PageCtx } from "../context.ts";
 import { CsrfField } from "./forms.tsx";
 import { page } from "./layout.tsx";
+import { DATA_CATEGORIES, type DataCategory } from "../../util/data_categories.ts";
 
 const T = {
   title: { ja: "利用規約と記録する情報", en: "Terms of use and what is recorded" },
