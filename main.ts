@@ -5,12 +5,12 @@
  * @module
  */
 import { BRAND } from "./brand/brand.ts";
-import { chooseLang, peekLang } from "./cli/args.ts";
-import { appCommand, defaultCommand } from "./cli/app.ts";
+import { chooseLang, peekLang } from "./util/args.ts";
+import { appCommand, defaultCommand } from "./web/app_command.ts";
 import { helpText } from "./cli/help.ts";
 import { licenseCommand } from "./cli/license.ts";
 import { parseCommand } from "./cli/parse.ts";
-import { type Command, type CommandContext, denoIo, type Io } from "./cli/io.ts";
+import { type Command, type CommandContext, denoIo, type Io } from "./session/command.ts";
 import { pluginHostCommand } from "./cli/plugin_host.ts";
 import { pluginsCommand } from "./cli/plugins.ts";
 import { probesCommand } from "./cli/probes.ts";
@@ -19,7 +19,7 @@ import { runCommand } from "./cli/run.ts";
 import { speedtestCommand } from "./cli/speedtest.ts";
 import { speedtestServerCommand } from "./cli/speedtest_server.ts";
 import { termsCommand } from "./cli/terms.ts";
-import { viewCommand } from "./cli/view.ts";
+import { viewCommand } from "./web/view_command.ts";
 import { userConfigDir } from "./util/config_dir.ts";
 import { EXIT, InvalidInputError, KiriwakeError, RefusedError, UsageError } from "./util/errors.ts";
 import { VERSION } from "./util/version.ts";

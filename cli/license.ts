@@ -20,8 +20,8 @@ import { requirementsOf } from "../consent/policy.ts";
 import { termsFacts } from "../consent/terms.ts";
 import type { Brand } from "../brand/schema.ts";
 import { EXIT, InvalidInputError, RefusedError, UsageError } from "../util/errors.ts";
-import { parseCommandArgs } from "./args.ts";
-import type { Command, CommandContext, Io } from "./io.ts";
+import { parseCommandArgs } from "../util/args.ts";
+import type { Command, CommandContext, Io } from "../session/command.ts";
 import { issueLicence, keygen } from "./license_issue.ts";
 
 const SUBS = ["status", "install", "remove", "keygen", "issue"];

@@ -15,7 +15,7 @@ import {
 } from "../consent/licence_token.ts";
 import { EXIT, InvalidInputError, UsageError } from "../util/errors.ts";
 import { atomicWrite } from "../util/atomic_write.ts";
-import type { CommandContext, Io } from "./io.ts";
+import type { CommandContext, Io } from "../session/command.ts";
 
 /** `license keygen --out FILE`: writes the key pair file (never over an existing one). */
 export async function keygen(

@@ -8,7 +8,7 @@ import { testBrand, testProvider, withTempDir } from "../consent/testing.ts";
 import { main } from "../main.ts";
 import { reportSchema } from "../report/schema.ts";
 import { startCountingTargets } from "../tests/support/counting_targets.ts";
-import { memoryIo } from "./io.ts";
+import { memoryIo } from "../session/command.ts";
 
 const NOW = new Date("2027-02-01T00:00:00Z");
 const provider = await testProvider();

@@ -10,8 +10,8 @@ import { decodeOutput, type OutputEncoding } from "../probes/lib/decode.ts";
 import { parseKinds, parserFor } from "../probes/parse/mod.ts";
 import { ParseError } from "../probes/parse/parse_error.ts";
 import type { Platform } from "../probes/types.ts";
-import { parseCommandArgs } from "./args.ts";
-import type { Command } from "./io.ts";
+import { parseCommandArgs } from "../util/args.ts";
+import type { Command } from "../session/command.ts";
 
 const OSES: readonly Platform[] = ["windows", "darwin", "linux"];
 const ENCODINGS: readonly OutputEncoding[] = ["auto", "utf-8", "cp932"];

@@ -3,7 +3,7 @@ import { BRAND } from "../brand/brand.ts";
 import { EXIT, InvalidInputError, UsageError } from "../util/errors.ts";
 import { parseKinds } from "../probes/parse/mod.ts";
 import { expectsError, loadFixtures } from "../tests/support/fixture_files.ts";
-import { type CommandContext, memoryIo } from "./io.ts";
+import { type CommandContext, memoryIo } from "../session/command.ts";
 import { parseCommand } from "./parse.ts";
 
 const ctx: CommandContext = {

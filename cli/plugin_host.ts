@@ -7,8 +7,8 @@
 import { InvalidInputError } from "../util/errors.ts";
 import { hostJobSchema, runHost } from "../plugins/host.ts";
 import { formatIssues } from "../util/zod_issues.ts";
-import { parseCommandArgs } from "./args.ts";
-import type { Command } from "./io.ts";
+import { parseCommandArgs } from "../util/args.ts";
+import type { Command } from "../session/command.ts";
 
 /** The hidden plugin-host command. */
 export const pluginHostCommand: Command = async (args, io) => {

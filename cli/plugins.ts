@@ -14,8 +14,8 @@ import { generateSigningKey, signingKeySchema, signManifest } from "../plugins/s
 import { BUILTIN_IDS } from "../probes/mod.ts";
 import { atomicWrite } from "../util/atomic_write.ts";
 import { formatIssues } from "../util/zod_issues.ts";
-import { parseCommandArgs } from "./args.ts";
-import type { Command, CommandContext, Io } from "./io.ts";
+import { parseCommandArgs } from "../util/args.ts";
+import type { Command, CommandContext, Io } from "../session/command.ts";
 import type { Lang } from "../util/text.ts";
 
 const USAGE = {

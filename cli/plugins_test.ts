@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { BRAND } from "../brand/brand.ts";
 import type { Brand } from "../brand/schema.ts";
 import { main } from "../main.ts";
-import { memoryIo } from "./io.ts";
+import { memoryIo } from "../session/command.ts";
 
 async function kit(args: string[], opts: { brand?: Brand; configDir: string }) {
   const io = memoryIo();

@@ -5,8 +5,8 @@
  */
 import { EXIT } from "../util/errors.ts";
 import { BUILTIN_PROBES } from "../probes/mod.ts";
-import { parseCommandArgs } from "./args.ts";
-import type { Command } from "./io.ts";
+import { parseCommandArgs } from "../util/args.ts";
+import type { Command } from "../session/command.ts";
 
 /** The `probes` command. */
 export const probesCommand: Command = (args, io, ctx) => {

@@ -5,7 +5,7 @@
  * @module
  */
 import type { RunnerEvent } from "../probes/runner.ts";
-import type { Io } from "./io.ts";
+import type { Io } from "../session/command.ts";
 import type { Lang } from "../util/text.ts";
 
 const WIDTH = 24;

@@ -6,8 +6,8 @@
 import { EXIT, UsageError } from "../util/errors.ts";
 import { renderText } from "../report/text.ts";
 import { readVerifiedReport } from "../report/verify.ts";
-import { parseCommandArgs } from "./args.ts";
-import type { Command } from "./io.ts";
+import { parseCommandArgs } from "../util/args.ts";
+import type { Command } from "../session/command.ts";
 
 /** The `report` command. */
 export const reportCommand: Command = async (args, io, ctx) => {

@@ -4,7 +4,7 @@
  * @module
  */
 import { join } from "node:path";
-import { ensureConsent } from "../consent/gate.ts";
+import { ensureConsent } from "./consent_gate.ts";
 import { rememberReport } from "../consent/report_list.ts";
 import { EXIT, UsageError } from "../util/errors.ts";
 import { defaultConfig, loadConfigFile } from "../probes/config_load.ts";
@@ -15,8 +15,8 @@ import { pluginProbes, pluginSourceOf } from "../plugins/mod.ts";
 import type { Report } from "../report/schema.ts";
 import { prepareReportDir } from "../report/store.ts";
 import { reportId, runSession } from "../session/run.ts";
-import { parseCommandArgs } from "./args.ts";
-import type { Command } from "./io.ts";
+import { parseCommandArgs } from "../util/args.ts";
+import type { Command } from "../session/command.ts";
 import { dryRun } from "./dry_run.ts";
 import { progressRenderer } from "./progress.ts";
 

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { ensureConsent } from "../consent/gate.ts";
+import { ensureConsent } from "./consent_gate.ts";
 import { InvalidInputError, RefusedError, UsageError } from "../util/errors.ts";
 import { defaultConfig, loadConfigFile } from "../probes/config_load.ts";
 import { runProbes } from "../probes/runner.ts";
@@ -14,8 +14,8 @@ import { budgetNote, formatMB, parseByteSize, planSpeed } from "../speed/budget.
 import type { SpeedServer } from "../speed/config.ts";
 import type { ThroughputData } from "../speed/schema.ts";
 import { comparisonSummary, serverSummary, speedtestJson } from "../speed/summary.ts";
-import { parseCommandArgs } from "./args.ts";
-import type { Command } from "./io.ts";
+import { parseCommandArgs } from "../util/args.ts";
+import type { Command } from "../session/command.ts";
 
 /** Runs the speed test. Exit 0: measured, nothing wrong; 1: a problem found or not measured. */
 export const speedtestCommand: Command = async (args, io, ctx) => {

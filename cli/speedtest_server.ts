@@ -10,8 +10,8 @@ import { InvalidInputError, UsageError } from "../util/errors.ts";
 import { parseByteSize } from "../speed/budget.ts";
 import { speedAppDefaults } from "../speed/server.ts";
 import { defaultThreads, servePool, whyOneThread } from "../speed/server_pool.ts";
-import { parseCommandArgs } from "./args.ts";
-import type { Command } from "./io.ts";
+import { parseCommandArgs } from "../util/args.ts";
+import type { Command } from "../session/command.ts";
 
 /** The default port. */
 export const DEFAULT_PORT = 8080;

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { BRAND } from "../brand/brand.ts";
 import { main } from "../main.ts";
 import { startSpeedServer } from "../speed/testing.ts";
-import { memoryIo } from "./io.ts";
+import { memoryIo } from "../session/command.ts";
 import { speedtestServerCommandWith } from "./speedtest_server.ts";
 import { defaultThreads } from "../speed/server_pool.ts";
 

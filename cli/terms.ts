@@ -8,13 +8,13 @@ import { parseCategories } from "../consent/categories.ts";
 import { judgeTerms } from "../consent/decide.ts";
 import { acceptTerms, grantsOf, loadConsentState } from "../consent/gate.ts";
 import { requirementsOf } from "../consent/policy.ts";
-import { promptConsent } from "../consent/prompt.ts";
+import { promptConsent } from "./consent_prompt.ts";
 import { recordPath, removeRecord } from "../consent/record.ts";
 import { remainingReports } from "../consent/report_list.ts";
 import { currentTerms, termsFacts } from "../consent/terms.ts";
 import { EXIT, InvalidInputError, RefusedError, UsageError } from "../util/errors.ts";
-import { parseCommandArgs } from "./args.ts";
-import type { Command, CommandContext, Io } from "./io.ts";
+import { parseCommandArgs } from "../util/args.ts";
+import type { Command, CommandContext, Io } from "../session/command.ts";
 import type { Lang } from "../util/text.ts";
 
 const SUBS = ["show", "accept", "status", "revoke"];

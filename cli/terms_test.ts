@@ -4,7 +4,7 @@ import { rememberReport } from "../consent/report_list.ts";
 import { readRecordState, recordPath } from "../consent/record.ts";
 import { testBrand, withTempDir } from "../consent/testing.ts";
 import { main } from "../main.ts";
-import { memoryIo } from "./io.ts";
+import { memoryIo } from "../session/command.ts";
 
 const NOW = new Date("2027-02-01T00:00:00Z");
 const brand = await testBrand();

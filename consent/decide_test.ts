@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
-import { decide, type Grants, type Requirements } from "./decide.ts";
+import { decide } from "./decide.ts";
 import type { LicenceClaims, LicenceEvidence } from "./licence_token.ts";
 import type { Lang } from "../util/text.ts";
 import { DATA_CATEGORIES, type DataCategory } from "../util/data_categories.ts";
+import type { Grants, Requirements } from "./requirements.ts";
 
 const H = (c: string) => c.repeat(64);
 const SKEW = 5 * 60_000;

@@ -5,10 +5,10 @@
  * @module
  */
 import { CATEGORY_TEXT } from "./categories.ts";
-import type { Grants, LicenceProblem, Requirements, TermsProblem } from "./decide.ts";
 import type { LicenceClaims } from "./licence_token.ts";
 import type { Lang, Localized } from "../util/text.ts";
 import type { DataCategory } from "../util/data_categories.ts";
+import type { Grants, LicenceProblem, Requirements, TermsProblem } from "./requirements.ts";
 
 /** `2027-03-31 23:59 UTC`: unambiguous for a customer and a support desk alike. */
 export function formatTime(iso: string): string {

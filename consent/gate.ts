@@ -1,35 +1,34 @@
 /**
  * The consent gate: the effectful shell around {@link decide}. It reads the acceptance
  * record and the installed licence, asks the pure decision, and then either lets the run
- * go on, asks the customer (on a terminal), records an explicit acceptance
- * (`--accept-terms`), or refuses with the decision's reasons. Nothing is measured before
- * it returns.
+ * go on, records an explicit acceptance (`--accept-terms`), says that the customer must be
+ * asked (the terms are not accepted), or refuses with the decision's reasons. Asking is the
+ * face's job (`cli/consent_gate.ts` on a terminal, the terms page in the browser); nothing
+ * is measured before a grant exists.
  *
  * @module
  */
-import type { Io } from "../cli/io.ts";
 import type { Brand } from "../brand/schema.ts";
 import { InvalidInputError, RefusedError } from "../util/errors.ts";
 import { VERSION } from "../util/version.ts";
 import { parseCategories } from "./categories.ts";
-import { decide, type Decision, type Grants } from "./decide.ts";
+import { decide, type Decision } from "./decide.ts";
 import { brandMismatch, categoryNeeded } from "./decide_text.ts";
 import { importVerifyKeys } from "../util/crypto.ts";
 import { readInstalledLicence } from "./licence_store.ts";
 import type { LicenceEvidence } from "./licence_token.ts";
 import { requiredCategories, requirementsOf } from "./policy.ts";
-import { promptConsent } from "./prompt.ts";
 import { type ConsentRecord, readRecordState, type RecordState, writeRecord } from "./record.ts";
-import { currentTerms, type TermsFacts, termsFacts } from "./terms.ts";
+import { currentTerms, type Terms, type TermsFacts, termsFacts } from "./terms.ts";
 import type { Lang, Localized } from "../util/text.ts";
 import type { LicenceStatus } from "./licence_status.ts";
 import { DATA_CATEGORIES, type DataCategory } from "../util/data_categories.ts";
+import type { Grants } from "./requirements.ts";
 
 /** What the gate needs. */
 export interface GateInput {
   brand: Brand;
   lang: Lang;
-  io: Io;
   /** The per-user config directory of this brand. */
   dir: string;
   now: Date;
@@ -143,17 +142,33 @@ export async function acceptTerms(input: AcceptInput): Promise<ConsentRecord> {
   }
 }
 
+/** What the gate says: go on with this grant, or ask the customer to accept the terms. */
+export type GateOutcome =
+  | { state: "granted"; grant: Grant }
+  | {
+    state: "ask";
+    /** The current terms, in the language asked for. */
+    terms: Terms;
+    /** Why the customer is asked again (new version, changed text), when a record existed. */
+    notice: Localized | null;
+    /** The record on disk is damaged or unreadable (not merely absent or out of date). */
+    damaged: boolean;
+    /** What to say where nobody can be asked (no terminal, a script). */
+    refusal: Localized;
+  };
+
 /**
- * Returns the grant, asking or recording as needed.
+ * Decides whether a run may start: records an explicit `--accept-terms` first, then
+ * returns the grant, or says that the terms must be shown and accepted.
  *
- * @throws {RefusedError} (exit 3) when the terms are not accepted and cannot be asked, a
- *   required category is refused, the licence is required and not valid, or the OS is refused
- * @throws {InvalidInputError} (exit 4) for a damaged or unreadable record, or one that
- *   cannot be written
+ * @throws {RefusedError} (exit 3) when something other than the terms' acceptance blocks
+ *   (licence, OS, a brand whose terms do not match their hashes), or `--accept-terms` names
+ *   another version or leaves out a required category
+ * @throws {InvalidInputError} (exit 4) when the record cannot be written
  * @throws {UsageError} for a malformed `--consent`
  */
-export async function ensureConsent(input: GateInput): Promise<Grant> {
-  const { brand, lang, io, dir, now } = input;
+export async function openGate(input: GateInput): Promise<GateOutcome> {
+  const { brand, lang, dir, now } = input;
   const state = await loadConsentState(brand, dir);
   const requested = input.consent ? parseCategories(input.consent) : null;
   const req = requirementsOf(brand, state.terms, input.os ?? Deno.build.os, requested);
@@ -185,43 +200,53 @@ export async function ensureConsent(input: GateInput): Promise<Grant> {
     state.record = { state: "ok", record };
   }
 
-  let d = decideNow();
-  if (d.allowed) return grantFrom(d, state.record);
+  const d = decideNow();
+  if (d.allowed) return { state: "granted", grant: grantFrom(d, state.record) };
   refuseUnlessOnlyTerms(d);
   const problem = d.missing.find((m) => m.kind === "terms")!;
-  if (problem.kind === "terms" && problem.problem.startsWith("record-")) {
-    throw new InvalidInputError(joined(d));
-  }
-  if (!io.stdinIsTty) {
-    const v = state.terms.version;
-    const hint = {
-      ja: `端末から対話的に実行するか、--accept-terms ${v} --consent all を付けて実行してください`,
-      en: `run interactively, or pass --accept-terms ${v} --consent all`,
-    };
-    const why = joined(d);
-    throw new RefusedError({ ja: `${why.ja}\n${hint.ja}`, en: `${why.en}\n${hint.en}` });
-  }
-  if (state.record.state === "ok") io.err(`\n${d.reasons.find((r) => r.blocking)!.text[lang]}\n`);
-  const answer = await promptConsent(io, await currentTerms(brand, lang), brand.optionalCategories);
-  if (!answer.accepted) {
-    throw new RefusedError({
-      ja: "規約に同意いただけなかったため、測定しません",
-      en: "The terms were not accepted, so nothing was measured",
-    });
-  }
+  const v = state.terms.version;
+  const why = joined(d);
+  const hint = {
+    ja: `端末から対話的に実行するか、--accept-terms ${v} --consent all を付けて実行してください`,
+    en: `run interactively, or pass --accept-terms ${v} --consent all`,
+  };
+  return {
+    state: "ask",
+    terms: await currentTerms(brand, lang),
+    notice: state.record.state === "ok" ? d.reasons.find((r) => r.blocking)!.text : null,
+    damaged: problem.kind === "terms" && problem.problem.startsWith("record-"),
+    refusal: { ja: `${why.ja}\n${hint.ja}`, en: `${why.en}\n${hint.en}` },
+  };
+}
+
+/**
+ * Records the customer's acceptance of the current terms, given when they were asked, and
+ * returns the grant.
+ *
+ * @throws {RefusedError} when the decision still refuses (e.g. a required category left out)
+ * @throws {InvalidInputError} when the record cannot be written
+ */
+export async function grantAfterAsking(
+  input: GateInput,
+  categories: readonly DataCategory[],
+  method: ConsentRecord["method"],
+): Promise<Grant> {
+  const { brand, lang, dir, now } = input;
+  const state = await loadConsentState(brand, dir);
   const record = await acceptTerms({
     brand,
     lang,
     dir,
     now,
     version: state.terms.version,
-    categories: answer.granted,
-    method: "prompt",
+    categories,
+    method,
   });
-  state.record = { state: "ok", record };
-  d = decideNow();
+  const requested = input.consent ? parseCategories(input.consent) : null;
+  const req = requirementsOf(brand, state.terms, input.os ?? Deno.build.os, requested);
+  const d = decide(req, grantsOf({ state: "ok", record }), state.licence, now);
   if (!d.allowed) throw new RefusedError(joined(d));
-  return grantFrom(d, state.record);
+  return grantFrom(d, { state: "ok", record });
 }
 
 function grantFrom(d: Decision, record: RecordState): Grant {

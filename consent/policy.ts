@@ -6,9 +6,9 @@
  * @module
  */
 import type { Brand } from "../brand/schema.ts";
-import type { Requirements } from "./decide.ts";
 import type { TermsFacts } from "./terms.ts";
 import { DATA_CATEGORIES, type DataCategory } from "../util/data_categories.ts";
+import type { Requirements } from "./requirements.ts";
 
 /** The categories `brand` requires: every one it does not list as optional. */
 export function requiredCategories(brand: Brand): DataCategory[] {

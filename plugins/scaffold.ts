@@ -89,7 +89,7 @@ export default async function run(ctx: PluginContext): Promise<PluginResult> {
 function testTemplate(name: string, base: string): string {
   return `import assert from "node:assert/strict";
 import type { PluginContext, TimedResponse } from "./api.ts";
-import run from "./${base}.ts";
+import run from ".//${base}.ts";
 
 /** A context whose fetch answers \`response\`. */
 function fakeContext(response: Partial<TimedResponse>): PluginContext {

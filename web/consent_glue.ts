@@ -7,20 +7,12 @@
  * @module
  */
 import type { Brand } from "../brand/schema.ts";
-import { memoryIo } from "../cli/io.ts";
-import {
-  acceptTerms,
-  ensureConsent,
-  type Grant,
-  grantsOf,
-  loadConsentState,
-} from "../consent/gate.ts";
-import { judgeTerms } from "../consent/decide.ts";
-import { requiredCategories, requirementsOf } from "../consent/policy.ts";
+import { acceptTerms, type Grant, openGate } from "../consent/gate.ts";
+import { requiredCategories } from "../consent/policy.ts";
 import { currentTerms } from "../consent/terms.ts";
 import { RefusedError } from "../util/errors.ts";
-import type { Lang } from "../util/text.ts";
 import { DATA_CATEGORIES } from "../util/data_categories.ts";
+import type { Lang } from "../util/text.ts";
 
 /** Where and when consent is decided. */
 export interface ConsentPlace {
@@ -38,11 +30,9 @@ export interface ConsentPlace {
  *   terms page would not help
  */
 export async function storedGrant(p: ConsentPlace, lang: Lang): Promise<Grant | null> {
-  const state = await loadConsentState(p.brand, p.dir);
-  const req = requirementsOf(p.brand, state.terms, Deno.build.os, null);
-  if (judgeTerms(req, grantsOf(state.record)) !== null) return null;
-  // The terms hold: the gate decides the rest, as for the terminal (no terminal to ask on).
-  return await ensureConsent({ brand: p.brand, lang, io: memoryIo(), dir: p.dir, now: p.now() });
+  // The same gate as the terminal; where it would ask, the browser shows the terms page.
+  const outcome = await openGate({ brand: p.brand, lang, dir: p.dir, now: p.now() });
+  return outcome.state === "granted" ? outcome.grant : null;
 }
 
 /** What the terms form posts. */

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Io } from "../cli/io.ts";
+import type { Io } from "../session/command.ts";
 import type { AppOptions } from "./options.ts";
 import { openBrowser } from "./open_browser.ts";
 import { serveApp } from "./serve.ts";

@@ -14,6 +14,7 @@ import { familyOf } from "../lib/ping_run.ts";
 import { traceBudgetMs, traceCommands, type TraceSpec } from "../lib/trace_command.ts";
 import { aggregateTraces } from "../lib/trace_stats.ts";
 import { judgeTrace, traceVerdict } from "../lib/trace_verdict.ts";
+import { type TracedTarget, tracedTargetSchema } from "../lib/traced_target.ts";
 import {
   type Evidence,
   type Platform,
@@ -23,38 +24,10 @@ import {
 } from "../types.ts";
 import type { Localized } from "../../util/text.ts";
 
-const localized = z.object({ ja: z.string(), en: z.string() }).strict();
-const hop = z.object({
-  ttl: z.number(),
-  sent: z.number(),
-  received: z.number(),
-  lossPercent: z.number(),
-  addresses: z.array(z.string()),
-  rtt: z.object({ minMs: z.number(), avgMs: z.number(), maxMs: z.number() }).strict().nullable(),
-  annotations: z.array(z.string()),
-  lossKind: z.enum(["none", "no-reply", "rate-limit", "persistent", "end-to-end", "unknown"]),
-}).strict();
-const target = z.object({
-  name: z.string().optional(),
-  target: z.string(),
-  family: z.union([z.literal(4), z.literal(6)]),
-  status: z.enum(["ok", "warn", "fail", "skipped", "error"]),
-  reason: localized.optional(),
-  /** Which program traced (traceroute, tracepath, tracert), and how many rounds ran. */
-  tool: z.string().nullable(),
-  rounds: z.number(),
-  reached: z.boolean(),
-  hops: z.array(hop),
-  endLossPercent: z.number().nullable(),
-  rateLimitedHops: z.array(z.number()),
-  persistentLossFrom: z.number().nullable(),
-}).strict();
-const schema = z.object({ targets: z.array(target) }).strict();
+const schema = z.object({ targets: z.array(tracedTargetSchema) }).strict();
 
 /** Data of `path.trace`. */
 export type PathTraceData = z.infer<typeof schema>;
-/** One traced target. */
-export type TracedTarget = z.infer<typeof target>;
 
 /** Options of {@link createPathTraceProbe}. */
 export interface PathTraceOptions {

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { TracedTarget } from "../builtin/path_trace.ts";
+import type { TracedTarget } from "./traced_target.ts";
 import type { TraceStats } from "./trace_stats.ts";
 import type { Localized } from "../../util/text.ts";
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { main } from "../main.ts";
 import { sampleReport } from "../report/html/testing.ts";
-import { memoryIo } from "./io.ts";
+import { memoryIo } from "../session/command.ts";
 
 // The commands read no config directory before failing; any path will do.
 const CTX = { configDir: "/nonexistent/kiriwake-config" };

@@ -1,15 +1,17 @@
 import assert from "node:assert/strict";
-import { memoryIo } from "../cli/io.ts";
+import { memoryIo } from "../session/command.ts";
 import { InvalidInputError, RefusedError } from "../util/errors.ts";
-import { ensureConsent, type GateInput } from "./gate.ts";
-import { installLicence } from "./licence_store.ts";
-import { readRecordState, recordPath } from "./record.ts";
-import { testBrand, testProvider, withTempDir } from "./testing.ts";
+import type { GateInput } from "../consent/gate.ts";
+import { installLicence } from "../consent/licence_store.ts";
+import { readRecordState, recordPath } from "../consent/record.ts";
+import { testBrand, testProvider, withTempDir } from "../consent/testing.ts";
+import type { Io } from "../session/command.ts";
+import { ensureConsent } from "./consent_gate.ts";
 
 const NOW = new Date("2027-02-01T00:00:00Z");
 const brand = await testBrand();
 
-function input(dir: string, over: Partial<GateInput> = {}): GateInput {
+function input(dir: string, over: Partial<GateInput & { io: Io }> = {}): GateInput & { io: Io } {
   return { brand, lang: "en", io: memoryIo(""), dir, now: NOW, os: "linux", ...over };
 }
 

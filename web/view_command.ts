@@ -7,11 +7,11 @@
  */
 import { stat } from "node:fs/promises";
 import { EXIT, InvalidInputError, UsageError } from "../util/errors.ts";
-import { ReportLibrary } from "../web/library.ts";
-import { serveUntilDone } from "../web/serve_until_done.ts";
+import { ReportLibrary } from "./library.ts";
+import { serveUntilDone } from "./serve_until_done.ts";
 import { readVerifiedReport } from "../report/verify.ts";
-import { parseCommandArgs } from "./args.ts";
-import type { Command } from "./io.ts";
+import { parseCommandArgs } from "../util/args.ts";
+import type { Command } from "../session/command.ts";
 
 /** Serves the named reports until Quit or Ctrl-C. Exit 0; 4 for an invalid report. */
 export const viewCommand: Command = async (args, io, ctx) => {

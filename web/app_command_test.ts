@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { main } from "../main.ts";
-import { defaultCommand } from "./app.ts";
-import { memoryIo } from "./io.ts";
+import { defaultCommand } from "./app_command.ts";
+import { memoryIo } from "../session/command.ts";
 
 // The commands read no config directory before failing; any path will do.
 const CTX = { configDir: "/nonexistent/kiriwake-config" };

@@ -5,8 +5,8 @@
  * @module
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { UsageError } from "../util/errors.ts";
-import type { Lang } from "../util/text.ts";
+import { UsageError } from "./errors.ts";
+import type { Lang } from "./text.ts";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 

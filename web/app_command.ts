@@ -12,10 +12,10 @@ import { BUILTIN_PROBES } from "../probes/mod.ts";
 import { planProbes } from "../probes/plan.ts";
 import { discoverPlugins, manifestNotes, processDiscovery } from "../plugins/discover.ts";
 import { pluginProbes, pluginSourceOf } from "../plugins/mod.ts";
-import { ReportLibrary } from "../web/library.ts";
-import { serveUntilDone } from "../web/serve_until_done.ts";
-import { parseCommandArgs } from "./args.ts";
-import type { Command } from "./io.ts";
+import { ReportLibrary } from "./library.ts";
+import { serveUntilDone } from "./serve_until_done.ts";
+import { parseCommandArgs } from "../util/args.ts";
+import type { Command } from "../session/command.ts";
 
 /**
  * Serves app mode until Quit or Ctrl-C. Exit 0. The terms, consent, licence and OS policy are

@@ -4,9 +4,9 @@
  *
  * @module
  */
-import type { Io } from "../cli/io.ts";
-import { CATEGORY_TEXT } from "./categories.ts";
-import type { Terms } from "./terms.ts";
+import type { Io } from "../session/command.ts";
+import { CATEGORY_TEXT } from "../consent/categories.ts";
+import type { Terms } from "../consent/terms.ts";
 import { DATA_CATEGORIES, type DataCategory } from "../util/data_categories.ts";
 
 /** What the customer answered. */
