@@ -7,7 +7,6 @@
  */
 import { ensureConsent } from "./consent_gate.ts";
 import { InvalidInputError, RefusedError, UsageError } from "../util/errors.ts";
-import { defaultConfig, loadConfigFile } from "../probes/config_load.ts";
 import { runProbes } from "../probes/runner.ts";
 import { throughputProbe } from "../probes/builtin/isp_throughput.ts";
 import { budgetNote, formatMB, parseByteSize, planSpeed } from "../speed/budget.ts";
@@ -16,6 +15,7 @@ import type { ThroughputData } from "../speed/schema.ts";
 import { comparisonSummary, serverSummary, speedtestJson } from "../speed/summary.ts";
 import { parseCommandArgs } from "../util/args.ts";
 import type { Command } from "../session/command.ts";
+import { loadRunConfig } from "../session/prepare.ts";
 
 /** Runs the speed test. Exit 0: measured, nothing wrong; 1: a problem found or not measured. */
 export const speedtestCommand: Command = async (args, io, ctx) => {
@@ -37,9 +37,7 @@ export const speedtestCommand: Command = async (args, io, ctx) => {
     new UsageError({ ja: `speedtest: ${ja}`, en: `speedtest: ${en}` });
 
   // Everything that can be wrong with the input fails here, before anything is measured.
-  const loaded = values.config
-    ? await loadConfigFile(values.config)
-    : await defaultConfig(brand.defaultConfig);
+  const loaded = await loadRunConfig(brand, values.config);
   const config = structuredClone(loaded.config);
   const t = config.throughput;
   const caCerts = values["ca-cert"] ? [await readCa(values["ca-cert"])] : undefined;
