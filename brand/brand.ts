@@ -133,7 +133,7 @@ const input: BrandInput = {
     captive: { url: "http://connectivitycheck.gstatic.com/generate_204", expectStatus: 204 },
     clock: { urls: ["https://www.google.com/", "https://www.cloudflare.com/"] },
     tls: { targets: [{ host: "www.google.com", expectIssuer: ["Google Trust Services"] }] },
-    // Path probes (issue 3a): public anchors and the customer's own default gateways.
+    // Path probes: public anchors and the customer's own default gateways.
     ping: { anchors: DEFAULT_ANCHORS, gateways: true },
     trace: { targets: DEFAULT_PATH_TARGETS },
     mtu: { targets: DEFAULT_PATH_TARGETS },

@@ -8,7 +8,7 @@
 import { ensureConsent } from "./consent_gate.ts";
 import { InvalidInputError, RefusedError, UsageError } from "../util/errors.ts";
 import { runProbes } from "../probes/runner.ts";
-import { throughputProbe } from "../probes/builtin/isp_throughput.ts";
+import { ispThroughputProbe } from "../probes/builtin/isp_throughput.ts";
 import { budgetNote, formatMB, parseByteSize, planSpeed } from "../speed/budget.ts";
 import type { SpeedServer } from "../speed/config.ts";
 import type { ThroughputData } from "../speed/schema.ts";
@@ -81,7 +81,7 @@ export const speedtestCommand: Command = async (args, io, ctx) => {
     }
     t.streams.initial = t.streams.max = n;
   }
-  config.only = [throughputProbe.id];
+  config.only = [ispThroughputProbe.id];
 
   const grant = await ensureConsent({
     brand,
@@ -107,7 +107,7 @@ export const speedtestCommand: Command = async (args, io, ctx) => {
   let out;
   try {
     out = await runProbes({
-      probes: [throughputProbe],
+      probes: [ispThroughputProbe],
       config,
       lang,
       granted: grant.granted,

@@ -18,7 +18,7 @@ import type { Brand } from "../brand/schema.ts";
 import { discoverPlugins, manifestNotes, processDiscovery } from "../plugins/discover.ts";
 import type { LoadedManifest } from "../plugins/manifest_load.ts";
 import { pluginProbes, pluginSourceOf } from "../plugins/mod.ts";
-import { defaultConfig, type LoadedConfig, loadConfigFile } from "../probes/config_load.ts";
+import { defaultConfig, loadConfigFile, type LoadedConfig } from "../probes/config_load.ts";
 import { BUILTIN_PROBES } from "../probes/mod.ts";
 import { planProbes } from "../probes/plan.ts";
 import type { Probe } from "../probes/types.ts";
