@@ -13,6 +13,7 @@
  */
 import { advise, CONTACT_PROVIDER, RESTART_ROUTER } from "./advice.ts";
 import { type DnsView, dnsView, failedLookup, isAnswer, type Lookup, median } from "./dns_view.ts";
+import { dnsTypeFailed } from "./dns_types.ts";
 import { lossSigns } from "./loss_signs.ts";
 import type { Rule, RuleFinding } from "./rule.ts";
 
@@ -160,7 +161,10 @@ export const dnsSlow: Rule = (input) => {
   const own = v.lookups.filter((l) => l.own && l.ok);
   const m = median(own.map((l) => l.ms));
   if (m === null || m <= v.slowMs) return [];
-  return [slowFinding(v, own, m)];
+  // Slow because the resolver fails one record type and the OS resolver waits for it: a
+  // symptom of that fault, which explains failed and slow lookups alike.
+  const typeFault = dnsTypeFailed(input).length > 0;
+  return [{ ...slowFinding(v, own, m), ...(typeFault ? { symptom: "names" as const } : {}) }];
 };
 
 function slowFinding(v: DnsView, own: Lookup[], m: number): RuleFinding {

@@ -12,6 +12,7 @@ import {
 } from "./dns.ts";
 import { captivePortal } from "./captive.ts";
 import { dnsAnswersWrong } from "./dns_answers.ts";
+import { dnsTypeFailed } from "./dns_types.ts";
 import { gatewayDelay, gatewayLoss, gatewayUnreachable } from "./gateway.ts";
 import { ipv6Broken } from "./ipv6.ts";
 import { accessType, proxyInUse } from "./notes.ts";
@@ -46,6 +47,7 @@ export const RULES: readonly Rule[] = [
   dnsNotConfigured,
   ownResolverFailed,
   dnsAnswersWrong,
+  dnsTypeFailed,
   dnsAllFailed,
   dnsSlow,
   otherResolverSilent,
