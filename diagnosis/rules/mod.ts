@@ -16,6 +16,7 @@ import { dnsTypeFailed } from "./dns_types.ts";
 import { gatewayDelay, gatewayLoss, gatewayUnreachable } from "./gateway.ts";
 import { ipv6Broken } from "./ipv6.ts";
 import { accessType, proxyInUse } from "./notes.ts";
+import { proxyFailed, proxyNeedsAuth } from "./proxy.ts";
 import { beyondAccess, bufferbloat, slowLine } from "./speed.ts";
 import { clockSkew, tlsFailed, tlsIntercepted } from "./trust.ts";
 import { wifiWeak } from "./wifi.ts";
@@ -60,6 +61,8 @@ export const RULES: readonly Rule[] = [
   ipv6Broken,
   tlsFailed,
   accessType,
+  proxyFailed,
   proxyInUse,
+  proxyNeedsAuth,
   pluginResults,
 ];

@@ -1,12 +1,15 @@
 /**
  * `http.timing`: requests each configured URL and times DNS, TCP, TLS and time to first
- * byte; records status, TLS version and certificate expiry.
+ * byte; records status, TLS version and certificate expiry. Requests go directly to the
+ * server: when the device is set to use a proxy (`net.proxy`), the data and the evidence say
+ * that these requests bypassed it, and `net.proxy.check` measures through it.
  *
  * @module
  */
 import { z } from "zod";
+import type { ProxyData } from "./net_proxy.ts";
 import { timeHttp } from "../lib/http_phases.ts";
-import { defineProbe, SkipProbe } from "../types.ts";
+import { defineProbe, type Evidence, SkipProbe } from "../types.ts";
 
 const n = z.number().nullable();
 const target = z.object({
@@ -35,7 +38,15 @@ const target = z.object({
   certNotAfter: z.string().nullable(),
   certDaysLeft: n,
 });
-const schema = z.object({ targets: z.array(target), slowMs: z.number() });
+const schema = z.object({
+  targets: z.array(target),
+  slowMs: z.number(),
+  /**
+   * Proxies the device is set to use for web traffic (`host:port`, by source), which these
+   * direct requests did not go through; empty when none is set.
+   */
+  bypassedProxies: z.array(z.string()).optional(),
+});
 /** Data of `http.timing`. */
 export type HttpTimingData = z.infer<typeof schema>;
 type Target = z.infer<typeof target>;
@@ -54,7 +65,7 @@ export const httpTimingProbe = defineProbe({
   },
   segment: "internet",
   dataCategories: ["measurements"],
-  dependsOn: [],
+  dependsOn: ["net.proxy"],
   timeoutMs: 30_000,
   platforms: ["windows", "darwin", "linux"],
   schema,
@@ -89,6 +100,7 @@ export const httpTimingProbe = defineProbe({
       ctx.checkpoint({ targets: [...done], slowMs });
       return r;
     }));
+    const bypassedProxies = proxiesOf(ctx.deps["net.proxy"]?.data as Partial<ProxyData>);
     const healthy = out.filter((t) => t.healthy);
     const slow = healthy.filter((t) => (t.ttfbMs ?? 0) > slowMs);
     const expiring = out.filter((t) => t.certDaysLeft !== null && t.certDaysLeft < CERT_WARN_DAYS);
@@ -103,8 +115,8 @@ export const httpTimingProbe = defineProbe({
         ja: `${out.length} 件中 ${healthy.length} 件が正常に応答しました`,
         en: `${healthy.length} of ${out.length} URLs answered as expected`,
       },
-      data: { targets: out, slowMs },
-      evidence: [{
+      data: { targets: out, slowMs, bypassedProxies },
+      evidence: [...bypassNote(bypassedProxies), {
         label: "requests",
         text: out.map((t) =>
           t.ok
@@ -117,3 +129,26 @@ export const httpTimingProbe = defineProbe({
     };
   },
 });
+
+/** `source host:port` of every web proxy the device is set to use. */
+function proxiesOf(data: Partial<ProxyData> | undefined): string[] {
+  const out = new Set<string>();
+  for (const s of data?.sources ?? []) {
+    if (!s.enabled) continue;
+    for (const p of [s.http, s.https, s.pacUrl && `PAC ${s.pacUrl}`]) {
+      if (p) out.add(`${s.source} ${p}`);
+    }
+  }
+  return [...out];
+}
+
+function bypassNote(proxies: string[]): Evidence[] {
+  return proxies.length
+    ? [{
+      label: "direct",
+      text:
+        `These requests went directly to the servers, not through the proxy the device is set ` +
+        `to use (${proxies.join("; ")}); net.proxy.check measures through it.`,
+    }]
+    : [];
+}

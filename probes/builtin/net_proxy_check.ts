@@ -38,6 +38,12 @@ const proxySchema = z.object({
   sources: z.array(z.string()),
   /** The kinds of traffic it is set for. */
   serves: z.array(z.enum(["http", "https"])),
+  /**
+   * True when browsers use it: it is in the settings they follow (Windows' per-user proxy,
+   * macOS's network proxies; on Linux, the environment). WinHTTP serves Windows services,
+   * and the environment elsewhere serves command-line tools and some apps.
+   */
+  usedByBrowser: z.boolean(),
   address: z.string().nullable(),
   reach: z.object({ ok: z.boolean(), ms: z.number(), error: z.string().optional() }).strict(),
   tests: z.array(testSchema),
@@ -186,6 +192,9 @@ async function check(ctx: ProbeContext, e: Endpoint, timeoutMs: number): Promise
     port: e.port,
     sources: [...e.sources],
     serves: [...e.serves],
+    usedByBrowser: [...e.sources].some((s) =>
+      s === "registry" || s === "scutil" || (s === "env" && ctx.os === "linux")
+    ),
     address,
   };
   if (!address) {

@@ -84,6 +84,15 @@ Deno.test("net.proxy.check passes a proxy that tunnels and forwards", async () =
   assert.deepEqual(p.serves, ["http", "https"]);
 });
 
+Deno.test("net.proxy.check says which proxies browsers use", async () => {
+  const r = await checkWith({ mode: "normal" }, (p) => [
+    { source: "winhttp", http: p.replace("http://", ""), https: p.replace("http://", "") },
+  ]);
+  assert.equal(r.proxies[0].usedByBrowser, false);
+  const env = await checkWith({ mode: "normal" }, both);
+  assert.equal(env.proxies[0].usedByBrowser, Deno.build.os === "linux");
+});
+
 Deno.test("net.proxy.check calls a proxy nothing answers at dead", async () => {
   const r = await checkWith("closed", both);
   assert.equal(r.status, "fail");
