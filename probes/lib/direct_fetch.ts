@@ -40,6 +40,9 @@ export function directFetch(url: string, opts: DirectFetchOptions = {}): Promise
     const req = mod.request(target, {
       method: opts.method ?? "GET",
       signal: opts.signal,
+      // A fresh connection each time: a pooled keep-alive socket would be reused by any later
+      // request to the same host and port — whatever family or address that one meant.
+      agent: false,
       headers: { "user-agent": "kiriwake", accept: "*/*" },
     }, (res) => {
       const chunks: Uint8Array[] = [];
