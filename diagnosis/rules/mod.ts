@@ -14,6 +14,7 @@ import { captivePortal } from "./captive.ts";
 import { dnsAnswersWrong } from "./dns_answers.ts";
 import { dnsTypeFailed } from "./dns_types.ts";
 import { gatewayDelay, gatewayLoss, gatewayUnreachable } from "./gateway.ts";
+import { ipv4Broken } from "./ipv4.ts";
 import { ipv6Broken } from "./ipv6.ts";
 import { accessType, proxyInUse } from "./notes.ts";
 import { proxyFailed, proxyNeedsAuth } from "./proxy.ts";
@@ -58,6 +59,7 @@ export const RULES: readonly Rule[] = [
   slowResponses,
   transferStalled,
   mtuBlackHole,
+  ipv4Broken,
   ipv6Broken,
   tlsFailed,
   accessType,

@@ -8,10 +8,28 @@
  */
 import { z } from "zod";
 import type { ProxyData } from "./net_proxy.ts";
-import { timeHttp } from "../lib/http_phases.ts";
+import { fallbackSchema } from "../lib/happy_eyeballs.ts";
+import { timeHttpFamilies } from "../lib/http_families.ts";
 import { defineProbe, type Evidence, SkipProbe } from "../types.ts";
 
 const n = z.number().nullable();
+
+/** One address family's request of a target. */
+const familySchema = z.object({
+  family: z.union([z.literal(4), z.literal(6)]),
+  address: z.string(),
+  /** The request completed (any status). */
+  ok: z.boolean(),
+  failedAt: z.enum(["dns", "connect", "tls", "request"]).optional(),
+  error: z.string().optional(),
+  connectMs: n,
+  ttfbMs: n,
+  totalMs: n,
+  status: n,
+  /** From the start to the answer or the failure. */
+  ms: z.number(),
+});
+
 const target = z.object({
   name: z.string(),
   url: z.string(),
@@ -37,6 +55,15 @@ const target = z.object({
   certIssuer: z.string().nullable(),
   certNotAfter: z.string().nullable(),
   certDaysLeft: n,
+  /**
+   * The request over each family the name has, at once; the fields above are the one a
+   * browser would have used (the first family to connect). Absent in older reports.
+   */
+  families: z.array(familySchema).optional(),
+  /** The family an application tries first. */
+  preferredFamily: z.union([z.literal(4), z.literal(6)]).nullable().optional(),
+  /** What the preferred family failing costs; null unless both families were tried. */
+  fallback: fallbackSchema.nullable().optional(),
 });
 const schema = z.object({
   targets: z.array(target),
@@ -79,12 +106,10 @@ export const httpTimingProbe = defineProbe({
       const resolver = t.resolver
         ? ctx.config.dns.resolvers.find((r) => r.name === t.resolver)
         : undefined;
-      const timing = await timeHttp(new URL(t.url), {
-        timeoutMs,
-        signal: ctx.signal,
-        caCerts: t.caCerts,
-        resolver,
-      });
+      const { browser: timing, families, preferred, fallback } = await timeHttpFamilies(
+        new URL(t.url),
+        { timeoutMs, signal: ctx.signal, caCerts: t.caCerts, resolver, os: ctx.os },
+      );
       const statusOk = timing.status !== null &&
         (t.expectStatus ? timing.status === t.expectStatus : timing.status < 400);
       const r: Target = {
@@ -94,6 +119,9 @@ export const httpTimingProbe = defineProbe({
         healthy: timing.ok && statusOk,
         expectStatus: t.expectStatus ?? null,
         ...timing,
+        families,
+        preferredFamily: preferred,
+        fallback,
       };
       done.push(r);
       ctx.progress({ fraction: done.length / targets.length, note: r.name });
@@ -119,11 +147,11 @@ export const httpTimingProbe = defineProbe({
       evidence: [...bypassNote(bypassedProxies), {
         label: "requests",
         text: out.map((t) =>
-          t.ok
+          (t.ok
             ? `${t.url} -> ${t.status} dns=${t.dnsMs} tcp=${t.connectMs} tls=${t.tlsMs} ttfb=${t.ttfbMs} ${
               t.tlsVersion ?? ""
             }`
-            : `${t.url} -> failed at ${t.failedAt}: ${t.error}`
+            : `${t.url} -> failed at ${t.failedAt}: ${t.error}`) + familyText(t)
         ).join("\n"),
       }],
     };
@@ -151,4 +179,26 @@ function bypassNote(proxies: string[]): Evidence[] {
         `to use (${proxies.join("; ")}); net.proxy.check measures through it.`,
     }]
     : [];
+}
+
+/** `  [IPv6 fd00::1: timeout; IPv4 192.0.2.1: 204 in 12 ms; a browser: +250 ms, one address at a time: 21 s]`. */
+function familyText(t: Target): string {
+  if (!t.families || t.families.length < 2) return "";
+  const each = t.families.map((f) =>
+    `IPv${f.family} ${f.address}: ${f.ok ? `${f.status} in ${f.totalMs} ms` : f.error}`
+  );
+  const fb = t.fallback;
+  const cost = fb && fb.preferredError
+    ? [
+      `a browser: +${fb.happyEyeballsDelayMs} ms`,
+      `one address at a time: ${fb.sequentialMs === null ? "never" : duration(fb.sequentialMs)}${
+        fb.sequentialIsOsTimeout ? " (the OS connect timeout)" : ""
+      }`,
+    ]
+    : [];
+  return `\n  [${[...each, ...cost].join("; ")}]`;
+}
+
+function duration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 100) / 10} s`;
 }
