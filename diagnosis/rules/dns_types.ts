@@ -34,8 +34,7 @@ export const dnsTypeFailed: Rule = (input) => {
   if (!v) return [];
   const mine = v.lookups.filter((l) => l.provider && l.precise && l.type !== "any");
   const pub = v.lookups.filter((l) => l.public && l.precise && l.ok);
-  // Not the resolver's own "answers some, times out on others": that is the pattern judged.
-  const lossy = lossSigns(input).some((s) => !s.startsWith("dns.resolve "));
+  const lossy = lossSigns(input).length > 0;
   return TYPES.flatMap((type): RuleFinding[] => {
     const asked = mine.filter((l) => l.type === type);
     const other = mine.filter((l) => l.type !== type);

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { dnsTypeFailed } from "./dns_types.ts";
 import { dnsResolve, inputOf, lookup, result } from "./rule_testing.ts";
 import { diagnose } from "../diagnose.ts";
+import { lossSigns } from "./loss_signs.ts";
 
 const v4 = (n: string) => ({ answers: [`198.18.0.${n}`] });
 const v6 = (n: string) => ({ answers: [`fd00:18::${n}`] });
@@ -145,4 +146,20 @@ Deno.test("dns.slow is a consequence when the resolver fails one record type", (
   const d = diagnose([resolve]);
   assert.equal(d.headline.finding, "dns.aaaa-failed");
   assert.equal(d.findings.find((x) => x.id === "dns.slow")?.consequenceOf, "dns.aaaa-failed");
+});
+
+Deno.test("a resolver that times out on one record type only is not a sign of packet loss", () => {
+  const resolve = (aaaaFor: string[]) =>
+    dnsResolve(["www", "app"].flatMap((name) => [
+      lookup(name, "provider", v4("20"), { type: "A" }),
+      lookup(
+        name,
+        "provider",
+        aaaaFor.includes(name) ? { error: "timeout" } : v6("20"),
+        { type: "AAAA" },
+      ),
+    ]));
+  assert.deepEqual(lossSigns(inputOf(resolve(["www", "app"]))), []);
+  // One AAAA answered and one lost: that is loss.
+  assert.equal(lossSigns(inputOf(resolve(["www"]))).length, 1);
 });
