@@ -190,7 +190,7 @@ Deno.test({
       const bin = await Deno.readFile(join(outDir, name));
       const sums = await Deno.readTextFile(join(outDir, "SHA256SUMS"));
       assert.match(sums, new RegExp(`^${await sha256Hex(bin)}  ${name}$`, "m"));
-      assert.match(sums, /  kiriwake-\d+\.\d+\.\d+\.cdx\.json$/m);
+      assert.match(sums, / {2}kiriwake-\d+\.\d+\.\d+\.cdx\.json$/m);
       const sbom = JSON.parse(
         await Deno.readTextFile(join(outDir, sums.match(/(kiriwake-\S+\.cdx\.json)/)![1])),
       );
