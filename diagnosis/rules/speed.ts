@@ -148,7 +148,7 @@ export const slowLine: Rule = (input) => {
 
 /** The provider's own server is fast, the internet beyond is clearly slower. */
 export const beyondAccess: Rule = (input) => {
-  const c = obj(measured<Record<string, unknown>>(input, "isp.throughput")?.comparison);
+  const c = obj(measured(input, "isp.throughput")?.comparison);
   if (!c || c.finding !== "beyond-access") return [];
   return [{
     id: "internet.beyond-access",

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import type { DnsConfigData } from "./dns_config.ts";
-import type { Probe, ProbeContext, ProbeOutcome } from "../types.ts";
+import { defineProbe, type ProbeContext, type ProbeOutcome } from "../types.ts";
 import { SkipProbe } from "../types.ts";
 
 const lookupSchema = z.object({
@@ -155,7 +155,7 @@ const SUMMARY: Record<
 };
 
 /** The probe. */
-export const dnsCompareProbe: Probe<DnsCompareData> = {
+export const dnsCompareProbe = defineProbe({
   id: "dns.compare",
   title: { ja: "DNS の比較", en: "DNS comparison" },
   description: {
@@ -211,4 +211,4 @@ export const dnsCompareProbe: Probe<DnsCompareData> = {
       evidence: [{ label: "dns.compare", text: times }],
     };
   },
-};
+});

@@ -9,7 +9,7 @@ import { lookup } from "node:dns/promises";
 import http from "node:http";
 import https from "node:https";
 import { z } from "zod";
-import type { Probe, ProbeContext, ProbeOutcome } from "../types.ts";
+import { defineProbe, type ProbeContext, type ProbeOutcome } from "../types.ts";
 import { SkipProbe } from "../types.ts";
 
 const attemptSchema = z.object({
@@ -85,7 +85,7 @@ function ms(t: number): number {
 }
 
 /** The probe. */
-export const ipv6CompareProbe: Probe<Ipv6CompareData> = {
+export const ipv6CompareProbe = defineProbe({
   id: "ipv6.compare",
   title: { ja: "IPv4 と IPv6 の比較", en: "IPv4 vs IPv6" },
   description: {
@@ -163,4 +163,4 @@ export const ipv6CompareProbe: Probe<Ipv6CompareData> = {
     }
     return say("ok", "IPv4 と IPv6 はどちらも正常です", "IPv4 and IPv6 both work comparably");
   },
-};
+});

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { inferAccess, type InferInput } from "../lib/isp_infer.ts";
-import type { Probe, ProbeContext, ProbeOutcome } from "../types.ts";
+import { defineProbe, type ProbeContext, type ProbeOutcome } from "../types.ts";
 import type { Localized } from "../../util/text.ts";
 
 const localized = z.object({ ja: z.string(), en: z.string() }).strict();
@@ -93,7 +93,7 @@ export function inputFrom(deps: ProbeContext["deps"]): { input: InferInput; miss
 }
 
 /** The probe. */
-export const ispAccessProbe: Probe<IspAccessData> = {
+export const ispAccessProbe = defineProbe({
   id: "isp.access",
   title: { ja: "回線方式の推定", en: "Access type (inferred)" },
   description: {
@@ -148,4 +148,4 @@ export const ispAccessProbe: Probe<IspAccessData> = {
       }],
     });
   },
-};
+});

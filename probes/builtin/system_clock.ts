@@ -5,7 +5,7 @@
  * @module
  */
 import { z } from "zod";
-import type { Probe, ProbeOutcome } from "../types.ts";
+import { defineProbe, type ProbeOutcome } from "../types.ts";
 import { SkipProbe } from "../types.ts";
 
 const sampleSchema = z.object({
@@ -27,7 +27,7 @@ const dataSchema = z.object({
 export type ClockData = z.infer<typeof dataSchema>;
 
 /** The probe. */
-export const systemClockProbe: Probe<ClockData> = {
+export const systemClockProbe = defineProbe({
   id: "system.clock",
   title: { ja: "時計のずれ", en: "Clock skew" },
   description: {
@@ -114,4 +114,4 @@ export const systemClockProbe: Probe<ClockData> = {
       evidence,
     };
   },
-};
+});

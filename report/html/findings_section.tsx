@@ -6,8 +6,9 @@
  */
 import type { Report } from "../schema.ts";
 import { formatScalar } from "./format.ts";
-import { CONFIDENCE_TEXT, SEGMENT_TEXT, SEVERITY_TEXT, UI } from "./i18n.ts";
+import { CONFIDENCE_TEXT, SEVERITY_TEXT, UI } from "./i18n.ts";
 import type { Lang } from "../../util/text.ts";
+import { SEGMENT_NAMES } from "../../probes/types.ts";
 
 /** Where a probe's details are, given its id. */
 export type ProbeHref = (probeId: string) => string;
@@ -27,7 +28,7 @@ export function FindingsSection(
         <article class={`finding sev-${f.severity}`} id={`finding-${f.id}`}>
           <header>
             <span class="pill">{SEVERITY_TEXT[f.severity][lang]}</span>
-            <span class="muted">{SEGMENT_TEXT[f.segment][lang]}</span>
+            <span class="muted">{SEGMENT_NAMES[f.segment][lang]}</span>
             <h3>{f.title[lang]}</h3>
           </header>
           <p>{f.detail[lang]}</p>

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { ProbeStatus, Segment } from "../../probes/types.ts";
+import type { ProbeStatus } from "../../probes/types.ts";
 import type { Lang, Localized } from "../../util/text.ts";
 import type { Verdict } from "../../diagnosis/schema.ts";
 
@@ -106,16 +106,6 @@ export const CONFIDENCE_TEXT: Record<"low" | "medium" | "high", Localized> = {
   low: { ja: "低", en: "low" },
   medium: { ja: "中", en: "medium" },
   high: { ja: "高", en: "high" },
-};
-
-/** Segment names as the customer reads them. */
-export const SEGMENT_TEXT: Record<Segment, Localized> = {
-  device: { ja: "この端末", en: "This device" },
-  lan: { ja: "Wi-Fi / 宅内 LAN", en: "Wi-Fi / home LAN" },
-  isp: { ja: "プロバイダー / 回線", en: "Provider / line" },
-  dns: { ja: "DNS", en: "DNS" },
-  internet: { ja: "インターネット", en: "Internet" },
-  service: { ja: "サービス", en: "Service" },
 };
 
 /** Returns a lookup of {@link UI} text in `lang`. */

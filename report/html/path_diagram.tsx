@@ -5,8 +5,8 @@
  *
  * @module
  */
-import type { Segment } from "../../probes/types.ts";
-import { SEGMENT_TEXT, UI, VERDICT_TEXT } from "./i18n.ts";
+import { type Segment, SEGMENT_NAMES } from "../../probes/types.ts";
+import { UI, VERDICT_TEXT } from "./i18n.ts";
 import type { Lang, Localized } from "../../util/text.ts";
 import type { Diagnosis, Verdict } from "../../diagnosis/schema.ts";
 
@@ -18,12 +18,12 @@ interface Station {
 }
 
 const STATIONS: Station[] = [
-  { key: "device", segment: "device", label: SEGMENT_TEXT.device, icon: "device" },
+  { key: "device", segment: "device", label: SEGMENT_NAMES.device, icon: "device" },
   { key: "router", segment: "lan", label: { ja: "ルーター", en: "Router" }, icon: "router" },
   { key: "isp", segment: "isp", label: { ja: "プロバイダー", en: "Provider" }, icon: "isp" },
-  { key: "dns", segment: "dns", label: SEGMENT_TEXT.dns, icon: "dns" },
-  { key: "internet", segment: "internet", label: SEGMENT_TEXT.internet, icon: "internet" },
-  { key: "service", segment: "service", label: SEGMENT_TEXT.service, icon: "service" },
+  { key: "dns", segment: "dns", label: SEGMENT_NAMES.dns, icon: "dns" },
+  { key: "internet", segment: "internet", label: SEGMENT_NAMES.internet, icon: "internet" },
+  { key: "service", segment: "service", label: SEGMENT_NAMES.service, icon: "service" },
 ];
 
 const MARK: Record<Verdict, string> = { ok: "✓", warn: "!", fail: "✕", unknown: "?" };

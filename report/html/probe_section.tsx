@@ -4,11 +4,11 @@
  *
  * @module
  */
-import type { ProbeResult } from "../../probes/types.ts";
+import { type ProbeResult, SEGMENT_NAMES } from "../../probes/types.ts";
 import type { Report } from "../schema.ts";
 import { DataView } from "./data_view.tsx";
 import { formatMs } from "./format.ts";
-import { SEGMENT_TEXT, STATUS_TEXT, UI } from "./i18n.ts";
+import { STATUS_TEXT, UI } from "./i18n.ts";
 import type { Lang } from "../../util/text.ts";
 
 /** Anchor id of a probe's card. */
@@ -38,7 +38,7 @@ export function ProbesSection(props: { report: Report; lang: Lang }) {
                 <td>
                   <a href={`#${probeAnchor(p.id)}`}>{p.title[lang]}</a>
                 </td>
-                <td>{SEGMENT_TEXT[p.segment][lang]}</td>
+                <td>{SEGMENT_NAMES[p.segment][lang]}</td>
                 <td>
                   <span class={`pill st-${p.status}`}>{STATUS_TEXT[p.status][lang]}</span>
                 </td>

@@ -4,9 +4,9 @@
  *
  * @module
  */
-import { SEGMENTS } from "../../probes/types.ts";
+import { SEGMENT_NAMES, SEGMENTS } from "../../probes/types.ts";
 import type { Report } from "../schema.ts";
-import { SEGMENT_TEXT, UI, VERDICT_TEXT } from "./i18n.ts";
+import { UI, VERDICT_TEXT } from "./i18n.ts";
 import { PathDiagram } from "./path_diagram.tsx";
 import type { Lang, Localized } from "../../util/text.ts";
 
@@ -68,7 +68,7 @@ export function VerdictSection(props: { report: Report; lang: Lang; support?: Lo
           const first = d.findings.find((f) => f.id === seg.findings[0]);
           return (
             <li class={`segment v-${seg.verdict}`}>
-              <strong>{SEGMENT_TEXT[s][lang]}</strong>
+              <strong>{SEGMENT_NAMES[s][lang]}</strong>
               <span class="pill">{VERDICT_TEXT[seg.verdict][lang]}</span>
               {first ? <span class="segment-note">{first.title[lang]}</span> : null}
             </li>
