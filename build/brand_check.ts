@@ -28,7 +28,8 @@ export function targetOs(target: Target): "windows" | "darwin" | "linux" {
  *
  * @example
  * ```ts
- * const r = await checkBrand(JSON.parse(text), ["x86_64-pc-windows-msvc"]);
+ * const input = JSON.parse(await Deno.readTextFile("brand/brand.json"));
+ * const r = await checkBrand(input, ["x86_64-pc-windows-msvc"]);
  * if (!r.ok) console.error(r.problems.join("\n"));
  * ```
  */

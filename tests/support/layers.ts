@@ -26,6 +26,8 @@ export const LAYERS: Readonly<Record<string, number>> = {
   cli: 10,
   web: 10,
   "main.ts": 11,
+  // The provider's entry: the kit's commands plus the collector's (build/products.ts).
+  "collector_main.ts": 11,
 };
 
 /** Rooms on the same floor that must not import each other. */
