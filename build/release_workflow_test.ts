@@ -102,8 +102,9 @@ Deno.test("the smoke test runs the signed binary on its own OS, and under code p
   const smoke = step(BUILD, "Smoke test the binary on its own OS");
   assert.match(
     smoke.run!,
-    /build\/smoke\.ts --expect compiled\s+-- "dist\/\$\{\{ steps\.built\.outputs\.binary \}\}"/,
+    /build\/smoke\.ts --expect compiled "\$\{key\[@\]\}" -- "dist\/\$\{\{ steps\.built\.outputs\.binary \}\}"/,
   );
+  assert.match(smoke.env!.PLUGIN_KEY, /secrets\.KIRIWAKE_PLUGIN_KEY/, "signs the example manifest");
   assert.ok(smoke.index > step(BUILD, "Authenticode (Windows)").index, "after signing");
   assert.ok(smoke.index > step(BUILD, "Codesign and notarise (macOS)").index, "after signing");
   const cp = step(BUILD, "Smoke test under the Japanese code page (Windows)");
