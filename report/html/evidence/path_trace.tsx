@@ -90,7 +90,8 @@ function TracedTarget(props: { t: Obj; lang: Lang }) {
       {t.name
         ? (
           <>
-            — <V>{str(t.target)}</V>
+            {" — "}
+            <V>{str(t.target)}</V>
           </>
         )
         : null}
@@ -166,7 +167,7 @@ function hopRow(h: Obj, scale: number, lang: Lang) {
       <span class={loss > 0 && kind?.tone === "fail" ? "bad" : undefined}>
         {formatPercent(loss, lang)}
         {sent !== null && received !== null
-          ? <span class="muted small">({sent - received}/{sent})</span>
+          ? <span class="muted small">{` (${sent - received}/${sent})`}</span>
           : null}
       </span>
     ),
@@ -202,7 +203,8 @@ function Verdict(props: { t: Obj; hops: Obj[]; lang: Lang }) {
     return a
       ? (
         <>
-          (<V>{a}</V>)
+          {" ("}
+          <V>{a}</V>)
         </>
       )
       : null;

@@ -82,7 +82,8 @@ function PingTarget(props: { t: Obj; lang: Lang }) {
         {t.name
           ? (
             <span class="muted">
-              (<V>{str(t.name)}</V>)
+              {" ("}
+              <V>{str(t.name)}</V>)
             </span>
           )
           : null}

@@ -140,7 +140,8 @@ function Server(props: { s: Obj; lang: Lang }) {
             {s.error
               ? (
                 <>
-                  (<V>{str(s.error)}</V>)
+                  {" ("}
+                  <V>{str(s.error)}</V>)
                 </>
               )
               : null}
@@ -221,12 +222,13 @@ function Throughput(props: { down: Obj | null; up: Obj | null; lang: Lang }) {
         : null}
       {early.map((x) => (
         <Say tone="warn">
-          {x.label}: {STOP_REASON[str(x.d!.stopReason) ?? ""][lang]}{" "}
-          ({sec(num(x.d!.durationMs) ?? 0)})
+          {x.label}: {STOP_REASON[str(x.d!.stopReason) ?? ""][lang]} {" ("}
+          {sec(num(x.d!.durationMs) ?? 0)})
           {obj(x.d!.error)
             ? (
               <>
-                — <V>{str(obj(x.d!.error)!.message)}</V>
+                {" — "}
+                <V>{str(obj(x.d!.error)!.message)}</V>
               </>
             )
             : null}

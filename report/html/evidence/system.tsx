@@ -209,7 +209,8 @@ export function PathMtuView(props: EvidenceProps) {
               {t.name
                 ? (
                   <>
-                    — <V>{str(t.target)}</V>
+                    {" — "}
+                    <V>{str(t.target)}</V>
                   </>
                 )
                 : null}

@@ -127,7 +127,7 @@ export function HttpTimingView(props: EvidenceProps) {
                   : "–"}
               </Mark>
               {expect !== null && status !== expect
-                ? <span class="muted small">({T.expected[lang]} {expect})</span>
+                ? <span class="muted small">{` (${T.expected[lang]} ${expect})`}</span>
                 : null}
               {r.error
                 ? (
@@ -212,7 +212,8 @@ export function TcpConnectView(props: EvidenceProps) {
               {a.error
                 ? (
                   <>
-                    — <V>{str(a.error)}</V>
+                    {" — "}
+                    <V>{str(a.error)}</V>
                   </>
                 )
                 : null}
@@ -358,7 +359,8 @@ export function TlsView(props: EvidenceProps) {
                       {t.trustError
                         ? (
                           <>
-                            (<V>{str(t.trustError)}</V>)
+                            {" ("}
+                            <V>{str(t.trustError)}</V>)
                           </>
                         )
                         : null}

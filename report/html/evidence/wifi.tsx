@@ -194,7 +194,7 @@ function Neighbours(props: { list: Obj[]; channel: number | null; lang: Lang }) 
         <V>{str(n.ssid) ?? "–"}</V>,
         <>
           {num(n.channel) ?? "–"}
-          {same(n) ? <span class="muted small">({T.sameChannel[lang]})</span> : null}
+          {same(n) ? <span class="muted small">{` (${T.sameChannel[lang]})`}</span> : null}
         </>,
         n.band ? `${str(n.band)} GHz` : "–",
         num(n.rssiDbm) !== null
