@@ -98,7 +98,7 @@ export const ispAccessProbe = defineProbe({
   id: "isp.access",
   title: { ja: "回線方式の推定", en: "Access type (inferred)" },
   description: {
-    ja: "アドレス、ゲートウェイ、経路 MTU から回線方式を推定します（断定ではありません）",
+    ja: "アドレス、ゲートウェイ、経路 MTU から回線方式を推定します (断定ではありません)",
     en:
       "Infers the access line type from addresses, gateways and path MTU (an inference, not a certainty)",
   },

@@ -82,6 +82,7 @@ export const UI = {
   total: { ja: "合計", en: "Total" },
   plugin: { ja: "プラグイン", en: "plugin" },
   notMeasured: { ja: "測定していない項目", en: "Not measured" },
+  probeIndex: { ja: "測定項目ごとの結果", en: "Each measurement" },
   findingId: { ja: "判定の ID", en: "Finding" },
   technical: { ja: "サポート向けの技術情報 (英語)", en: "Technical line for support" },
   appendix: { ja: "付録: 測定の根拠", en: "Appendix: the evidence" },

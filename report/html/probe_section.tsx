@@ -21,8 +21,8 @@ export function ProbesSection(props: { report: Report; lang: Lang }) {
   const { report, lang } = props;
   return (
     <section class="probes" aria-labelledby="probes-title">
-      <h2 class="section-title" id="probes-title">{UI.details[lang]}</h2>
-      <div class="table-wrap">
+      <h2 class="section-title" id="probes-title">{UI.probeIndex[lang]}</h2>
+      <div class="table-wrap" role="region" aria-label={UI.details[lang]} tabindex={0}>
         <table class="grid-table probe-index">
           <thead>
             <tr>

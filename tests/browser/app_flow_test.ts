@@ -63,7 +63,7 @@ Deno.test({
 
       await page.click(".nav .lang");
       await page.waitForSelector("html[lang=en]");
-      assert.match(await page.textContent("#probes-title") ?? "", /Measurement details/);
+      assert.match(await page.textContent("h1.page-title") ?? "", /Measurement details/);
       await page.click("text=Back to the verdict");
       assert.equal(await page.textContent(".headline h1"), report.diagnosis.headline.text.en);
       await screenshot(page, "06-verdict-en");
