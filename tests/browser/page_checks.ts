@@ -10,6 +10,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import pixelmatch from "pixelmatch";
 import { PNG } from "pngjs";
+import { Buffer } from "node:buffer";
 import type { Page } from "playwright-core";
 
 /** Where the reference images live (they double as the documentation's screenshots). */
@@ -86,8 +87,8 @@ export async function compareWithReference(page: Page, name: string): Promise<st
       ? `no reference image ${name}.png (written now; commit it)`
       : null;
   }
-  const a = PNG.sync.read(ref as unknown as Buffer);
-  const b = PNG.sync.read(shot as unknown as Buffer);
+  const a = PNG.sync.read(Buffer.from(ref));
+  const b = PNG.sync.read(Buffer.from(shot));
   if (a.width !== b.width || a.height !== b.height) {
     await Deno.writeFile(new URL(`${name}.actual.png`, REFERENCES), shot);
     return `${name}: size ${b.width}×${b.height}, reference ${a.width}×${a.height}`;
@@ -112,5 +113,35 @@ export async function checkPage(page: Page, name: string): Promise<string[]> {
   }
   const visual = await compareWithReference(page, name);
   if (visual) problems.push(visual);
+  return problems;
+}
+
+/**
+ * The checks of a page whose content changes run to run (live measurements): axe at the
+ * current width, then no sideways scrolling at 360 px; the viewport is restored afterwards.
+ */
+export async function checkLivePage(page: Page, name: string): Promise<string[]> {
+  const problems = (await axeProblems(page)).map((p) => `${name}: ${p}`);
+  const before = page.viewportSize() ?? { width: 1100, height: 900 };
+  await page.setViewportSize({ width: 360, height: 800 });
+  const s = await sideScroll(page);
+  if (s.overflow > 0) problems.push(`${name}: scrolls sideways by ${s.overflow}px: ${s.culprit}`);
+  problems.push(...(await axeProblems(page)).map((p) => `${name} (360 px): ${p}`));
+  await page.setViewportSize(before);
+  return problems;
+}
+
+/** {@link checkPage} in both languages and at both widths, for a page that is always the same. */
+export async function checkStablePage(page: Page, url: string, name: string): Promise<string[]> {
+  const problems: string[] = [];
+  const before = page.viewportSize() ?? { width: 1100, height: 900 };
+  for (const lang of ["ja", "en"] as const) {
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${url}${url.includes("?") ? "&" : "?"}lang=${lang}`);
+      problems.push(...await checkPage(page, `${name}-${lang}-${width}`));
+    }
+  }
+  await page.setViewportSize(before);
   return problems;
 }
