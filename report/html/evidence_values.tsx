@@ -78,18 +78,22 @@ export function rateText(r: Record<string, unknown>, lang: Lang): string | null 
     : null;
   if (n === null || k === null) return null;
   const failures = typeof r.failures === "number";
-  const pct = (
-    v: unknown,
-  ) => (typeof v === "number" ? formatPercent(v <= 1 ? v * 100 : v, lang) : null);
-  const est = pct(r.estimate) ?? pct(n > 0 ? k / n : 0);
-  const lo = pct(r.low);
-  const hi = pct(r.high);
+  // Rates are small numbers read side by side: one decimal below 10 %, and one unit.
+  const num = (v: unknown) => {
+    if (typeof v !== "number" || !Number.isFinite(v)) return null;
+    const p = v <= 1 ? v * 100 : v;
+    return String(p < 10 ? Math.round(p * 10) / 10 : Math.round(p));
+  };
+  const unit = lang === "ja" ? "%" : " %";
+  const est = num(r.estimate) ?? num(n > 0 ? k / n : 0);
+  const lo = num(r.low);
+  const hi = num(r.high);
   const interval = lo && hi
-    ? (lang === "ja" ? `、95% 信頼区間 ${lo}–${hi}` : `, 95 % interval ${lo}–${hi}`)
+    ? (lang === "ja" ? `、95% 信頼区間 ${lo}–${hi}${unit}` : `, 95 % interval ${lo}–${hi}${unit}`)
     : "";
   return lang === "ja"
-    ? `${n} 回中 ${k} 回${failures ? "失敗" : "成功"} (${est}${interval})`
-    : `${k} of ${n} ${failures ? "failed" : "succeeded"} (${est}${interval})`;
+    ? `${n} 回中 ${k} 回${failures ? "失敗" : "成功"} (${est}${unit}${interval})`
+    : `${k} of ${n} ${failures ? "failed" : "succeeded"} (${est}${unit}${interval})`;
 }
 
 function scalar(key: string, v: unknown, lang: Lang, lossy: boolean): Child {

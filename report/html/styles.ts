@@ -229,6 +229,7 @@ table.reflow td>.cell{min-width:0}
 @page{size:A4;margin:14mm 12mm}
 @media print{
 body{background:#fff;font-size:10pt;line-height:1.5}
+.headline-mark,.path .station::before,.path .badge,.pill,.say,.brand-mark,.grid-table tr.row-fail td,.finding-advice,.advice{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .topbar .nav,.actions,.downloads-panel,form,footer.page form,.send-slot{display:none!important}
 main{max-width:none;padding:0}
 .card,.headline,.advice,.finding,.probe,.meta,.panel,.path,.segment{box-shadow:none;break-inside:avoid;padding:8px 12px;margin:6px 0}

@@ -13,6 +13,12 @@ import { launch, skipWithoutBrowser } from "./browser.ts";
 import { startCli } from "./cli_process.ts";
 import { checkPage, WIDTHS } from "./page_checks.ts";
 
+/** The number of pages of a PDF (its page objects). */
+function pdfPages(pdf: Uint8Array): number {
+  const text = new TextDecoder("latin1").decode(pdf);
+  return (text.match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+}
+
 const LAB = new URL("../fixtures/reports/lab/", import.meta.url);
 
 Deno.test({
@@ -65,6 +71,15 @@ Deno.test({
             problems.push(...await checkPage(page, `${name}-${lang}-${width}`));
           }
         }
+      }
+      // Paper: the customer's summary fits on two A4 pages; the appendix follows it.
+      for (const lang of ["ja", "en"] as const) {
+        await page.goto(`file://${join(tmp, `single-${lang}.html`)}`);
+        const all = pdfPages(await page.pdf({ format: "A4", preferCSSPageSize: true }));
+        await page.evaluate(`document.querySelectorAll(".appendix, .meta").forEach((e) => e.remove())`);
+        const summary = pdfPages(await page.pdf({ format: "A4", preferCSSPageSize: true }));
+        assert.ok(summary <= 2, `${lang}: the summary takes ${summary} pages`);
+        assert.ok(all > summary, `${lang}: the appendix follows (${all} pages in all)`);
       }
       assert.deepEqual(problems, []);
     } finally {
