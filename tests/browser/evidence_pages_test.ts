@@ -76,7 +76,9 @@ Deno.test({
       for (const lang of ["ja", "en"] as const) {
         await page.goto(`file://${join(tmp, `single-${lang}.html`)}`);
         const all = pdfPages(await page.pdf({ format: "A4", preferCSSPageSize: true }));
-        await page.evaluate(`document.querySelectorAll(".appendix, .meta").forEach((e) => e.remove())`);
+        await page.evaluate(
+          `document.querySelectorAll(".appendix, .meta").forEach((e) => e.remove())`,
+        );
         const summary = pdfPages(await page.pdf({ format: "A4", preferCSSPageSize: true }));
         assert.ok(summary <= 2, `${lang}: the summary takes ${summary} pages`);
         assert.ok(all > summary, `${lang}: the appendix follows (${all} pages in all)`);
