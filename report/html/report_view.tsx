@@ -10,6 +10,7 @@ import { FindingsSection } from "./findings_section.tsx";
 import { UI } from "./i18n.ts";
 import { MetaSection } from "./meta_section.tsx";
 import { probeAnchor, ProbesSection } from "./probe_section.tsx";
+import { SendSection } from "./send_section.tsx";
 import { VerdictSection } from "./verdict_section.tsx";
 import type { Lang, Localized } from "../../util/text.ts";
 
@@ -53,6 +54,7 @@ export function ReportView(props: ReportViewProps) {
         ? (
           <>
             <VerdictSection report={report} lang={lang} support={props.support} />
+            <SendSection report={report} lang={lang} />
             {links ? <Downloads links={links} lang={lang} savedAt={props.savedAt} /> : null}
             <FindingsSection report={report} lang={lang} probeHref={probeHref} />
           </>

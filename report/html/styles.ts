@@ -110,6 +110,9 @@ summary{cursor:pointer;color:var(--accent)}
 .meta dl{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:6px 20px;margin:0}
 .meta dt{color:var(--muted);font-size:.85em}
 .meta dd{margin:0;word-break:break-all}
+.receipt{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"DejaVu Sans Mono",monospace;font-size:2.4em;font-weight:700;letter-spacing:.08em;margin:4px 0;color:var(--ink)}
+.send+.send{border-top:1px solid var(--line);margin-top:12px;padding-top:8px}
+.send-facts{font-size:.9em;margin:4px 0}
 .verified{color:var(--ok);font-weight:600;margin:0 0 8px}
 .banner{border-radius:10px;padding:12px 16px;margin:12px 0;background:var(--warn-bg);color:#6b3d00;border:1px solid #f0d3a0}
 .banner.error{background:var(--fail-bg);color:#7d1711;border-color:#f3c4c0}
