@@ -92,7 +92,7 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
     }
     sock.write(head);
     if (req.body) sock.write(req.body);
-    const raw = await readAll(sock, req.maxResponseBytes ?? 1 << 20, where);
+    const raw = await readAll(sock, req.maxResponseBytes ?? 1 << 20, where, req.signal);
     try {
       return decodeResponse(raw);
     } catch (e) {
@@ -160,7 +160,12 @@ function connect(url: URL, req: HttpRequest): Promise<net.Socket> {
 }
 
 /** Reads until the server closes, within `max` bytes and the idle timeout. */
-function readAll(sock: net.Socket, max: number, where: string): Promise<Uint8Array> {
+function readAll(
+  sock: net.Socket,
+  max: number,
+  where: string,
+  signal?: AbortSignal,
+): Promise<Uint8Array> {
   return new Promise<Uint8Array>((resolve, reject) => {
     const chunks: Uint8Array[] = [];
     let size = 0;
@@ -173,12 +178,19 @@ function readAll(sock: net.Socket, max: number, where: string): Promise<Uint8Arr
       for (const c of chunks) all.set(c, at), at += c.length;
       return all;
     };
+    const onAbort = () => {
+      finish(new TransportError("aborted", `${where}: aborted`));
+      sock.destroy();
+    };
     const finish = (e?: TransportError) => {
       if (done) return;
       done = true;
+      signal?.removeEventListener("abort", onAbort);
       if (e) reject(e);
       else resolve(joined());
     };
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener("abort", onAbort, { once: true });
     sock.on("data", (d: Uint8Array) => {
       size += d.length;
       if (size > max) {

@@ -203,6 +203,29 @@ Deno.test("httpRequest() stops when aborted", async () => {
   }
 });
 
+Deno.test("httpRequest() stops when aborted while waiting for the answer", async () => {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const held: Deno.Conn[] = [];
+  const accepting = (async () => {
+    for await (const c of listener) held.push(c);
+  })();
+  try {
+    const p = httpRequest({
+      method: "GET",
+      url: `http://127.0.0.1:${listener.addr.port}/`,
+      signal: AbortSignal.timeout(200),
+      idleTimeoutMs: 60_000,
+    });
+    const t0 = performance.now();
+    assert.equal(await problemOf(p), "aborted");
+    assert.ok(performance.now() - t0 < 5_000);
+  } finally {
+    listener.close();
+    for (const c of held) c.close();
+    await accepting.catch(() => {});
+  }
+});
+
 Deno.test("decodeResponse() joins chunked bodies and refuses cut answers", () => {
   const enc = (s: string) => new TextEncoder().encode(s);
   const r = decodeResponse(

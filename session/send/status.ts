@@ -14,10 +14,18 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Brand } from "../../brand/schema.ts";
-import { evaluateStatus, type KitFacts, type StatusMeaning } from "../../consent/status_check.ts";
+import type { LicenceStatus } from "../../consent/licence_status.ts";
+import {
+  announcements,
+  evaluateStatus,
+  type KitFacts,
+  revokedText,
+  type StatusMeaning,
+} from "../../consent/status_check.ts";
 import { readStatus, type StatusPayload } from "../../consent/status_document.ts";
 import { atomicWrite } from "../../util/atomic_write.ts";
 import { importVerifyKeys } from "../../util/crypto.ts";
+import type { Localized } from "../../util/text.ts";
 import { VERSION } from "../../util/version.ts";
 import { fetchStatusText, type Requester } from "./collector_client.ts";
 import { destinationsOf } from "./plan.ts";
@@ -106,4 +114,31 @@ function kitFacts(input: StatusInput): KitFacts {
 /** The kit facts of a brand and licence, for the announcements. */
 export function kitFactsOf(brand: Brand, licenceId?: string): KitFacts {
   return kitFacts({ brand, dataDir: "", now: new Date(0), licenceId });
+}
+
+/** What a face does with the status at start: refuse to measure, or announce. */
+export interface StatusVerdict {
+  /** Set when the installed licence is suspended: nothing may be measured (exit 3). */
+  refusal: Localized | null;
+  /** New version, new terms, notices: one line each. */
+  announcements: Localized[];
+  result: StatusResult;
+}
+
+/**
+ * Checks the status for a run with `licence` (the run's licence block): the verdict both
+ * faces act on. Never throws for the network.
+ */
+export async function statusVerdict(
+  input: Omit<StatusInput, "licenceId"> & { licence: LicenceStatus },
+): Promise<StatusVerdict> {
+  const licenceId = input.licence.status === "valid" ? input.licence.id : undefined;
+  const result = await checkStatus({ ...input, licenceId });
+  if (result.source === "none") return { refusal: null, announcements: [], result };
+  const kit = kitFactsOf(input.brand, licenceId);
+  return {
+    refusal: result.meaning.revoked && licenceId ? revokedText(licenceId) : null,
+    announcements: announcements(result.meaning, kit),
+    result,
+  };
 }
