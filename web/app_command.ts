@@ -12,6 +12,10 @@ import { ReportLibrary } from "./library.ts";
 import { serveUntilDone } from "./serve_until_done.ts";
 import { parseCommandArgs } from "../util/args.ts";
 import type { Command } from "../session/command.ts";
+import { userDataDir } from "../util/data_dir.ts";
+
+/** How often the open app retries reports waiting for the line, ms. */
+export const APP_RETRY_MS = 20_000;
 
 /**
  * Serves app mode until Quit or Ctrl-C. Exit 0. The terms, consent, licence and OS policy are
@@ -52,6 +56,11 @@ export const appCommand: Command = async (args, io, ctx) => {
       library: new ReportLibrary([outDir]),
       now: ctx.now,
       app: { configDir: ctx.configDir, outDir, config, probes, sourceOf },
+      send: {
+        dataDir: userDataDir(brand.id, Deno.build.os, io.env),
+        configDir: ctx.configDir,
+        autoRetryMs: APP_RETRY_MS,
+      },
     },
   });
   return EXIT.ok;

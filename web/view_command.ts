@@ -12,6 +12,7 @@ import { serveUntilDone } from "./serve_until_done.ts";
 import { readVerifiedReport } from "../report/verify.ts";
 import { parseCommandArgs } from "../util/args.ts";
 import type { Command } from "../session/command.ts";
+import { userDataDir } from "../util/data_dir.ts";
 
 /** Serves the named reports until Quit or Ctrl-C. Exit 0; 4 for an invalid report. */
 export const viewCommand: Command = async (args, io, ctx) => {
@@ -47,6 +48,10 @@ export const viewCommand: Command = async (args, io, ctx) => {
       lang: ctx.lang,
       library: new ReportLibrary(dirs, files),
       now: ctx.now,
+      send: {
+        dataDir: userDataDir(ctx.brand.id, Deno.build.os, io.env),
+        configDir: ctx.configDir,
+      },
     },
   });
   return EXIT.ok;

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { Child } from "hono/jsx";
 import type { Report } from "../schema.ts";
 import { FindingsSection } from "./findings_section.tsx";
 import { UI } from "./i18n.ts";
@@ -38,6 +39,8 @@ export interface ReportViewProps {
   verified?: boolean;
   /** Where the report file is on this computer (app mode). */
   savedAt?: string;
+  /** What the web view offers after the verdict (sending to support); the single file has none. */
+  actions?: Child;
 }
 
 /** The report, or the asked-for part of it. */
@@ -55,6 +58,7 @@ export function ReportView(props: ReportViewProps) {
           <>
             <VerdictSection report={report} lang={lang} support={props.support} />
             <SendSection report={report} lang={lang} />
+            {props.actions ?? null}
             {links ? <Downloads links={links} lang={lang} savedAt={props.savedAt} /> : null}
             <FindingsSection report={report} lang={lang} probeHref={probeHref} />
           </>
