@@ -1,7 +1,7 @@
 /**
- * The queue, at the start of the kit: reports that waited for the line go now, each due one
- * tried once, within a bounded time, and the customer is told the receipt of each that
- * arrived. Failures stay queued silently (they are retried later); nothing here can stop the
+ * The queue, at the start of the kit: reports that waited for the line go now — each tried
+ * once, whatever its backoff (a start is rare, and the run has just found the line working),
+ * within a bounded time — and the customer is told the receipt of each that arrived. Failures stay queued silently (they are retried later); nothing here can stop the
  * command that called it.
  *
  * @module
@@ -22,6 +22,7 @@ export async function retryQueuedSends(
 ): Promise<void> {
   try {
     await deliverPending(env, {
+      force: true,
       signal: AbortSignal.timeout(RETRY_BUDGET_MS),
       onResult: (d) => {
         if (quiet || d.kind !== "sent") return;

@@ -1,7 +1,7 @@
 /**
- * While the app is open, reports waiting in the queue are retried in the background: soon
- * after start, then every so often — each only when its backoff says it is due — and never
- * while a check is measuring (an upload would disturb the measurement).
+ * While the app is open, reports waiting in the queue are retried in the background: all of
+ * them soon after start (the start of the kit), then every so often each one whose backoff
+ * says it is due — and never while a check is measuring (an upload would disturb it).
  *
  * @module
  */
@@ -27,17 +27,20 @@ export class SendRetrier {
     this.#paused = paused;
   }
 
-  /** Starts looking: the first time after `firstMs`. */
+  /** Starts looking: the first time (every waiting report) after `firstMs`. */
   start(firstMs = 2_000): void {
-    this.#schedule(firstMs);
+    this.#schedule(firstMs, true);
   }
 
-  /** One pass over the due entries (skipped while paused or still busy). */
-  tick(): Promise<void> {
+  /**
+   * One pass over the due entries, or all of them with `force` (skipped while paused or
+   * still busy).
+   */
+  tick(force = false): Promise<void> {
     if (this.#current || this.#paused() || this.#abort.signal.aborted) {
       return this.#current ?? Promise.resolve();
     }
-    this.#current = deliverPending(this.#env, { signal: this.#abort.signal })
+    this.#current = deliverPending(this.#env, { force, signal: this.#abort.signal })
       .then(() => {}, () => {})
       .finally(() => (this.#current = null));
     return this.#current;
@@ -50,11 +53,13 @@ export class SendRetrier {
     await this.#current;
   }
 
-  #schedule(ms: number): void {
+  #schedule(ms: number, force = false): void {
     if (this.#abort.signal.aborted) return;
     this.#timer = setTimeout(async () => {
-      await this.tick();
-      this.#schedule(this.#everyMs);
+      // Paused by a measurement, the start's pass waits for the next turn, still forced.
+      const missed = force && this.#paused();
+      await this.tick(force);
+      this.#schedule(this.#everyMs, missed);
     }, ms);
   }
 }

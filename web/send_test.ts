@@ -183,6 +183,37 @@ Deno.test("with the line down the report queues; retry now, or the open app, del
   }
 });
 
+Deno.test("the open app's first pass sends every waiting report, due or not", async () => {
+  const probe = fakeCollector();
+  const port = Number(new URL(probe.url).port);
+  await probe.close();
+  const s = await setup(`http://127.0.0.1:${port}`);
+  const fake = fakeCollector(port);
+  try {
+    fake.mode = "unavailable"; // Retry-After: 120 s
+    const id = s.sendIdOf(await s.t.post("/send", await s.form()));
+    fake.mode = "up";
+    const retrier = new SendRetrier(
+      { brand: s.brand, dataDir: s.dataDir, now: () => new Date() },
+      60_000,
+      () => false,
+    );
+    retrier.start(1);
+    let status = "queued";
+    for (let i = 0; i < 100 && status === "queued"; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      status = (await sendOverview(s.dataDir)).history.entries.find((e) =>
+        e.id === id
+      )?.record.status ?? "queued";
+    }
+    await retrier.stop();
+    assert.equal(status, "sent");
+  } finally {
+    await fake.close();
+    await s.cleanup();
+  }
+});
+
 Deno.test("a waiting send can be cancelled and a sent one withdrawn from the sends page", async () => {
   const probe = fakeCollector();
   const port = Number(new URL(probe.url).port);

@@ -24,6 +24,7 @@ import { generateEd25519 } from "../../util/crypto.ts";
 import { parseReceipt } from "../../util/receipt.ts";
 import { VERSION } from "../../util/version.ts";
 import { collectorPresent, lookupReceipt } from "../support/collector_lookup.ts";
+import { denoCacheEnv } from "../support/loopback_run.ts";
 import { topologyConfig } from "./kit_config.ts";
 import { createLab, type Lab } from "./lab.ts";
 import { labUnavailable, runPrefix } from "./netns.ts";
@@ -49,25 +50,24 @@ interface Proc {
   stderr: () => string;
 }
 
+/** `ip netns exec NS env … deno run … SCRIPT ARGS`, with the test's Deno cache. */
+function nsArgv(ns: string, env: Record<string, string>, script: string, args: string[]) {
+  const vars = Object.entries({ ...denoCacheEnv(), LANG: "C.UTF-8", NO_COLOR: "1", ...env });
+  return [
+    "netns",
+    "exec",
+    ns,
+    "env",
+    ...vars.map(([k, v]) => `${k}=${v}`),
+    Deno.execPath(),
+    ...["run", "-A", "--quiet", "--unstable-worker-options", "--unstable-net"],
+    ...["--config", join(REPO, "deno.json"), script, ...args],
+  ];
+}
+
 function spawnIn(ns: string, script: string, args: string[], env: Record<string, string>): Proc {
   const child = new Deno.Command("ip", {
-    args: [
-      "netns",
-      "exec",
-      ns,
-      "env",
-      ...Object.entries(env).map(([k, v]) => `${k}=${v}`),
-      Deno.execPath(),
-      "run",
-      "-A",
-      "--quiet",
-      "--unstable-worker-options",
-      "--unstable-net",
-      "--config",
-      join(REPO, "deno.json"),
-      script,
-      ...args,
-    ], // deno-fmt-ignore
+    args: nsArgv(ns, env, script, args),
     cwd: REPO,
     stdin: "null",
     stdout: "piped",
@@ -104,25 +104,7 @@ async function stop(p: Proc | undefined): Promise<void> {
 /** Runs the branded kit in the client's namespace to the end. */
 async function kit(lab: Lab, env: Record<string, string>, args: string[]) {
   const out = await new Deno.Command("ip", {
-    args: [
-      "netns",
-      "exec",
-      lab.ns("client"),
-      "env",
-      ...Object.entries({ ...env, LANG: "C.UTF-8", NO_COLOR: "1" }).map(([k, v]) => `${k}=${v}`),
-      Deno.execPath(),
-      "run",
-      "-A",
-      "--quiet",
-      "--unstable-worker-options",
-      "--unstable-net",
-      "--config",
-      join(REPO, "deno.json"),
-      BRANDED,
-      ...args,
-      "--lang",
-      "en",
-    ], // deno-fmt-ignore
+    args: nsArgv(lab.ns("client"), env, BRANDED, [...args, "--lang", "en"]),
     cwd: REPO,
     stdin: "null",
     stdout: "piped",
