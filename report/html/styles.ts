@@ -111,6 +111,11 @@ summary{cursor:pointer;color:var(--accent)}
 .meta dt{color:var(--muted);font-size:.85em}
 .meta dd{margin:0;word-break:break-all}
 .receipt{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"DejaVu Sans Mono",monospace;font-size:2.4em;font-weight:700;letter-spacing:.08em;margin:4px 0;color:var(--ink)}
+.preview{display:grid;grid-template-columns:minmax(8em,max-content) 1fr;gap:6px 18px;margin:12px 0}
+.preview dt{color:var(--muted)}
+.preview dd{margin:0;word-break:break-word}
+.preview div{display:contents}
+.send-form input[type=text]{font:inherit;padding:8px 10px;border:1px solid var(--line);border-radius:8px;width:min(100%,24em)}
 .send+.send{border-top:1px solid var(--line);margin-top:12px;padding-top:8px}
 .send-facts{font-size:.9em;margin:4px 0}
 .verified{color:var(--ok);font-weight:600;margin:0 0 8px}

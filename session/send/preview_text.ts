@@ -54,8 +54,15 @@ export const SEND_WORDS = {
   },
 } as const;
 
-/** The rows describing `p` in `lang`. */
-export function previewRows(p: SendPreview, lang: Lang): PreviewRow[] {
+/**
+ * The rows describing `p` in `lang`. `ticketRow: false` leaves the ticket out (the browser
+ * asks for it in a field below the rows).
+ */
+export function previewRows(
+  p: SendPreview,
+  lang: Lang,
+  opts: { ticketRow?: boolean } = {},
+): PreviewRow[] {
   const ja = lang === "ja";
   const masked = Object.entries(p.masked).filter(([, n]) => n > 0);
   const rows: PreviewRow[] = [
@@ -81,7 +88,9 @@ export function previewRows(p: SendPreview, lang: Lang): PreviewRow[] {
             : "")
         : "–",
     ],
-    [ja ? "お問い合わせ番号" : "Ticket", p.ticket ?? (ja ? "なし" : "none")],
+    ...(opts.ticketRow === false
+      ? []
+      : [[ja ? "お問い合わせ番号" : "Ticket", p.ticket ?? (ja ? "なし" : "none")] as PreviewRow]),
     [
       ja ? "ライセンス" : "Licence",
       p.licence

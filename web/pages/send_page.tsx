@@ -25,7 +25,7 @@ export function sendPage(ctx: PageCtx, ref: string, plan: SendPlan): Promise<str
       <h1>{SEND_WORDS.question[lang]}</h1>
       <p class="lead">{SEND_WORDS.leaves[lang]}</p>
       <dl class="preview">
-        {previewRows(plan.preview, lang).map(([k, v]) => (
+        {previewRows(plan.preview, lang, { ticketRow: false }).map(([k, v]) => (
           <div>
             <dt>{k}</dt>
             <dd>{v}</dd>
