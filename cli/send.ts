@@ -19,7 +19,7 @@ import type { Command, CommandContext, Io } from "../session/command.ts";
 import { commitSend, deliver, type SendEnv } from "../session/send/deliver.ts";
 import { planSend, type SendPlan } from "../session/send/plan.ts";
 import { parseCommandArgs } from "../util/args.ts";
-import { userDataDir } from "../util/data_dir.ts";
+import { dataFolder } from "../session/send/data_folder.ts";
 import { EXIT, InvalidInputError, RefusedError, UsageError } from "../util/errors.ts";
 import { askSendConsent, printDryRun } from "./send_prompt.ts";
 import { deliveryJson, printDelivery } from "./send_result.ts";
@@ -42,7 +42,7 @@ export const sendCommand: Command = async (args, io, ctx) => {
   const { values, positionals } = parseCommandArgs("send", args, OPTIONS, 1);
   const env: SendEnv = {
     brand: ctx.brand,
-    dataDir: userDataDir(ctx.brand.id, Deno.build.os, io.env),
+    dataDir: dataFolder(ctx.brand.id, io.env),
     now: ctx.now,
   };
   const queueOps = [values.pending, values.list, values.cancel, values.withdraw]

@@ -13,12 +13,17 @@ import type { Lang } from "../util/text.ts";
 const YES = /^(y|yes|はい|ok)$/i;
 const SHOW = /^(s|show|v|view|表示)$/i;
 
+/** Text from a report, safe on a terminal: control characters (escapes) become spaces. */
+export function terminalSafe(text: string): string {
+  return text.replace(/\p{Cc}/gu, " ");
+}
+
 /** Prints the rows of what leaves the device. */
 export function printPreview(io: Io, lang: Lang, plan: SendPlan): void {
   const rows = previewRows(plan.preview, lang);
   const width = Math.max(...rows.map(([k]) => k.length));
   io.err(`\n${SEND_WORDS.leaves[lang]}\n\n`);
-  for (const [k, v] of rows) io.err(`  ${k.padEnd(width)}  ${v}\n`);
+  for (const [k, v] of rows) io.err(`  ${k.padEnd(width)}  ${terminalSafe(v)}\n`);
   io.err(`\n${SEND_WORDS.consentNote[lang]}\n`);
 }
 

@@ -10,6 +10,7 @@ import { deliverPending, type SendEnv } from "../session/send/deliver.ts";
 import { cancelSend, sendOverview, withdrawSend } from "../session/send/manage.ts";
 import type { SendEntry } from "../session/send/queue_entry.ts";
 import { EXIT, InvalidInputError } from "../util/errors.ts";
+import { terminalSafe } from "./send_prompt.ts";
 import { deliveryJson, printDelivery } from "./send_result.ts";
 
 /** The flags of the queue operations. */
@@ -117,7 +118,7 @@ export async function queueCommand(
   if (o.pending.entries.length === 0) io.out(ja ? "  なし\n" : "  none\n");
   for (const e of o.pending.entries) {
     io.out(
-      `  ${e.id}  ${e.reportId}  → ${e.record.destination}  ${
+      `  ${e.id}  ${terminalSafe(e.reportId)}  → ${e.record.destination}  ${
         ja
           ? `試行 ${e.attempts} 回、次 ${e.nextAttemptAt}`
           : `${e.attempts} tries, next ${e.nextAttemptAt}`
@@ -128,9 +129,9 @@ export async function queueCommand(
   if (o.history.entries.length === 0) io.out(ja ? "  なし\n" : "  none\n");
   for (const e of o.history.entries) {
     io.out(
-      `  ${(e.record.receipt ?? "-").padEnd(16)}  ${e.record.status.padEnd(9)}  ${e.reportId}  ${
-        e.record.sentAt ?? e.record.consentedAt
-      }\n`,
+      `  ${(e.record.receipt ?? "-").padEnd(16)}  ${e.record.status.padEnd(9)}  ${
+        terminalSafe(e.reportId)
+      }  ${e.record.sentAt ?? e.record.consentedAt}\n`,
     );
   }
   for (const d of [...o.pending.damaged, ...o.history.damaged]) {

@@ -9,6 +9,7 @@
 import type { Io } from "../session/command.ts";
 import { deliverPending, type SendEnv } from "../session/send/deliver.ts";
 import type { Lang } from "../util/text.ts";
+import { terminalSafe } from "./send_prompt.ts";
 
 /** How long the start of the kit spends on the queue at most, ms. */
 export const RETRY_BUDGET_MS = 30_000;
@@ -27,10 +28,11 @@ export async function retryQueuedSends(
       onResult: (d) => {
         if (quiet || d.kind !== "sent") return;
         const r = d.entry.record.receipt;
+        const id = terminalSafe(d.entry.reportId);
         io.err(
           lang === "ja"
-            ? `送信待ちだったレポート ${d.entry.reportId} を送信しました。受付番号: ${r}\n`
-            : `The queued report ${d.entry.reportId} has been sent. Receipt code: ${r}\n`,
+            ? `送信待ちだったレポート ${id} を送信しました。受付番号: ${r}\n`
+            : `The queued report ${id} has been sent. Receipt code: ${r}\n`,
         );
       },
     });

@@ -4,6 +4,7 @@ import { BRAND } from "../brand/brand.ts";
 import { type Brand, loadBrand } from "../brand/schema.ts";
 import { main } from "../main.ts";
 import { sampleReport } from "../report/html/testing.ts";
+import { seal } from "../report/digest.ts";
 import { sendsOf } from "../report/send_record.ts";
 import { reportPaths, writeReport } from "../report/store.ts";
 import { readVerifiedReport } from "../report/verify.ts";
@@ -159,4 +160,31 @@ Deno.test("send refuses plain http off this computer, and says why the collector
     await fake.close();
     await s.cleanup();
   }
+});
+
+Deno.test("send --dry-run puts no terminal escape from a report on the terminal", async () => {
+  const fake = fakeCollector();
+  const s = await setup(fake.url);
+  try {
+    const { digest: _d, ...body } = await sampleReport();
+    const hostile = await seal({ ...body, id: "r\u001b]0;pwned\u0007\u001b[2J" });
+    await Deno.writeTextFile(s.paths.json, JSON.stringify(hostile));
+    const r = await s.kit([s.paths.json, "--dry-run"]);
+    assert.equal(r.code, 0, r.err);
+    assert.ok(r.err.includes("r ]0;pwned"), r.err);
+    assert.ok(!/[\u0000-\u001f]/.test(r.err.replaceAll("\n", "")), "no control characters");
+  } finally {
+    await fake.close();
+    await s.cleanup();
+  }
+});
+
+Deno.test("send without a data folder for its queue says how to name one (exit 4)", async () => {
+  const io = memoryIo("", { env: {} });
+  const code = await main(["send", "--list", "--lang", "en"], io, {
+    brand: BRAND,
+    configDir: "/nonexistent",
+  });
+  assert.equal(code, 4);
+  assert.match(io.stderr, /KIRIWAKE_DATA_DIR/);
 });

@@ -12,7 +12,7 @@ import { serveUntilDone } from "./serve_until_done.ts";
 import { readVerifiedReport } from "../report/verify.ts";
 import { parseCommandArgs } from "../util/args.ts";
 import type { Command } from "../session/command.ts";
-import { userDataDir } from "../util/data_dir.ts";
+import { dataFolderOrNull } from "../session/send/data_folder.ts";
 
 /** Serves the named reports until Quit or Ctrl-C. Exit 0; 4 for an invalid report. */
 export const viewCommand: Command = async (args, io, ctx) => {
@@ -40,6 +40,7 @@ export const viewCommand: Command = async (args, io, ctx) => {
       files.push(p);
     }
   }
+  const dataDir = dataFolderOrNull(ctx.brand.id, io.env);
   await serveUntilDone({
     io,
     noOpen: values["no-open"] ?? false,
@@ -48,10 +49,7 @@ export const viewCommand: Command = async (args, io, ctx) => {
       lang: ctx.lang,
       library: new ReportLibrary(dirs, files),
       now: ctx.now,
-      send: {
-        dataDir: userDataDir(ctx.brand.id, Deno.build.os, io.env),
-        configDir: ctx.configDir,
-      },
+      send: dataDir ? { dataDir, configDir: ctx.configDir } : undefined,
     },
   });
   return EXIT.ok;
