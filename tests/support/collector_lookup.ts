@@ -16,14 +16,15 @@ export interface Found {
   report: Record<string, unknown>;
 }
 
-/** True when this build has the collector. */
+/** True when this build has the collector (its store, and its command in the provider's entry). */
 export async function collectorPresent(): Promise<boolean> {
   try {
     await Deno.stat(new URL("../../collector/store.ts", import.meta.url));
-    return true;
   } catch {
     return false;
   }
+  const { COLLECTOR_COMMANDS } = await import("../../collector_main.ts");
+  return "collector" in COLLECTOR_COMMANDS;
 }
 
 /**

@@ -28,6 +28,8 @@ export const LAYERS: Readonly<Record<string, number>> = {
   cli: 11,
   web: 11,
   "main.ts": 12,
+  // The provider's entry: the kit's commands plus the collector's (build/products.ts).
+  "collector_main.ts": 12,
 };
 
 /** Rooms on the same floor that must not import each other. */
