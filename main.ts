@@ -7,6 +7,7 @@
 import { BRAND } from "./brand/brand.ts";
 import { chooseLang, peekLang } from "./util/args.ts";
 import { appCommand, defaultCommand } from "./web/app_command.ts";
+import { collectorCommand } from "./web/collector/command.ts";
 import { helpText } from "./cli/help.ts";
 import { licenseCommand } from "./cli/license.ts";
 import { parseCommand } from "./cli/parse.ts";
@@ -40,6 +41,8 @@ export const COMMANDS: Record<string, Command> = {
   "__plugin-host": pluginHostCommand,
   speedtest: speedtestCommand,
   "speedtest-server": speedtestServerCommand,
+  // The provider's receiving end; a customer build without it drops this line and its import.
+  collector: collectorCommand,
 };
 
 /** Runs the CLI with `args` and returns the exit code. Never throws. */
