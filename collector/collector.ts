@@ -214,6 +214,11 @@ export class Collector {
     }
   }
 
+  /** Uploads being processed now. */
+  get inFlight(): number {
+    return this.#inFlight;
+  }
+
   /** Stops the timers and closes the database. */
   async close(): Promise<void> {
     for (const t of this.#timers) clearInterval(t);

@@ -7,6 +7,7 @@
  * @module
  */
 import { join } from "node:path";
+import { RefusedError } from "../util/errors.ts";
 import type { Database } from "./db.ts";
 import { openPglite } from "./db_pglite.ts";
 import { openPostgres } from "./db_postgres.ts";
@@ -24,7 +25,7 @@ export function pgliteDir(dataDir: string): string {
 /**
  * Opens the database: PostgreSQL at `db` when it is a URL, else PGlite in `dataDir`.
  *
- * @throws {Error} when another collector holds the data directory
+ * @throws {RefusedError} when another collector holds the data directory
  */
 export async function openDatabase(db: string | undefined, dataDir: string): Promise<Database> {
   if (isPostgresUrl(db)) return openPostgres(db);
@@ -52,7 +53,10 @@ async function lockDir(dataDir: string): Promise<Deno.FsFile> {
   clearTimeout(timer);
   if (!locked) {
     file.close();
-    throw new Error(`Another collector is using "${dataDir}" (${path} is locked)`);
+    throw new RefusedError({
+      ja: `別のコレクターが "${dataDir}" を使用中です (${path} がロックされています)`,
+      en: `Another collector is using "${dataDir}" (${path} is locked)`,
+    });
   }
   return file;
 }

@@ -8,7 +8,7 @@ import type { Hono } from "hono";
 import { type Collector, RateLimited } from "../../collector/collector.ts";
 import { DatabaseUnavailableError } from "../../collector/db.ts";
 import { UploadRejected } from "../../collector/ingest.ts";
-import { errorAnswer, jsonAnswer } from "./answers.ts";
+import { cutOff, errorAnswer, jsonAnswer } from "./answers.ts";
 import { readBody } from "./body.ts";
 import { clientAddress, type CollectorEnv } from "./context.ts";
 
@@ -43,7 +43,8 @@ export function reportRoutes(app: Hono<CollectorEnv>, collector: Collector): voi
         return jsonAnswer(status, answer);
       });
     } catch (e) {
-      return refusal(collector, e);
+      const res = refusal(collector, e);
+      return e instanceof UploadRejected && e.code === "timeout" ? await cutOff(res) : res;
     }
   });
 

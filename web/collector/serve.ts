@@ -19,6 +19,8 @@ export interface ServedCollector {
   shutdown(): Promise<void>;
   /** Resolves when the server stopped. */
   finished: Promise<void>;
+  /** The collector it serves. */
+  collector: Collector;
 }
 
 /** Starts serving `collector` on `hostname:port` (port 0: any free port). */
@@ -47,5 +49,6 @@ export function serveCollector(
       return stopping;
     },
     finished: server.finished,
+    collector,
   };
 }
