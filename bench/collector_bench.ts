@@ -28,6 +28,7 @@ import { newReceipt } from "../util/receipt.ts";
 import { type CollectorProcess, startCollectorProcess } from "../tests/support/collector_proc.ts";
 import { startPostgres, type TestPostgres } from "../tests/support/postgres.ts";
 import { generateReports } from "./collector_generate.ts";
+import { cpuSeconds } from "./proc_cpu.ts";
 
 const { values } = parseArgs({
   args: Deno.args,
@@ -89,7 +90,12 @@ function uploader(pool: string[]) {
  */
 async function capacity(urls: string[], pool: string[], seconds: number) {
   const one = uploader(pool);
-  await Promise.all(Array.from({ length: CONCURRENCY * 4 }, (_, i) => one(urls[i % urls.length])));
+  // Warm up (connections, prepared statements, and the JIT, which otherwise spends the
+  // first seconds' CPU compiling) for half the measured time.
+  const warm = performance.now() + seconds * 500;
+  await Promise.all(Array.from({ length: CONCURRENCY }, async (_, c) => {
+    for (let i = c; performance.now() < warm; i += CONCURRENCY) await one(urls[i % urls.length]);
+  }));
   const latencies: number[] = [];
   const statuses: Record<number, number> = {};
   const end = performance.now() + seconds * 1000;
@@ -228,20 +234,34 @@ const pg = await startPostgres();
 const results: Record<string, unknown> = {};
 try {
   console.error(`PostgreSQL on port ${pg.port}; making upload bodies…`);
-  const pool = await bodies(Math.ceil(SECONDS * 3000) + CONCURRENCY * 8);
+  const pool = await bodies(Math.ceil(SECONDS * 2000) + CONCURRENCY * 8);
   for (const n of [1, 3]) {
     const url = await pg.createDatabase(`ingest_${n}`);
     const procs = await instances(url, n);
     try {
       const urls = procs.map((p) => p.url);
       console.error(`ingest with ${n} instance(s): capacity for ${SECONDS} s…`);
+      const cpu = () => ({
+        collector: procs.reduce((t, p) => t + cpuSeconds(p.pid), 0),
+        postgres: cpuSeconds(pg.pid()!, true),
+        client: cpuSeconds(Deno.pid),
+      });
+      const before = cpu();
       const cap = await capacity(urls, pool, SECONDS);
+      const after = cpu();
+      const per = (k: keyof typeof before) => round(((after[k] - before[k]) * 1000) / cap.n, 2);
+      const cpuMsPerReport = {
+        collector: per("collector"),
+        postgres: per("postgres"),
+        client: per("client"),
+      };
       // The target rate (500/s per instance), or 80 % of what was absorbed when that is less.
       const rate = Math.max(10, Math.min(500 * n, Math.round(cap.reportsPerSecond * 0.8)));
       console.error(`ingest with ${n} instance(s): latency at ${rate}/s for ${SECONDS} s…`);
       results[`ingest${n}`] = {
         instances: n,
         capacity: cap,
+        cpuMsPerReport,
         latency: await atRate(urls, pool, rate, SECONDS),
       };
     } finally {
@@ -262,9 +282,14 @@ try {
 const r = results as any;
 const line = (n: number) => {
   const i = r[`ingest${n}`];
-  return `  ingest, ${n} instance${
-    n > 1 ? "s" : " "
-  }: capacity ${i.capacity.reportsPerSecond} reports/s (${i.capacity.perInstance}/instance); at ${i.latency.offeredPerSecond}/s offered: p50 ${i.latency.p50Ms} ms, p99 ${i.latency.p99Ms} ms`;
+  const c = i.cpuMsPerReport;
+  return [
+    `  ingest, ${n} instance${n > 1 ? "s" : ""}: capacity ${i.capacity.reportsPerSecond} reports/s`,
+    ` (${i.capacity.perInstance}/instance); at ${i.latency.offeredPerSecond}/s offered:`,
+    ` p50 ${i.latency.p50Ms} ms, p99 ${i.latency.p99Ms} ms\n`,
+    `    CPU per report: collector ${c.collector} ms, PostgreSQL ${c.postgres} ms,`,
+    ` load generator ${c.client} ms`,
+  ].join("");
 };
 console.log(`
 collector bench (loopback, ${navigator.hardwareConcurrency} cores, load average before ${LOAD_BEFORE}, ${CONCURRENCY} clients, ${SECONDS} s per phase)
