@@ -272,8 +272,10 @@ try {
     await sql.end();
     (results[`ingest${n}`] as Record<string, unknown>).rowsStored = row.n;
   }
-  console.error(`generating ${REPORTS} reports for the lookup…`);
-  results.lookup = await lookups(pg);
+  if (REPORTS > 0) {
+    console.error(`generating ${REPORTS} reports for the lookup…`);
+    results.lookup = await lookups(pg);
+  }
 } finally {
   await pg.close();
 }
@@ -291,11 +293,20 @@ const line = (n: number) => {
     ` load generator ${c.client} ms`,
   ].join("");
 };
+// deno-lint-ignore no-explicit-any
+function lookupLines(l: any): string {
+  return [
+    `  receipt lookup with ${l.stored} reports: p50 ${l.lookup.p50Ms} ms, p99 ${l.lookup.p99Ms} ms`,
+    `  (issue 16 preview) filtered list page: p50 ${l.filteredListPage.p50Ms} ms,`,
+    ` p99 ${l.filteredListPage.p99Ms} ms; crowd baseline: p50 ${l.crowdBaseline.p50Ms} ms,`,
+    ` p99 ${l.crowdBaseline.p99Ms} ms`,
+  ].join("").replace("ms  (issue", "ms\n  (issue");
+}
+
 console.log(`
 collector bench (loopback, ${navigator.hardwareConcurrency} cores, load average before ${LOAD_BEFORE}, ${CONCURRENCY} clients, ${SECONDS} s per phase)
 ${line(1)}
 ${line(3)}
-  receipt lookup with ${r.lookup.stored} reports: p50 ${r.lookup.lookup.p50Ms} ms, p99 ${r.lookup.lookup.p99Ms} ms
-  (issue 16 preview) filtered list page: p50 ${r.lookup.filteredListPage.p50Ms} ms, p99 ${r.lookup.filteredListPage.p99Ms} ms; crowd baseline: p50 ${r.lookup.crowdBaseline.p50Ms} ms, p99 ${r.lookup.crowdBaseline.p99Ms} ms
+${r.lookup ? lookupLines(r.lookup) : "  (lookup skipped: --reports 0)"}
 `);
 console.log(JSON.stringify(results, null, 2));
