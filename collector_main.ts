@@ -9,11 +9,12 @@
  */
 import { COMMANDS, start } from "./main.ts";
 import type { Command } from "./session/command.ts";
+import { collectorCommand } from "./web/collector/command.ts";
 
 /** Every command of the provider's build: the customer's, and the collector's. */
 export const COLLECTOR_COMMANDS: Record<string, Command> = {
   ...COMMANDS,
-  // The collector registers here (not in main.ts): collector: collectorCommand,
+  collector: collectorCommand,
 };
 
 if (import.meta.main) await start(COLLECTOR_COMMANDS);

@@ -1,0 +1,73 @@
+/**
+ * The store against a real PostgreSQL: the cases PGlite runs too, plus what only a shared
+ * server can show — three instances migrating at once, and a production-like login role
+ * that owns the tables but is not a superuser (row-level security is forced on it).
+ */
+import assert from "node:assert/strict";
+import { openPostgres } from "../../collector/db_postgres.ts";
+import { migrate } from "../../collector/migrate.ts";
+import { ensurePartitions } from "../../collector/partitions.ts";
+import { Scope } from "../../collector/scope.ts";
+import { ReportStore } from "../../collector/store.ts";
+import { newReport, STORE_CASES } from "../../collector/testing_store_cases.ts";
+import { newReceipt } from "../../util/receipt.ts";
+import { postgresTestOptions, withPostgres } from "../support/postgres.ts";
+
+Deno.test("ReportStore on PostgreSQL", postgresTestOptions(), async (t) => {
+  await withPostgres(async (pg) => {
+    for (const c of STORE_CASES) {
+      await t.step(c.name, async () => {
+        const db = openPostgres(await pg.createDatabase());
+        try {
+          await migrate(db);
+          await ensurePartitions(db, new Date());
+          await c.run(db);
+        } finally {
+          await db.close();
+        }
+      });
+    }
+
+    await t.step(
+      "migrate() applies each migration once when three instances start at once",
+      async () => {
+        const url = await pg.createDatabase();
+        const dbs = [openPostgres(url), openPostgres(url), openPostgres(url)];
+        try {
+          const results = await Promise.all(dbs.map((db) => migrate(db)));
+          assert.deepEqual(results.map((r) => r.applied).flat(), [1]);
+          assert.deepEqual(results.map((r) => r.version), [1, 1, 1]);
+          await Promise.all(dbs.map((db) => ensurePartitions(db, new Date())));
+        } finally {
+          await Promise.all(dbs.map((db) => db.close()));
+        }
+      },
+    );
+
+    await t.step("a non-superuser owner is fenced by row-level security too", async () => {
+      await pg.psql(`DO $$ BEGIN
+        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'kiriwake_app') THEN
+          CREATE ROLE kiriwake_app NOLOGIN; END IF;
+        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'collector_login') THEN
+          CREATE ROLE collector_login LOGIN; END IF;
+      END $$; GRANT kiriwake_app TO collector_login`);
+      await pg.psql("CREATE DATABASE owned OWNER collector_login");
+      const url = pg.url("owned").replace(`${pg.user}@`, "collector_login@");
+      const db = openPostgres(url);
+      try {
+        await migrate(db);
+        await ensurePartitions(db, new Date());
+        const store = new ReportStore(db, () => newReceipt("alnum"));
+        await store.ingest(Scope.tenant("acme"), await newReport("acme"));
+        assert.equal(await store.count(Scope.tenant("acme")), 1);
+        // The owner itself, outside the data-access layer, with no tenant: nothing.
+        const [row] = await db.query<{ n: number; su: boolean }>(
+          "SELECT (SELECT count(*)::int FROM reports) AS n, usesuper AS su FROM pg_user WHERE usename = current_user",
+        );
+        assert.deepEqual(row, { n: 0, su: false });
+      } finally {
+        await db.close();
+      }
+    });
+  });
+});
