@@ -8,6 +8,7 @@ import { renderText } from "../report/text.ts";
 import { readVerifiedReport } from "../report/verify.ts";
 import { parseCommandArgs } from "../util/args.ts";
 import type { Command } from "../session/command.ts";
+import { jsonSafeForTerminal, terminalSafe } from "../util/terminal_text.ts";
 
 /** The `report` command. */
 export const reportCommand: Command = async (args, io, ctx) => {
@@ -26,7 +27,7 @@ export const reportCommand: Command = async (args, io, ctx) => {
   }
   const report = await readVerifiedReport(file);
   if (sub === "show") {
-    io.out(renderText(report, ctx.lang));
+    io.out(renderText(report, ctx.lang)); // inert text: renderText cleans what it quotes
     return EXIT.ok;
   }
   const info = {
@@ -39,9 +40,9 @@ export const reportCommand: Command = async (args, io, ctx) => {
     digest: report.digest.value,
     headline: report.diagnosis.headline.segment,
   };
-  if (values.json) io.out(JSON.stringify(info, null, 2) + "\n");
+  if (values.json) io.out(jsonSafeForTerminal(JSON.stringify(info, null, 2)) + "\n");
   else {
-    io.out(
+    io.out(terminalSafe(
       ctx.lang === "ja"
         ? `有効なレポートです: ${report.id} (${report.createdAt}${
           report.partial ? "、途中まで" : ""
@@ -49,7 +50,7 @@ export const reportCommand: Command = async (args, io, ctx) => {
         : `Valid report: ${report.id} (${report.createdAt}${
           report.partial ? ", partial" : ""
         })\nSHA-256 matches: ${report.digest.value}\n`,
-    );
+    ));
   }
   return EXIT.ok;
 };

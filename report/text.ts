@@ -6,10 +6,15 @@
 import { SEGMENTS } from "../probes/types.ts";
 import type { Report } from "./schema.ts";
 import type { Lang } from "../util/text.ts";
+import { terminalSafe } from "../util/terminal_text.ts";
 
 const MARK = { ok: "OK  ", warn: "WARN", fail: "FAIL", unknown: "--  " } as const;
 
-/** Renders the summary in `lang`. */
+/**
+ * Renders the summary in `lang`. Everything in it came from a report, which may have come
+ * from anyone: escape sequences and other controls are removed, so the text is inert on a
+ * terminal (`report show`) and in `report.txt`.
+ */
 export function renderText(report: Report, lang: Lang): string {
   const ja = lang === "ja";
   const d = report.diagnosis;
@@ -52,5 +57,5 @@ export function renderText(report: Report, lang: Lang): string {
   }
   lines.push("");
   lines.push(`SHA-256: ${report.digest.value}`);
-  return lines.join("\n") + "\n";
+  return terminalSafe(lines.join("\n")) + "\n";
 }
