@@ -172,8 +172,8 @@ async function runCommand(
     return { ...outcome, evidence: [...(outcome.evidence ?? []), ...evidence] };
   } finally {
     signal.removeEventListener("abort", kill);
-    group.kill();
     stopReading.abort();
+    await group.end();
     await child.status.catch(() => {});
     group.release();
   }

@@ -184,8 +184,8 @@ export async function runInHost(job: HostJob, opts: HostRunOptions): Promise<Hos
   } finally {
     opts.signal.removeEventListener("abort", kill);
     writer.close().catch(() => {});
-    group.kill(); // the host exits by itself after a result; never leave one behind
     stopReading.abort();
+    await group.end(); // the host exits by itself after a result; never leave one behind
     group.release();
   }
 }

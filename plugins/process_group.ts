@@ -5,8 +5,10 @@
  *
  * - Unix: the plugin starts in a session and process group of its own (`setsid`, Deno's
  *   `detached`), and the whole group is killed. On Linux, every process that still carries
- *   the run's tag in its environment (a descendant that left the group with `setsid`) is
- *   killed too.
+ *   the run's tag in its environment (a descendant that left the group with `setsid`, or a
+ *   background job the shell put in a group of its own) is killed too — then, a moment
+ *   later, once more. On macOS a plugin that detaches itself that way escapes: its trust
+ *   rests on the manifest's signature.
  * - Windows: the process joins a kill-on-close job object (`plugins/windows_job.ts`), with
  *   `taskkill /T` as the fallback.
  *
@@ -32,12 +34,19 @@ export interface ProcessGroup {
   adopt(pid: number): void;
   /** Kills every process of the run. Idempotent, never throws. */
   kill(): void;
+  /**
+   * Kills the run's processes, then (Linux) looks once more after a moment for any that was
+   * still on its way out of the group (a daemon forks, then leaves with `setsid`).
+   */
+  end(): Promise<void>;
   /** Forgets the group (after {@link kill}, when the run is over). */
   release(): void;
 }
 
 const live = new Set<ProcessGroup>();
 const liveDirs = new Set<string>();
+/** Every tag this process handed out: swept once more when the kit exits (Linux). */
+const tags = new Set<string>();
 let listening = false;
 
 function cleanUpAtExit() {
@@ -45,6 +54,7 @@ function cleanUpAtExit() {
   listening = true;
   globalThis.addEventListener("unload", () => {
     for (const g of live) g.kill();
+    if (Deno.build.os === "linux" && tags.size > 0) killTagged(...tags);
     for (const d of liveDirs) {
       try {
         Deno.removeSync(d, { recursive: true });
@@ -66,12 +76,13 @@ export function removeAtExit(dir: string): () => void {
 /** A new process group for one plugin run on `os`. */
 export function processGroup(os: typeof Deno.build.os = Deno.build.os): ProcessGroup {
   cleanUpAtExit();
-  const tag = crypto.randomUUID();
+  const tag = `${RUN_TAG}=${crypto.randomUUID()}`;
+  if (os === "linux") tags.add(tag);
   let pid: number | null = null;
   let job: WindowsJob | null = null;
   const windows = os === "windows";
   const group: ProcessGroup = {
-    spawn: { detached: !windows, env: { [RUN_TAG]: tag } },
+    spawn: { detached: !windows, env: { [RUN_TAG]: tag.slice(RUN_TAG.length + 1) } },
     adopt(p) {
       pid = p;
       live.add(group);
@@ -87,7 +98,13 @@ export function processGroup(os: typeof Deno.build.os = Deno.build.os): ProcessG
       try {
         Deno.kill(-pid, "SIGKILL");
       } catch { /* the group is gone already */ }
-      if (os === "linux") killTagged(`${RUN_TAG}=${tag}`);
+      if (os === "linux") killTagged(tag);
+    },
+    async end() {
+      group.kill();
+      if (os !== "linux" || pid === null) return;
+      await new Promise((r) => setTimeout(r, SWEEP_AGAIN_MS));
+      killTagged(tag);
     },
     release() {
       live.delete(group);
@@ -107,39 +124,36 @@ function killWindows(pid: number, job: WindowsJob | null): void {
   } catch { /* nothing left to kill */ }
 }
 
-/** Kills every process of this user whose environment holds `entry` (Linux `/proc`). */
-export function killTagged(entry: string): number[] {
+/** How long after the kill the run's tag is looked for once more. */
+export const SWEEP_AGAIN_MS = 250;
+
+/**
+ * Kills every process of this user whose environment holds one of `entries` (`NAME=value`)
+ * and returns their pids. Linux; the environments are read by `ps` (Deno reads
+ * `/proc/PID/environ` only with every permission, which the kit never has).
+ */
+export function killTagged(...entries: string[]): number[] {
   const killed: number[] = [];
-  const needle = new TextEncoder().encode(`${entry}\0`);
-  let dirs: Iterable<Deno.DirEntry>;
+  let listing: string;
   try {
-    dirs = Deno.readDirSync("/proc");
+    const out = new Deno.Command("ps", {
+      args: ["-e", "ww", "e", "-o", "pid=", "-o", "args="],
+      stdin: "null",
+      stdout: "piped",
+      stderr: "null",
+    }).outputSync();
+    listing = new TextDecoder().decode(out.stdout);
   } catch {
-    return killed;
+    return killed; // no ps: the process group is all there is
   }
-  for (const d of dirs) {
-    if (!/^\d+$/.test(d.name) || Number(d.name) === Deno.pid) continue;
-    let env: Uint8Array;
+  for (const line of listing.split("\n")) {
+    const m = /^\s*(\d+)\s/.exec(line);
+    if (!m || Number(m[1]) === Deno.pid) continue;
+    if (!entries.some((e) => (` ${line} `).includes(` ${e} `))) continue;
     try {
-      env = Deno.readFileSync(`/proc/${d.name}/environ`);
-    } catch {
-      continue; // another user's process, or gone
-    }
-    if (!holds(env, needle)) continue;
-    try {
-      Deno.kill(Number(d.name), "SIGKILL");
-      killed.push(Number(d.name));
+      Deno.kill(Number(m[1]), "SIGKILL");
+      killed.push(Number(m[1]));
     } catch { /* gone */ }
   }
   return killed;
-}
-
-/** True when the NUL-separated `env` block has an entry starting a string equal to `needle`. */
-function holds(env: Uint8Array, needle: Uint8Array): boolean {
-  outer: for (let i = 0; i + needle.length <= env.length; i++) {
-    if (i > 0 && env[i - 1] !== 0) continue;
-    for (let j = 0; j < needle.length; j++) if (env[i + j] !== needle[j]) continue outer;
-    return true;
-  }
-  return false;
 }

@@ -50,7 +50,7 @@ Deno.test({
     await child.stdout.getReader().read();
     await new Promise((r) => setTimeout(r, 200));
     assert.ok(marked(marker).length >= 2);
-    g.kill();
+    await g.end();
     await child.status;
     g.release();
     assert.ok(await gone(marker), "every process of the group is gone");
@@ -62,6 +62,7 @@ Deno.test({
   ignore: !linux,
   async fn() {
     const tag = `${RUN_TAG}=${crypto.randomUUID()}`;
+    // Read by ps, as in the kit (which may not read /proc/PID/environ itself).
     const marker = `kwkt${crypto.randomUUID().slice(0, 8)}`;
     const mine = new Deno.Command("sh", {
       args: ["-c", `sleep 30; : ${marker}`],
