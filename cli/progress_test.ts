@@ -33,6 +33,7 @@ Deno.test("progressRenderer() draws a plugin's words inert, on one line", () => 
     });
     render({ type: "done", interrupted: false });
     const withoutBar = io.stderr.replaceAll("\r\x1b[2K", "");
+    // deno-lint-ignore no-control-regex -- what must not reach the terminal
     assert.doesNotMatch(withoutBar, /[\x1b\r\u202e\x07]/, JSON.stringify(io.stderr));
     assert.match(withoutBar, /okfake VALID/);
   }
