@@ -16,7 +16,7 @@
 export class InputFileError extends Error {
   /**
    * @param kind `missing`, `not-file`, `too-large`, `loop`, `not-text` or `unreadable`
-   * @param message the reason in English as a predicate ("is a directory, not a file"); callers
+   * @param message the reason in English as a predicate ("is a directory, not a regular file"); callers
    *   put the file's name in front
    * @param ja the same in Japanese
    */
@@ -117,7 +117,7 @@ async function attempt<T>(f: () => Promise<T>): Promise<T> {
 function refuseShape(info: Deno.FileInfo, maxBytes: number): void {
   if (!info.isFile) {
     const en = info.isDirectory
-      ? "is a directory, not a file"
+      ? "is a directory, not a regular file"
       : "is not a regular file (a pipe, socket or device)";
     const ja = info.isDirectory
       ? "ファイルではなくフォルダーです"
@@ -167,7 +167,7 @@ function translate(e: unknown): InputFileError {
   if (e instanceof Deno.errors.IsADirectory) {
     return new InputFileError(
       "not-file",
-      "is a directory, not a file",
+      "is a directory, not a regular file",
       "ファイルではなくフォルダーです",
     );
   }
