@@ -19,7 +19,7 @@ import {
   runArgs,
   type TestPlugin,
 } from "./fixtures.ts";
-import { type Case, clean, expectExit, type Kit, type Outcome } from "./harness.ts";
+import { type Case, clean, expectExit, type Kit, missingTool, type Outcome } from "./harness.ts";
 
 /** Runs one plugin alone; returns the kit run, the report's folder and the plugin's result. */
 async function runPlugin(
@@ -194,7 +194,8 @@ export function groupCases(): Case[] {
       cls: CLS,
       name: "a plugin daemonises with setsid",
       run: (k) =>
-        grouped(
+        // The kit finds a daemon that left the group by its tag, through ps (procps).
+        missingTool("ps") ? Promise.resolve(clean(`skipped: ${missingTool("ps")}`)) : grouped(
           k,
           cmd("daemon", `setsid ${forever(k)} >/dev/null 2>&1 < /dev/null &\necho '${okResult()}'`),
           [0, 1],

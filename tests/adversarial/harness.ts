@@ -235,6 +235,21 @@ export function rssOf(pid: number): number {
   }
 }
 
+/**
+ * Why a case needing `cmd` cannot run here, or null. Without it the case is skipped locally
+ * (saying why) and fails in CI (`CI=true`), where `.ci/run` installs it.
+ */
+export function missingTool(cmd: string): string | null {
+  try {
+    new Deno.Command(cmd, { args: ["--version"], stdout: "null", stderr: "null" }).outputSync();
+    return null;
+  } catch {
+    const why = `${cmd} is not installed`;
+    if (Deno.env.get("CI") === "true") throw new Error(`${why} (CI installs it: .ci/run)`);
+    return why;
+  }
+}
+
 /** Kills the process group led by `pid`. */
 export function killGroup(pid: number): void {
   try {
