@@ -61,8 +61,28 @@ export interface RunOpts {
 /** The checkout this file belongs to. */
 export const HERE = fileURLToPath(new URL("../../", import.meta.url));
 
-/** Terms version the brand of both checkouts carries. */
-export const TERMS = "1.0";
+/**
+ * Stands for the terms version in a kit's arguments; {@link Kit} puts in the version the
+ * checkout's brand carries (checkouts differ: the census runs old code too).
+ */
+export const TERMS = "{terms-version}";
+
+const termsOf = new Map<string, string>();
+
+/** The terms version of the brand in the checkout at `root`. */
+export function termsVersion(root: string): string {
+  let v = termsOf.get(root);
+  if (v) return v;
+  try {
+    v = JSON.parse(Deno.readTextFileSync(join(root, "brand/brand.json"))).terms.version as string;
+  } catch {
+    // Older checkouts kept the brand in TypeScript.
+    const ts = Deno.readTextFileSync(join(root, "brand/brand.ts"));
+    v = /terms:\s*\{[^}]*?version:\s*"([^"]+)"/s.exec(ts)?.[1] ?? /version:\s*"([^"]+)"/.exec(ts)![1];
+  }
+  termsOf.set(root, v);
+  return v;
+}
 
 /** What a case gets: a fresh folder, an environment, and the kit of one checkout. */
 export class Kit {
@@ -119,7 +139,7 @@ export class Kit {
       "--unstable-worker-options",
       "--unstable-net",
       join(this.root, "main.ts"),
-      ...args,
+      ...args.map((a) => a === TERMS ? termsVersion(this.root) : a),
     ];
   }
 
