@@ -78,7 +78,8 @@ export function termsVersion(root: string): string {
   } catch {
     // Older checkouts kept the brand in TypeScript.
     const ts = Deno.readTextFileSync(join(root, "brand/brand.ts"));
-    v = /terms:\s*\{[^}]*?version:\s*"([^"]+)"/s.exec(ts)?.[1] ?? /version:\s*"([^"]+)"/.exec(ts)![1];
+    v = /terms:\s*\{[^}]*?version:\s*"([^"]+)"/s.exec(ts)?.[1] ??
+      /version:\s*"([^"]+)"/.exec(ts)![1];
   }
   termsOf.set(root, v);
   return v;
