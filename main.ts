@@ -26,6 +26,7 @@ import { viewCommand } from "./web/view_command.ts";
 import { userConfigDir } from "./util/config_dir.ts";
 import { EXIT, InvalidInputError, KiriwakeError, RefusedError, UsageError } from "./util/errors.ts";
 import { versionInfo, versionLine } from "./cli/version.ts";
+import { terminalSafe } from "./util/terminal_text.ts";
 import type { Lang } from "./util/text.ts";
 
 /** Every command, by name. */
@@ -95,17 +96,25 @@ export async function main(
 }
 
 function reportError(e: unknown, io: Io, lang: Lang): number {
+  // Messages quote file names, plugin output and fields of files: one inert line each.
   if (e instanceof KiriwakeError) {
-    io.err(`${lang === "ja" ? "エラー" : "Error"}: ${e.text[lang]}\n`);
+    io.err(`${lang === "ja" ? "エラー" : "Error"}: ${oneLine(e.text[lang])}\n`);
     if (e instanceof UsageError) return EXIT.usage;
     if (e instanceof RefusedError) return EXIT.refused;
     if (e instanceof InvalidInputError) return EXIT.invalidInput;
   }
   const err = e instanceof Error ? e : new Error(String(e));
   io.err(
-    `${lang === "ja" ? "内部エラー" : "Internal error"}: ${err.message}\n${err.stack ?? ""}\n`,
+    `${lang === "ja" ? "内部エラー" : "Internal error"}: ${oneLine(err.message)}\n${
+      terminalSafe(err.stack ?? "")
+    }\n`,
   );
   return EXIT.internal;
+}
+
+/** The message as one inert line: its own line breaks become "; ". */
+function oneLine(text: string): string {
+  return terminalSafe(text.trim().replace(/\s*[\r\n]+\s*/g, "; "));
 }
 
 /** Runs the process's own arguments with `commands` and exits with the code. */

@@ -19,6 +19,7 @@ import type { CommandContext, Io } from "../session/command.ts";
 import type { Lang } from "../util/text.ts";
 import type { LicenceStatus } from "../consent/licence_status.ts";
 import { DATA_CATEGORIES, type DataCategory } from "../util/data_categories.ts";
+import { jsonSafeForTerminal, terminalSafe } from "../util/terminal_text.ts";
 
 /** What the dry run needs besides the context. */
 export interface DryRunOptions {
@@ -71,7 +72,7 @@ export async function dryRun(io: Io, ctx: CommandContext, opts: DryRunOptions): 
       warnings: d.reasons.filter((r) => !r.blocking).map((r) => ({ code: r.code, text: r.text })),
       ...preview,
     };
-    io.out(JSON.stringify(out, null, 2) + "\n");
+    io.out(jsonSafeForTerminal(JSON.stringify(out, null, 2)) + "\n");
     return EXIT.ok;
   }
   const ja = lang === "ja";
@@ -112,7 +113,7 @@ export async function dryRun(io: Io, ctx: CommandContext, opts: DryRunOptions): 
     lines.push("", ja ? "この状態では測定は拒否されます:" : "A run would be refused:");
     for (const r of refusals) lines.push(`  ${r.text[lang]}`);
   }
-  io.out(lines.join("\n") + "\n");
+  io.out(terminalSafe(lines.join("\n")) + "\n");
   return EXIT.ok;
 }
 

@@ -15,6 +15,7 @@ import {
 } from "../consent/licence_token.ts";
 import { EXIT, InvalidInputError, UsageError } from "../util/errors.ts";
 import { atomicWrite } from "../util/atomic_write.ts";
+import { INPUT_LIMITS, readInputText } from "../util/read_input.ts";
 import type { CommandContext, Io } from "../session/command.ts";
 
 /** `license keygen --out FILE`: writes the key pair file (never over an existing one). */
@@ -85,11 +86,11 @@ export async function issueLicence(io: Io, ctx: CommandContext, f: IssueFlags): 
   }
   let keyText: string;
   try {
-    keyText = await Deno.readTextFile(f.key!);
+    keyText = await readInputText(f.key!, INPUT_LIMITS.record);
   } catch (e) {
     throw new InvalidInputError({
       ja: `鍵ファイル "${f.key}" を読めません: ${(e as Error).message}`,
-      en: `Cannot read key file "${f.key}": ${(e as Error).message}`,
+      en: `Cannot read key file "${f.key}": it ${(e as Error).message}`,
     });
   }
   const pair = parseKeyPairFile(keyText, f.key!);

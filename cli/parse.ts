@@ -12,6 +12,7 @@ import { ParseError } from "../probes/parse/parse_error.ts";
 import type { Platform } from "../probes/types.ts";
 import { parseCommandArgs } from "../util/args.ts";
 import type { Command } from "../session/command.ts";
+import { jsonSafeForTerminal } from "../util/terminal_text.ts";
 
 const OSES: readonly Platform[] = ["windows", "darwin", "linux"];
 const ENCODINGS: readonly OutputEncoding[] = ["auto", "utf-8", "cp932"];
@@ -77,7 +78,7 @@ export const parseCommand: Command = async (args, io) => {
       en: `parse ${kind}: not ${kind} output (found no ${missing})`,
     }, { cause: e });
   }
-  io.out(JSON.stringify(data, null, 2) + "\n");
+  io.out(jsonSafeForTerminal(JSON.stringify(data, null, 2)) + "\n");
   return EXIT.ok;
 };
 

@@ -13,10 +13,13 @@ import { scaffoldPlugin } from "../plugins/scaffold.ts";
 import { generateSigningKey, signingKeySchema, signManifest } from "../plugins/signature.ts";
 import { BUILTIN_IDS } from "../probes/mod.ts";
 import { atomicWrite } from "../util/atomic_write.ts";
+import { INPUT_LIMITS, readInputFile, readInputText } from "../util/read_input.ts";
+import { parseJson } from "../util/json_text.ts";
 import { formatIssues } from "../util/zod_issues.ts";
 import { parseCommandArgs } from "../util/args.ts";
 import type { Command, CommandContext, Io } from "../session/command.ts";
 import type { Lang } from "../util/text.ts";
+import { jsonSafeForTerminal, terminalSafe } from "../util/terminal_text.ts";
 
 const USAGE = {
   ja:
@@ -58,9 +61,10 @@ async function listOrVerify(sub: string, args: string[], io: Io, ctx: CommandCon
     io.out(ctx.lang === "ja" ? "プラグインはありません\n" : "No plugins\n");
     return EXIT.ok;
   }
-  if (values.json) io.out(JSON.stringify(describe(m), null, 2) + "\n");
-  else io.out(sub === "list" ? listText(m, ctx.lang) : verifyText(m, ctx.lang));
-  for (const w of m.warnings) io.err(`${w[ctx.lang]}\n`);
+  // A manifest's titles and names are the publisher's words: inert on a terminal.
+  if (values.json) io.out(jsonSafeForTerminal(JSON.stringify(describe(m), null, 2)) + "\n");
+  else io.out(terminalSafe(sub === "list" ? listText(m, ctx.lang) : verifyText(m, ctx.lang)));
+  for (const w of m.warnings) io.err(`${terminalSafe(w[ctx.lang])}\n`);
   return EXIT.ok;
 }
 
@@ -184,7 +188,10 @@ async function sign(args: string[], io: Io, ctx: CommandContext) {
   });
   let key;
   try {
-    const r = signingKeySchema.safeParse(JSON.parse(await Deno.readTextFile(values.key)));
+    const text = await readInputText(values.key, INPUT_LIMITS.record).catch((e) => {
+      throw new Error(`it ${(e as Error).message}`);
+    });
+    const r = signingKeySchema.safeParse(parseJson(text));
     if (!r.success) throw new Error(formatIssues(r.error.issues));
     key = r.data;
   } catch (e) {
@@ -193,7 +200,7 @@ async function sign(args: string[], io: Io, ctx: CommandContext) {
       en: `Cannot load key "${values.key}": ${(e as Error).message}`,
     });
   }
-  const sig = await signManifest(await Deno.readFile(path), key);
+  const sig = await signManifest(await readInputFile(path, INPUT_LIMITS.manifest), key);
   await atomicWrite(signaturePath(path), JSON.stringify(sig, null, 2) + "\n");
   io.out(
     ctx.lang === "ja"

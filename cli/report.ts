@@ -9,6 +9,7 @@ import { readVerifiedReport } from "../report/verify.ts";
 import { sendsOf } from "../report/send_record.ts";
 import { parseCommandArgs } from "../util/args.ts";
 import type { Command } from "../session/command.ts";
+import { jsonSafeForTerminal, terminalSafe } from "../util/terminal_text.ts";
 
 /** The `report` command. */
 export const reportCommand: Command = async (args, io, ctx) => {
@@ -27,7 +28,7 @@ export const reportCommand: Command = async (args, io, ctx) => {
   }
   const report = await readVerifiedReport(file);
   if (sub === "show") {
-    io.out(renderText(report, ctx.lang));
+    io.out(renderText(report, ctx.lang)); // inert text: renderText cleans what it quotes
     return EXIT.ok;
   }
   const info = {
@@ -48,9 +49,9 @@ export const reportCommand: Command = async (args, io, ctx) => {
       sentAt: s.sentAt ?? null,
     })),
   };
-  if (values.json) io.out(JSON.stringify(info, null, 2) + "\n");
+  if (values.json) io.out(jsonSafeForTerminal(JSON.stringify(info, null, 2)) + "\n");
   else {
-    io.out(
+    io.out(terminalSafe(
       ctx.lang === "ja"
         ? `有効なレポートです: ${report.id} (${report.createdAt}${
           report.partial ? "、途中まで" : ""
@@ -58,7 +59,7 @@ export const reportCommand: Command = async (args, io, ctx) => {
         : `Valid report: ${report.id} (${report.createdAt}${
           report.partial ? ", partial" : ""
         })\nSHA-256 matches: ${report.digest.value}\n`,
-    );
+    ));
     if (info.sends.length > 0) {
       io.out(
         ctx.lang === "ja"
@@ -66,7 +67,12 @@ export const reportCommand: Command = async (args, io, ctx) => {
           : `Sends recorded (${info.sends.length}; added after the report was written, so outside the SHA-256):\n`,
       );
       for (const s of info.sends) {
-        io.out(`  ${s.status} ${s.receipt ?? "-"} ${s.destination} ${s.sentAt ?? s.consentedAt}\n`);
+        // The destination and receipt are as recorded in the file: inert on a terminal.
+        io.out(
+          terminalSafe(
+            `  ${s.status} ${s.receipt ?? "-"} ${s.destination} ${s.sentAt ?? s.consentedAt}\n`,
+          ),
+        );
       }
     }
   }

@@ -15,6 +15,7 @@ import { prepareReportDir } from "../report/store.ts";
 import { prepareRun } from "../session/prepare.ts";
 import { reportId, runSession } from "../session/run.ts";
 import { parseCommandArgs } from "../util/args.ts";
+import { jsonSafeForTerminal, terminalSafe } from "../util/terminal_text.ts";
 import type { Command } from "../session/command.ts";
 import { dryRun } from "./dry_run.ts";
 import { progressRenderer } from "./progress.ts";
@@ -66,15 +67,28 @@ export const runCommand: Command = async (args, io, ctx) => {
   // One id for the report and its folder: the customer reads it out on the phone.
   const id = reportId(ctx.now());
   const outDir = values.out ?? join(homeDir(io.env), "kiriwake-reports", id);
-  const paths = await prepareReportDir(outDir);
+  // A folder that already holds a report keeps it: this one goes into a sub-folder.
+  const paths = await prepareReportDir(outDir, "--out", { orInside: id });
+  if (paths.existing) {
+    io.err(
+      lang === "ja"
+        ? `"${outDir}" には既にレポート (${paths.existing}) があるため、上書きせずに "${paths.dir}" に保存します\n`
+        : `"${outDir}" already holds a report (${paths.existing}); this one goes to "${paths.dir}" instead\n`,
+    );
+  }
   // So that `terms revoke` can say which reports remain; losing this must not stop a run.
   await rememberReport(ctx.configDir, paths.json, ctx.now()).catch((e) =>
     io.err(`${lang === "ja" ? "注意" : "Note"}: ${(e as Error).message}\n`)
   );
 
+  // Ctrl-C, a closed terminal or a polite kill all stop the run the same way: the partial
+  // report is written and every plugin process is ended.
   const controller = new AbortController();
-  const onSigint = () => controller.abort("SIGINT");
-  Deno.addSignalListener("SIGINT", onSigint);
+  const signals: Deno.Signal[] = Deno.build.os === "windows"
+    ? ["SIGINT", "SIGBREAK"]
+    : ["SIGINT", "SIGTERM", "SIGHUP"];
+  const stops = signals.map((s) => [s, () => controller.abort(s)] as const);
+  for (const [s, f] of stops) Deno.addSignalListener(s, f);
   let result;
   try {
     result = await runSession({
@@ -91,7 +105,7 @@ export const runCommand: Command = async (args, io, ctx) => {
       onEvent: values.quiet ? undefined : progressRenderer(io, lang),
     });
   } finally {
-    Deno.removeSignalListener("SIGINT", onSigint);
+    for (const [s, f] of stops) Deno.removeSignalListener(s, f);
   }
   const { report } = result;
   const code = report.partial ? 130 : faultFound(report) ? EXIT.faultFound : EXIT.ok;
@@ -105,9 +119,14 @@ export const runCommand: Command = async (args, io, ctx) => {
   // Reports queued while the line was down go now that it has been measured to work.
   if (dataDir) await retryQueuedSends(io, lang, { brand, dataDir, now: ctx.now }, values.quiet);
   if (values.json) {
-    io.out(JSON.stringify(jsonSummary(report, result.paths, code), null, 2) + "\n");
-  } else if (!values.quiet) {
-    io.err(`\n${report.diagnosis.headline.text[lang]}\n`);
+    io.out(
+      jsonSafeForTerminal(JSON.stringify(jsonSummary(report, result.paths, code), null, 2)) + "\n",
+    );
+  } else if (values.quiet) {
+    // Quiet is not silent about where the report is: the one line anyone needs.
+    io.err(lang === "ja" ? `レポート: ${result.paths.json}\n` : `Report: ${result.paths.json}\n`);
+  } else {
+    io.err(`\n${terminalSafe(report.diagnosis.headline.text[lang])}\n`);
     io.err(
       lang === "ja"
         ? `レポート: ${result.paths.json}\n要約: ${result.paths.text}\n`

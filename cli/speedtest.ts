@@ -14,6 +14,7 @@ import type { SpeedServer } from "../speed/config.ts";
 import type { ThroughputData } from "../speed/schema.ts";
 import { comparisonSummary, serverSummary, speedtestJson } from "../speed/summary.ts";
 import { parseCommandArgs } from "../util/args.ts";
+import { INPUT_LIMITS, readInputText } from "../util/read_input.ts";
 import type { Command } from "../session/command.ts";
 import { loadRunConfig } from "../session/prepare.ts";
 
@@ -171,7 +172,7 @@ export const speedtestCommand: Command = async (args, io, ctx) => {
 
 async function readCa(path: string): Promise<string> {
   try {
-    return await Deno.readTextFile(path);
+    return await readInputText(path, INPUT_LIMITS.pem);
   } catch (e) {
     throw new InvalidInputError({
       ja: `--ca-cert "${path}" を読めません (${(e as Error).message})`,

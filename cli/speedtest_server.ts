@@ -11,6 +11,7 @@ import { parseByteSize } from "../speed/budget.ts";
 import { speedAppDefaults } from "../speed/server.ts";
 import { defaultThreads, servePool, whyOneThread } from "../speed/server_pool.ts";
 import { parseCommandArgs } from "../util/args.ts";
+import { INPUT_LIMITS, readInputText } from "../util/read_input.ts";
 import type { Command } from "../session/command.ts";
 
 /** The default port. */
@@ -118,7 +119,7 @@ export const speedtestServerCommand: Command = speedtestServerCommandWith();
 
 async function readPem(flag: string, path: string): Promise<string> {
   try {
-    return await Deno.readTextFile(path);
+    return await readInputText(path, INPUT_LIMITS.pem);
   } catch (e) {
     throw new InvalidInputError({
       ja: `${flag} "${path}" を読めません (${(e as Error).message})`,

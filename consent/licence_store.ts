@@ -7,6 +7,7 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { atomicWrite } from "../util/atomic_write.ts";
+import { InputFileError, readInputFile } from "../util/read_input.ts";
 import type { VerifyKey } from "../util/crypto.ts";
 import { type LicenceEvidence, verifyLicenceToken } from "./licence_token.ts";
 
@@ -31,13 +32,10 @@ export async function readTokenText(
 ): Promise<{ text: string } | { evidence: LicenceEvidence }> {
   let bytes: Uint8Array;
   try {
-    const info = await Deno.stat(path);
-    if (!info.isFile) throw new Error("not a regular file");
-    if (info.size > MAX_LICENCE_BYTES) throw new Error(`larger than ${MAX_LICENCE_BYTES} bytes`);
-    bytes = await Deno.readFile(path);
+    bytes = await readInputFile(path, MAX_LICENCE_BYTES);
   } catch (e) {
-    if (e instanceof Deno.errors.NotFound) return { evidence: { state: "none" } };
-    const detail = `cannot read: ${(e as Error).message}`;
+    if (e instanceof InputFileError && e.kind === "missing") return { evidence: { state: "none" } };
+    const detail = `cannot read: the file ${(e as Error).message}`;
     return { evidence: { state: "rejected", problem: "malformed", detail } };
   }
   try {

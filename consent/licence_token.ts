@@ -26,6 +26,7 @@ import {
   verifyEd25519,
   type VerifyKey,
 } from "../util/crypto.ts";
+import { parseJson } from "../util/json_text.ts";
 
 /** The schema id of a token file. */
 export const LICENCE_TOKEN_SCHEMA = "kiriwake.licence-token/v1";
@@ -87,7 +88,7 @@ export async function verifyLicenceToken(
   });
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJson(text);
   } catch (e) {
     return reject("malformed", `not JSON (${(e as Error).message})`);
   }
@@ -105,7 +106,7 @@ export async function verifyLicenceToken(
   if (!ok) return reject("bad-signature", `keyId ${t.data.keyId}`);
   let claims: unknown;
   try {
-    claims = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(payload));
+    claims = parseJson(new TextDecoder("utf-8", { fatal: true }).decode(payload));
   } catch (e) {
     return reject("malformed", `payload: not JSON (${(e as Error).message})`);
   }
@@ -171,7 +172,7 @@ const keyPairSchema = z.object({
 export function parseKeyPairFile(text: string, path: string): KeyPairFile {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJson(text);
   } catch (e) {
     throw badKey(path, `not JSON (${(e as Error).message})`);
   }

@@ -16,6 +16,8 @@ import { z } from "zod";
 import { atomicWrite } from "../util/atomic_write.ts";
 import { canonicalJson } from "../util/canonical_json.ts";
 import { formatIssues } from "../util/zod_issues.ts";
+import { INPUT_LIMITS, InputFileError, readInputText } from "../util/read_input.ts";
+import { parseJson } from "../util/json_text.ts";
 import { sha256Hex } from "../util/crypto.ts";
 import { DATA_CATEGORIES } from "../util/data_categories.ts";
 
@@ -74,15 +76,15 @@ export async function readRecordState(dir: string): Promise<RecordState> {
   const path = recordPath(dir);
   let text: string;
   try {
-    text = await Deno.readTextFile(path);
+    text = await readInputText(path, INPUT_LIMITS.record);
   } catch (e) {
-    if (e instanceof Deno.errors.NotFound) return { state: "none" };
+    if (e instanceof InputFileError && e.kind === "missing") return { state: "none" };
     return { state: "unreadable", path, detail: (e as Error).message };
   }
   const damaged = (detail: string): RecordState => ({ state: "damaged", path, detail });
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJson(text);
   } catch (e) {
     return damaged(`not JSON: ${(e as Error).message}`);
   }

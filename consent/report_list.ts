@@ -12,6 +12,8 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
 import { atomicWrite } from "../util/atomic_write.ts";
+import { INPUT_LIMITS, InputFileError, readInputText } from "../util/read_input.ts";
+import { parseJson } from "../util/json_text.ts";
 
 /** The list's file name inside the config directory. */
 export const REPORT_LIST_FILE = "reports.json";
@@ -40,12 +42,12 @@ export function reportListPath(dir: string): string {
 export async function readReportList(dir: string): Promise<ListedReport[]> {
   let text: string;
   try {
-    text = await Deno.readTextFile(reportListPath(dir));
+    text = await readInputText(reportListPath(dir), INPUT_LIMITS.record);
   } catch (e) {
-    if (e instanceof Deno.errors.NotFound) return [];
-    throw e;
+    if (e instanceof InputFileError && e.kind === "missing") return [];
+    throw new Error(`"${reportListPath(dir)}" ${(e as Error).message}`);
   }
-  const r = listSchema.safeParse(JSON.parse(text));
+  const r = listSchema.safeParse(parseJson(text));
   if (!r.success) throw new Error(`"${reportListPath(dir)}" is not a list of reports`);
   return r.data.reports;
 }

@@ -25,6 +25,7 @@ import {
   verifyEd25519,
   type VerifyKey,
 } from "../util/crypto.ts";
+import { parseJson } from "../util/json_text.ts";
 
 /** The schema id of a status envelope. */
 export const STATUS_ENVELOPE_SCHEMA = "kiriwake.status-envelope/v1";
@@ -113,7 +114,7 @@ export async function readStatus(
   });
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJson(text);
   } catch (e) {
     return reject("malformed", `not JSON (${(e as Error).message})`);
   }
@@ -134,7 +135,7 @@ export async function readStatus(
   }
   let payload: unknown;
   try {
-    payload = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(payloadBytes));
+    payload = parseJson(new TextDecoder("utf-8", { fatal: true }).decode(payloadBytes));
   } catch (e) {
     return reject("malformed", `payload: not JSON (${(e as Error).message})`);
   }

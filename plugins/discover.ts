@@ -10,6 +10,7 @@ import type { Brand } from "../brand/schema.ts";
 import { BUILTIN_IDS } from "../probes/mod.ts";
 import { type LoadedManifest, loadManifest } from "./manifest_load.ts";
 import type { Lang, Localized } from "../util/text.ts";
+import { terminalSafe } from "../util/terminal_text.ts";
 
 /** Where to look. */
 export interface DiscoverOptions {
@@ -81,5 +82,6 @@ export function manifestNotes(
       m.signedBy ? `signed by ${m.signedBy}` : "unsigned"
     })`,
   };
-  return [...(quiet ? [] : [head]), ...m.warnings].map((t) => `${t[lang]}\n`).join("");
+  return [...(quiet ? [] : [head]), ...m.warnings].map((t) => `${terminalSafe(t[lang])}\n`)
+    .join("");
 }

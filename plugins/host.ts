@@ -15,6 +15,7 @@
  */
 import { z } from "zod";
 import type { WorkerMessage, WorkerStart } from "./worker_main.ts";
+import { JsonShapeError, MAX_RESULT_DEPTH, parseJson } from "../util/json_text.ts";
 
 /** The largest frame (result, checkpoint) the host relays, in bytes of JSON. */
 export const MAX_FRAME_BYTES = 1024 * 1024;
@@ -160,9 +161,11 @@ export function runHost(job: HostJob, io: HostIo): Promise<number> {
           ));
         }
         try {
-          return finish({ t: "result", result: JSON.parse(json), workerMs: workerMs(), dropped });
+          const result = parseJson(json, MAX_RESULT_DEPTH);
+          return finish({ t: "result", result, workerMs: workerMs(), dropped });
         } catch (e) {
-          return finish(fail("InvalidResult", `The result is not JSON: ${(e as Error).message}`));
+          const what = e instanceof JsonShapeError ? "breaks a limit" : "is not JSON";
+          return finish(fail("InvalidResult", `The result ${what}: ${(e as Error).message}`));
         }
       }
       if (m.t === "error") {

@@ -8,6 +8,7 @@
 import { fileURLToPath } from "node:url";
 import { readCapped, readFrames } from "../util/bounded_read.ts";
 import { type HostFrame, type HostJob, MAX_FRAME_BYTES } from "./host.ts";
+import { PIPE_GRACE_MS, processGroup } from "./process_group.ts";
 
 /** How to start the plugin host: a program, its arguments and extra environment. */
 export interface HostInvocation {
@@ -90,11 +91,14 @@ export async function runInHost(job: HostJob, opts: HostRunOptions): Promise<Hos
   const inv = opts.invocation ?? hostInvocation(job.permissions);
   const logs: string[] = [];
   if (opts.signal.aborted) return { kind: "killed", logs };
+  // Its own process group: a plugin allowed to run commands cannot leave them behind.
+  const group = processGroup();
   let child: Deno.ChildProcess;
   try {
     child = new Deno.Command(inv.cmd, {
       args: inv.args,
-      env: inv.env,
+      env: { ...inv.env, ...group.spawn.env },
+      detached: group.spawn.detached,
       stdin: "piped",
       stdout: "piped",
       stderr: "piped",
@@ -102,23 +106,24 @@ export async function runInHost(job: HostJob, opts: HostRunOptions): Promise<Hos
   } catch (e) {
     return { kind: "crash", code: -1, signal: null, stderr: (e as Error).message, logs };
   }
+  group.adopt(child.pid);
   opts.onSpawn?.(child.pid);
   let killed = false;
   const kill = () => {
     if (killed) return;
     killed = true;
-    try {
-      child.kill("SIGKILL");
-    } catch { /* already gone */ }
+    group.kill();
   };
   opts.signal.addEventListener("abort", kill, { once: true });
   let last: HostFrame | null = null;
   let overflow: { stream: "stdout" | "stderr"; what: string } | null = null;
   const writer = child.stdin.getWriter();
   writer.write(new TextEncoder().encode(JSON.stringify(job) + "\n")).catch(() => {});
+  const stopReading = new AbortController();
   try {
-    const [out, err, status] = await Promise.all([
+    const reading = Promise.all([
       readFrames(child.stdout, {
+        stop: stopReading.signal,
         nonce: job.nonce,
         max: MAX_HOST_STDOUT,
         maxLine: MAX_FRAME_BYTES + 4096,
@@ -145,9 +150,13 @@ export async function runInHost(job: HostJob, opts: HostRunOptions): Promise<Hos
       readCapped(child.stderr, 4000, MAX_HOST_STDERR, () => {
         overflow ??= { stream: "stderr", what: `more than ${MAX_HOST_STDERR} bytes` };
         kill();
-      }),
-      child.status,
+      }, stopReading.signal),
     ]);
+    const status = await child.status;
+    // The host is gone: so is anything a plugin allowed to run commands left holding its pipes.
+    group.kill();
+    const grace = setTimeout(() => stopReading.abort(), PIPE_GRACE_MS);
+    const [out, err] = await reading.finally(() => clearTimeout(grace));
     const final = last as HostFrame | null;
     if (overflow) {
       return { kind: "overflow", ...(overflow as { stream: "stdout"; what: string }), logs };
@@ -175,6 +184,8 @@ export async function runInHost(job: HostJob, opts: HostRunOptions): Promise<Hos
   } finally {
     opts.signal.removeEventListener("abort", kill);
     writer.close().catch(() => {});
-    kill(); // the host exits by itself after a result; never leave one behind
+    stopReading.abort();
+    await group.end(); // the host exits by itself after a result; never leave one behind
+    group.release();
   }
 }

@@ -36,27 +36,46 @@ export function checkIds(manifest: Manifest, builtinIds: ReadonlySet<string>): s
     });
   });
   const cycle = findCycle(manifest);
-  if (cycle) issues.push(`probes: dependency cycle ${cycle.join(" → ")}`);
+  if (cycle) {
+    const shown = cycle.length > 12
+      ? [...cycle.slice(0, 6), `… ${cycle.length - 11} more …`, ...cycle.slice(-5)]
+      : cycle;
+    issues.push(`probes: dependency cycle ${shown.join(" → ")}`);
+  }
   return issues;
 }
 
+/**
+ * The first dependency cycle, as the ids along it, or null. Walked with an explicit stack: a
+ * manifest can chain dependencies far deeper than a recursive walk survives.
+ */
 function findCycle(manifest: Manifest): string[] | null {
   const deps = new Map(manifest.probes.map((p) => [p.id, p.dependsOn]));
   const state = new Map<string, "visiting" | "done">();
-  const visit = (id: string, path: string[]): string[] | null => {
-    if (state.get(id) === "done" || !deps.has(id)) return null;
-    if (state.get(id) === "visiting") return [...path.slice(path.indexOf(id)), id];
-    state.set(id, "visiting");
-    for (const d of deps.get(id)!) {
-      const c = visit(d, [...path, id]);
-      if (c) return c;
+  for (const root of manifest.probes) {
+    if (state.has(root.id)) continue;
+    // Each frame: an id and the index of its next dependency to visit.
+    const path: [string, number][] = [[root.id, 0]];
+    state.set(root.id, "visiting");
+    while (path.length > 0) {
+      const frame = path[path.length - 1];
+      const [id, next] = frame;
+      const ds = deps.get(id)!;
+      if (next >= ds.length) {
+        state.set(id, "done");
+        path.pop();
+        continue;
+      }
+      frame[1]++;
+      const d = ds[next];
+      if (!deps.has(d) || state.get(d) === "done") continue;
+      if (state.get(d) === "visiting") {
+        const ids = path.map(([x]) => x);
+        return [...ids.slice(ids.indexOf(d)), d];
+      }
+      state.set(d, "visiting");
+      path.push([d, 0]);
     }
-    state.set(id, "done");
-    return null;
-  };
-  for (const p of manifest.probes) {
-    const c = visit(p.id, []);
-    if (c) return c;
   }
   return null;
 }

@@ -7,9 +7,11 @@
  *
  * @module
  */
-import { dirname, isAbsolute, resolve } from "node:path";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { InvalidInputError, RefusedError } from "../util/errors.ts";
-import { formatIssues, formatPath } from "../util/zod_issues.ts";
+import { formatIssues, formatPath, joinIssues } from "../util/zod_issues.ts";
+import { INPUT_LIMITS, InputFileError, readInputFileIfAny } from "../util/read_input.ts";
+import { JsonShapeError, parseJson } from "../util/json_text.ts";
 import type { HostJob } from "./host.ts";
 import { type Manifest, manifestSchema, type PluginEntry } from "./manifest_schema.ts";
 import { checkIds } from "./manifest_ids.ts";
@@ -57,10 +59,12 @@ export interface LoadOptions {
 }
 
 /**
- * Loads and verifies the manifest at `path`. Requires `--allow-read`.
+ * Loads and verifies the manifest at `path`. Requires `--allow-read`. Every file is read
+ * through `util/read_input.ts` (regular files within a size cap), and every plugin file must
+ * lie inside the manifest's folder, symbolic links resolved.
  *
- * @throws {InvalidInputError} when it cannot be read, is invalid, a hash does not match, or
- *   its signature does not verify
+ * @throws {InvalidInputError} when it cannot be read, is invalid, a hash does not match, a
+ *   plugin file lies outside the manifest's folder, or its signature does not verify
  * @throws {RefusedError} when it is unsigned and the brand refuses unsigned manifests
  */
 export async function loadManifest(path: string, opts: LoadOptions): Promise<LoadedManifest> {
@@ -70,7 +74,7 @@ export async function loadManifest(path: string, opts: LoadOptions): Promise<Loa
       en: `Cannot load plugin manifest "${path}": ${en}`,
     });
   };
-  const bytes = await readOrNull(path);
+  const bytes = await readOrNull(path, INPUT_LIMITS.manifest, fail);
   if (!bytes) return fail("file not found", "ファイルがありません");
 
   const signature = opts.ignoreSignature
@@ -85,20 +89,14 @@ export async function loadManifest(path: string, opts: LoadOptions): Promise<Loa
     throw trust.kind === "refused" ? new RefusedError(text) : new InvalidInputError(text);
   }
 
-  let raw: unknown;
-  try {
-    raw = JSON.parse(new TextDecoder().decode(bytes));
-  } catch (e) {
-    return fail(
-      `not JSON: ${(e as Error).message}`,
-      `JSON ではありません: ${(e as Error).message}`,
-    );
-  }
+  const raw = jsonOf(bytes, "", fail);
   const parsed = manifestSchema.safeParse(raw);
   if (!parsed.success) {
-    const text = parsed.error.issues.map((i) =>
-      formatIssues([{ ...i, path: [] }]).replace(/^\(top level\)/, where(raw, i.path))
-    ).join("; ");
+    const text = joinIssues(
+      parsed.error.issues.map((i) =>
+        formatIssues([{ ...i, path: [] }]).replace(/^\(top level\)/, where(raw, i.path))
+      ),
+    );
     return fail(text, text);
   }
   const manifest = parsed.data;
@@ -109,12 +107,12 @@ export async function loadManifest(path: string, opts: LoadOptions): Promise<Loa
     const at = `probes[${i}] (${entry.id})`;
     const spec = entry.module ?? entry.command!;
     const kind = entry.module ? "module" : "command";
-    const file = resolve(dir, spec.path);
-    const code = await readOrNull(file);
-    if (!code) {
-      issues.push(`${at}.${kind}.path: file "${spec.path}" not found`);
+    const found = await pluginFile(dir, spec.path);
+    if (typeof found === "string") {
+      issues.push(`${at}.${kind}.path: file "${spec.path}" ${found}`);
       continue;
     }
+    const { file, code } = found;
     const actual = await sha256Hex(code);
     if (actual !== spec.sha256) {
       issues.push(
@@ -144,7 +142,7 @@ export async function loadManifest(path: string, opts: LoadOptions): Promise<Loa
     }
     plugins.push(plugin);
   }
-  if (issues.length > 0) return fail(issues.join("; "), issues.join("; "));
+  if (issues.length > 0) return fail(joinIssues(issues), joinIssues(issues));
   return {
     path,
     sha256: await sha256Hex(bytes),
@@ -167,17 +165,9 @@ async function checkSignature(
   fail: (en: string, ja: string) => never,
 ): Promise<SignatureCheck | null> {
   const sigPath = signaturePath(path);
-  const sigBytes = await readOrNull(sigPath);
+  const sigBytes = await readOrNull(sigPath, INPUT_LIMITS.record, fail, `signature "${sigPath}"`);
   if (!sigBytes) return null;
-  let sigRaw: unknown;
-  try {
-    sigRaw = JSON.parse(new TextDecoder().decode(sigBytes));
-  } catch (e) {
-    return fail(
-      `signature "${sigPath}" is not JSON: ${(e as Error).message}`,
-      `署名 "${sigPath}" が JSON ではありません: ${(e as Error).message}`,
-    );
-  }
+  const sigRaw = jsonOf(sigBytes, `signature "${sigPath}" `, fail);
   const sig = signatureFileSchema.safeParse(sigRaw);
   if (!sig.success) {
     const text = formatIssues(sig.error.issues);
@@ -197,11 +187,61 @@ function where(raw: unknown, path: readonly PropertyKey[]): string {
   return formatPath(path) || "(top level)";
 }
 
-async function readOrNull(path: string): Promise<Uint8Array | null> {
+/** The bytes at `path`, null when there is no such file; any other refusal fails the load. */
+async function readOrNull(
+  path: string,
+  max: number,
+  fail: (en: string, ja: string) => never,
+  what = "",
+): Promise<Uint8Array | null> {
   try {
-    return await Deno.readFile(path);
+    return await readInputFileIfAny(path, max);
   } catch (e) {
-    if (e instanceof Deno.errors.NotFound || e instanceof Deno.errors.IsADirectory) return null;
-    throw e;
+    const err = e as InputFileError;
+    return fail(
+      `${what ? `${what} ` : ""}${err.message}`,
+      `${what ? `${what} ` : ""}${err.ja ?? err.message}`,
+    );
+  }
+}
+
+/** The JSON in `bytes` (UTF-8), within the depth limit, or a failure naming `what`. */
+function jsonOf(bytes: Uint8Array, what: string, fail: (en: string, ja: string) => never): unknown {
+  try {
+    return parseJson(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch (e) {
+    const m = (e as Error).message;
+    if (e instanceof JsonShapeError) return fail(`${what}breaks a limit: ${m}`, `${what}${e.ja}`);
+    return fail(`${what}is not JSON: ${m}`, `${what}JSON ではありません: ${m}`);
+  }
+}
+
+/**
+ * A plugin file inside the manifest's folder `dir`: its real path and bytes, or why not (it
+ * does not exist, leaves the folder through a link, or is not a readable regular file).
+ */
+async function pluginFile(
+  dir: string,
+  rel: string,
+): Promise<{ file: string; code: Uint8Array } | string> {
+  let real: string;
+  let realDir: string;
+  try {
+    [real, realDir] = await Promise.all([Deno.realPath(resolve(dir, rel)), Deno.realPath(dir)]);
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return "not found";
+    if (e instanceof Deno.errors.FilesystemLoop) return "is a loop of symbolic links";
+    if (e instanceof Deno.errors.NotADirectory) return "not found";
+    return `cannot be read (${(e as Error).message})`;
+  }
+  const r = relative(realDir, real);
+  if (r === "" || r === ".." || r.startsWith(`..${sep}`) || isAbsolute(r)) {
+    return "leads outside the manifest's folder";
+  }
+  try {
+    const code = await readInputFileIfAny(real, INPUT_LIMITS.plugin);
+    return code ? { file: real, code } : "not found";
+  } catch (e) {
+    return (e as Error).message;
   }
 }

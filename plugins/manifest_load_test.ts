@@ -147,7 +147,7 @@ Deno.test("loadManifest() refuses bad manifests, naming the field and the plugin
     [
       "absolute path",
       () => base([{ ...e, module: { ...mod, path: "/etc/p.ts" } }]),
-      /module\.path: Must be relative/,
+      /module\.path: Must be a path inside the manifest's directory/,
     ],
     [
       "net with a scheme",

@@ -8,16 +8,19 @@
 import { z } from "zod";
 import { SEGMENTS } from "../probes/types.ts";
 import { DATA_CATEGORIES } from "../util/data_categories.ts";
+import { lexicallyInside } from "../util/path_within.ts";
 
 /** The schema id every manifest carries. */
 export const MANIFEST_SCHEMA_ID = "kiriwake.manifest/v1";
+/** The most plugin probes one manifest may list. */
+export const MAX_PLUGINS = 200;
 
 const localized = z.object({ ja: z.string().min(1), en: z.string().min(1) }).strict();
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "Must be 64 lowercase hex digits (SHA-256)");
-/** A path relative to the manifest's directory: never absolute, never empty. */
-const relativePath = z.string().min(1).refine(
-  (p) => !/^([a-zA-Z]:)?[\\/]/.test(p),
-  "Must be relative to the manifest's directory",
+/** A path inside the manifest's directory: never absolute, never empty, never through `..`. */
+const relativePath = z.string().min(1).max(1024).refine(
+  lexicallyInside,
+  "Must be a path inside the manifest's directory (relative, without ..)",
 );
 const envName = z.string().regex(
   /^[A-Za-z_][A-Za-z0-9_]*$/,
@@ -114,7 +117,7 @@ export const manifestSchema = z.object({
     name: z.string().min(1),
     url: z.url().optional(),
   }).strict(),
-  probes: z.array(pluginEntrySchema).min(1),
+  probes: z.array(pluginEntrySchema).min(1).max(MAX_PLUGINS),
 }).strict();
 /** A validated manifest. */
 export type Manifest = z.infer<typeof manifestSchema>;

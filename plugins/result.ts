@@ -7,6 +7,7 @@
 import { z } from "zod";
 import type { ProbeOutcome, ProbeResult } from "../probes/types.ts";
 import { formatIssues } from "../util/zod_issues.ts";
+import { MAX_RESULT_DEPTH, nestsDeeperThan } from "../util/json_text.ts";
 import type { DependencyResult } from "./api.ts";
 
 const text = z.string().min(1).max(2000);
@@ -35,11 +36,18 @@ export class PluginError extends Error {
 }
 
 /**
- * Checks a plugin's result.
+ * Checks a plugin's result: nested no deeper than {@link MAX_RESULT_DEPTH} levels (so the
+ * report that holds it can always be written), then the schema.
  *
- * @throws {PluginError} `PluginInvalidResult`, naming every wrong field
+ * @throws {PluginError} `PluginInvalidResult`, naming the depth limit or every wrong field
  */
 export function parsePluginResult(id: string, value: unknown): ProbeOutcome {
+  if (nestsDeeperThan(value, MAX_RESULT_DEPTH)) {
+    throw new PluginError(
+      "PluginInvalidResult",
+      `Plugin "${id}" returned a result nested deeper than ${MAX_RESULT_DEPTH} levels (the limit)`,
+    );
+  }
   const r = pluginResultSchema.safeParse(value);
   if (!r.success) {
     throw new PluginError(

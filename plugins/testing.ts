@@ -128,6 +128,17 @@ export function hostilePlugins(allowedPort: number, otherPort: number): {
     mod("bigint", `return { ...${OK}, data: { n: 10n } };`),
     mod("bad-result", `return { status: "great", summary: { en: "fine" } };`),
     mod("huge", `return { ...${OK}, data: { blob: "x".repeat(100 * 1024 * 1024) } };`),
+    mod("cache", `await caches.open("x"); return ${OK};`),
+    mod("cwd", `return { ...${OK}, data: { cwd: Deno.cwd() } };`),
+    mod("exec-path", `return { ...${OK}, data: { exe: Deno.execPath() } };`),
+    mod(
+      "internals",
+      `return { ...${OK}, data: { exe: (Deno as any)[(Deno as any).internal].__nodeBootstrapArgs.argv0 } };`,
+    ),
+    mod(
+      "deep",
+      `let v: unknown = []; for (let i = 0; i < 20000; i++) v = [v]; return { ...${OK}, data: { v } };`,
+    ),
     mod(
       "stdout-forever",
       `const b = new Uint8Array(65536).fill(65);
@@ -195,6 +206,15 @@ printf '{"status":"ok","summary":{"ja":"a","en":"a"},"data":{"home":"%s","declar
       status: "error",
       errorName: "PluginOutputTooLarge",
       message: /"t\.huge": The result is \d+ bytes/,
+    },
+    "t.cache": { status: "error", errorName: "PluginFailed", message: /caches is not defined/ },
+    "t.cwd": denied(/^Plugin "t\.cwd" used a permission .*read access to <CWD>/),
+    "t.exec-path": denied(/^Plugin "t\.exec-path" used a permission .*read access to <exec_path>/),
+    "t.internals": { status: "error", errorName: "PluginFailed", message: /TypeError/ },
+    "t.deep": {
+      status: "error",
+      errorName: "PluginInvalidResult",
+      message: /"t\.deep": The result breaks a limit: nested deeper than 32 levels \(the limit\)/,
     },
     "t.stdout-forever": {
       status: "error",

@@ -57,6 +57,34 @@ export function workerMain(factory: PluginFactory): void {
   const stringify = JSON.stringify;
   // No nested Workers: a Worker loads modules with the host's permissions, not ours.
   delete scope.Worker;
+  // What Deno's permissions do not cover (2.9.6), taken away before any plugin code runs:
+  // the Web Cache API stores data on disk with no permission at all (unbounded, and an
+  // identifier that outlives the run); Deno.cwd() and Deno.execPath() tell paths (with the
+  // user's name in them) without read permission; the runtime's internals object holds the
+  // executable's path and raw ops.
+  const g = globalThis as unknown as Record<string, unknown>;
+  for (const name of ["caches", "CacheStorage", "Cache"]) {
+    if (!Reflect.deleteProperty(g, name)) {
+      Object.defineProperty(g, name, { value: undefined, configurable: false, writable: false });
+    }
+  }
+  const ns = Deno as unknown as Record<PropertyKey, unknown>;
+  const internal = (Deno as unknown as { internal?: symbol }).internal;
+  if (internal !== undefined) Reflect.deleteProperty(ns, internal);
+  Reflect.deleteProperty(ns, "internal");
+  const readable = (what: string, real: () => string) => () => {
+    const path = real();
+    if (Deno.permissions.querySync({ name: "read", path }).state !== "granted") {
+      throw new Deno.errors.NotCapable(
+        `Requires read access to <${what}>, run again with the --allow-read flag`,
+      );
+    }
+    return path;
+  };
+  const realCwd = Deno.cwd.bind(Deno);
+  const realExecPath = Deno.execPath.bind(Deno);
+  ns.cwd = readable("CWD", realCwd);
+  ns.execPath = readable("exec_path", realExecPath);
 
   const show = (v: unknown) => {
     if (typeof v === "string") return v;

@@ -6,6 +6,8 @@
  * @module
  */
 import { z } from "zod";
+import { hostSchema, ipAddressSchema } from "../util/host_name.ts";
+import { durationMs } from "../util/timeouts.ts";
 import { throughputConfigSchema } from "../speed/config.ts";
 import { checkSections } from "./config_checks.ts";
 import { mtuConfigSchema, pingConfigSchema, traceConfigSchema } from "./config_paths.ts";
@@ -18,7 +20,7 @@ export const resolverSchema = z.object({
   /** Short name shown in reports, e.g. `provider` or `cloudflare`. */
   name: z.string().min(1),
   /** IPv4 or IPv6 address. */
-  address: z.string().min(1),
+  address: ipAddressSchema(),
   port: z.number().int().min(1).max(65535).default(53),
   /** `provider`: the provider's own resolver; `public`: a public one for comparison. */
   kind: z.enum(["provider", "public"]).default("public"),
@@ -27,7 +29,7 @@ export const resolverSchema = z.object({
 /** A TCP endpoint to connect to. */
 export const tcpTargetSchema = z.object({
   name: z.string().min(1).optional(),
-  host: z.string().min(1),
+  host: hostSchema(),
   port: z.number().int().min(1).max(65535),
   segment: targetSegment.default("internet"),
 }).strict();
@@ -53,33 +55,33 @@ export const runConfigSchema = z.object({
   schema: z.literal("kiriwake.config/v1").default("kiriwake.config/v1"),
   /** How many probes may run at once. */
   concurrency: z.number().int().min(1).max(32).default(4),
-  /** Per-probe timeout overrides in milliseconds, by probe id. */
-  timeouts: z.record(z.string(), z.number().int().positive()).default({}),
+  /** Per-probe timeout overrides in milliseconds, by probe id (checked against the plan). */
+  timeouts: z.record(z.string(), durationMs()).default({}),
   /** Only these probes (and what they depend on) run, when given. */
   only: z.array(z.string()).optional(),
   /** These probes never run. */
   skip: z.array(z.string()).default([]),
   dns: z.object({
     /** Names resolved by `dns.resolve`. */
-    names: z.array(z.string().min(1)).default([]),
+    names: z.array(hostSchema()).default([]),
     /** Also resolve through the operating system's resolver. */
     useSystemResolver: z.boolean().default(true),
     /** Resolvers queried directly. */
     resolvers: z.array(resolverSchema).default([]),
     /** A lookup slower than this is a warning. */
-    slowMs: z.number().int().positive().default(300),
+    slowMs: durationMs().default(300),
     /** Each lookup gives up after this long. */
-    timeoutMs: z.number().int().positive().default(3000),
+    timeoutMs: durationMs().default(3000),
   }).strict().prefault({}),
   tcp: z.object({
     targets: z.array(tcpTargetSchema).default([]),
-    timeoutMs: z.number().int().positive().default(3000),
-    slowMs: z.number().int().positive().default(300),
+    timeoutMs: durationMs().default(3000),
+    slowMs: durationMs().default(300),
   }).strict().prefault({}),
   http: z.object({
     targets: z.array(httpTargetSchema).default([]),
-    timeoutMs: z.number().int().positive().default(8000),
-    slowMs: z.number().int().positive().default(1500),
+    timeoutMs: durationMs().default(8000),
+    slowMs: durationMs().default(1500),
   }).strict().prefault({}),
   // Comparison and trust probes: dnsCompare, dualStack, captive, clock, tls (config_checks.ts).
   ...checkSections,

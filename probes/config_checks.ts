@@ -8,14 +8,16 @@
  * @module
  */
 import { z } from "zod";
+import { hostSchema, ipAddressSchema } from "../util/host_name.ts";
+import { durationMs } from "../util/timeouts.ts";
 
 const port = z.number().int().min(1).max(65535);
-const ms = z.number().int().positive();
+const ms = durationMs();
 
 /** A public resolver `dns.compare` measures the configured ones against. */
 export const publicResolverSchema = z.object({
   name: z.string().min(1),
-  address: z.string().min(1),
+  address: ipAddressSchema(),
   port: port.default(53),
 }).strict();
 
@@ -24,17 +26,17 @@ export const dualStackTargetSchema = z.object({
   name: z.string().min(1).optional(),
   url: z.url({ protocol: /^https?$/ }),
   /** Use this IPv4 address instead of resolving the host (pinned endpoints, tests). */
-  v4: z.string().min(1).optional(),
+  v4: ipAddressSchema(4).optional(),
   /** Use this IPv6 address instead of resolving the host. */
-  v6: z.string().min(1).optional(),
+  v6: ipAddressSchema(6).optional(),
 }).strict();
 
 /** A TLS endpoint whose certificate chain `tls.inspect` checks. */
 export const tlsTargetSchema = z.object({
-  host: z.string().min(1),
+  host: hostSchema(),
   port: port.default(443),
   /** SNI name when `host` is an address. */
-  servername: z.string().min(1).optional(),
+  servername: hostSchema().optional(),
   /** Substrings of which one must appear in the chain's issuer names (e.g. `Google Trust Services`). */
   expectIssuer: z.array(z.string().min(1)).default([]),
   /** SHA-256 fingerprints (hex, colons optional) of which one must be in the chain. */
@@ -46,7 +48,7 @@ export const checkSections = {
   dnsCompare: z.object({
     publicResolvers: z.array(publicResolverSchema).default([]),
     /** Names to compare; none: the probe is skipped. */
-    names: z.array(z.string().min(1)).default([]),
+    names: z.array(hostSchema()).default([]),
     /** Port of the configured resolvers (they are listed without one); tests use another. */
     configuredPort: port.default(53),
     /** A resolver whose median lookup is slower than this is slow. */

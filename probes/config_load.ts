@@ -1,12 +1,16 @@
 /**
- * Loads a run configuration file: JSON, validated strictly, every problem named with its
- * path; `caCertFile` entries are read relative to the file.
+ * Loads a run configuration file: a regular file within its size cap, JSON within the depth
+ * limit, validated strictly, every problem named with its path; `caCertFile` entries are read
+ * relative to the file, through the same reader, and must hold PEM certificates.
  *
  * @module
  */
+import { X509Certificate } from "node:crypto";
 import { dirname, resolve } from "node:path";
 import { InvalidInputError } from "../util/errors.ts";
 import { formatIssues } from "../util/zod_issues.ts";
+import { INPUT_LIMITS, type InputFileError, readInputText } from "../util/read_input.ts";
+import { JsonShapeError, parseJson } from "../util/json_text.ts";
 import { type RunConfig, runConfigSchema } from "./config.ts";
 import { sha256Hex } from "../util/crypto.ts";
 
@@ -27,18 +31,16 @@ export interface LoadedConfig {
 export async function loadConfigFile(path: string): Promise<LoadedConfig> {
   let text: string;
   try {
-    text = await Deno.readTextFile(path);
+    text = await readInputText(path, INPUT_LIMITS.config);
   } catch (e) {
-    throw invalid(
-      path,
-      `cannot be read (${(e as Error).message})`,
-      `読めません (${(e as Error).message})`,
-    );
+    const err = e as InputFileError;
+    throw invalid(path, err.message, err.ja ?? err.message);
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJson(text);
   } catch (e) {
+    if (e instanceof JsonShapeError) throw invalid(path, e.message, e.ja);
     throw invalid(
       path,
       `is not valid JSON: ${(e as Error).message}`,
@@ -55,12 +57,15 @@ export async function loadConfigFile(path: string): Promise<LoadedConfig> {
   for (const [i, t] of config.http.targets.entries()) {
     if (!t.caCertFile) continue;
     const file = resolve(base, t.caCertFile);
+    let pem: string;
     try {
-      t.caCerts = [...(t.caCerts ?? []), await Deno.readTextFile(file)];
+      pem = await readInputText(file, INPUT_LIMITS.pem);
+      checkCertificates(pem);
     } catch (e) {
-      const why = `http.targets[${i}].caCertFile: cannot read "${file}" (${(e as Error).message})`;
+      const why = `http.targets[${i}].caCertFile: "${file}" ${(e as Error).message}`;
       throw invalid(path, why, why);
     }
+    t.caCerts = [...(t.caCerts ?? []), pem];
   }
   for (const [i, t] of config.http.targets.entries()) {
     if (t.resolver && !config.dns.resolvers.some((r) => r.name === t.resolver)) {
@@ -87,6 +92,29 @@ export async function defaultConfig(input: unknown): Promise<LoadedConfig> {
   }
   const config = r.data;
   return { config, source: "brand default", sha256: await sha256Hex(JSON.stringify(config)) };
+}
+
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
+
+/**
+ * Checks that `pem` holds at least one certificate and that each parses.
+ *
+ * @throws {Error} saying what is wrong, in the words of a file's predicate
+ */
+export function checkCertificates(pem: string): void {
+  const blocks = pem.match(PEM_BLOCK) ?? [];
+  if (blocks.length === 0) {
+    throw new Error("holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
+  }
+  blocks.forEach((b, i) => {
+    try {
+      new X509Certificate(b);
+    } catch (e) {
+      throw new Error(
+        `holds a certificate (#${i + 1}) that does not parse: ${(e as Error).message}`,
+      );
+    }
+  });
 }
 
 function invalid(path: string, en: string, ja: string): InvalidInputError {

@@ -9,13 +9,17 @@
  * @module
  */
 import { z } from "zod";
+import { hostSchema } from "../util/host_name.ts";
 
 /** A host to ping, trace or probe for its MTU. */
 export const pathTargetSchema = z.object({
   /** Short name shown in reports, e.g. `cloudflare`. */
   name: z.string().min(1).optional(),
-  /** An IP address (or a host name, resolved by the OS's own tools). */
-  address: z.string().min(1),
+  /**
+   * An IP address (or a host name, resolved by the OS's own tools). Never anything that a
+   * command could read as an option: it is passed to ping and traceroute as an argument.
+   */
+  address: hostSchema(),
   /** 4 or 6; taken from the address when it is a literal, else 4. */
   family: z.union([z.literal(4), z.literal(6)]).optional(),
 }).strict();

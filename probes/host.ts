@@ -6,6 +6,7 @@
  * @module
  */
 import type { Platform, ProbeHost } from "./types.ts";
+import { INPUT_LIMITS, readInputText } from "../util/read_input.ts";
 
 /**
  * This machine. Reading the environment requires `--allow-env`; files, `--allow-read`.
@@ -26,7 +27,10 @@ export function denoHost(): ProbeHost {
         return undefined; // not allowed to read it: the same as unset, which probes say
       }
     },
-    readTextFile: (path) => Deno.readTextFile(path),
+    readTextFile: (path) =>
+      readInputText(path, INPUT_LIMITS.system).catch((e) => {
+        throw new Error(`"${path}" ${e.message}`);
+      }),
     isRoot: isRoot(),
   };
 }

@@ -44,3 +44,22 @@ Deno.test("planProbes() refuses cycles, unknown dependencies and duplicates", ()
   assert.throws(() => planProbes([p("a", ["zz"])], cfg()), /unknown probe "zz"/);
   assert.throws(() => planProbes([p("a"), p("a")], cfg()), /Duplicate probe id "a"/);
 });
+
+Deno.test("planProbes() walks a dependency chain of 30,000 probes without recursion", () => {
+  const chain = Array.from({ length: 30_000 }, (_, i) => p(`p${i}`, i > 0 ? [`p${i - 1}`] : []));
+  const planned = planProbes([...chain].reverse(), cfg({ only: ["p29999"] }));
+  assert.equal(planned.length, 30_000);
+  assert.equal(planned[0].id, "p0");
+  const cyclic = [...chain.slice(1), p("p0", ["p29999"])];
+  assert.throws(() => planProbes(cyclic, cfg()), /Probe dependency cycle: p\d+ → /);
+});
+
+Deno.test("planProbes() names an unknown probe id in timeouts (so --dry-run refuses it too)", () => {
+  assert.throws(
+    () => planProbes([p("a")], cfg({ timeouts: { "no.such": 1000 } }), "c.json"),
+    (e: Error) =>
+      e instanceof InvalidInputError &&
+      /c\.json: timeouts\["no\.such"\]: unknown probe id/.test(e.message),
+  );
+  assert.equal(planProbes([p("a")], cfg({ timeouts: { a: 1000 } })).length, 1);
+});

@@ -9,6 +9,8 @@ import type { ExecFn } from "./lib/exec.ts";
 import { exec as realExec } from "./lib/exec.ts";
 import type { RunConfig } from "./config.ts";
 import { formatIssues } from "../util/zod_issues.ts";
+import { MAX_RESULT_DEPTH, nestsDeeperThan } from "../util/json_text.ts";
+import { clampDurationMs } from "../util/timeouts.ts";
 import { trimEvidence } from "./lib/evidence.ts";
 import { denoHost } from "./host.ts";
 import {
@@ -186,7 +188,7 @@ async function runOne(probe: Probe, shared: Shared): Promise<ProbeResult> {
       opts,
     );
   }
-  const timeoutMs = opts.config.timeouts[probe.id] ?? probe.timeoutMs;
+  const timeoutMs = clampDurationMs(opts.config.timeouts[probe.id] ?? probe.timeoutMs);
   const deadline = AbortSignal.timeout(timeoutMs);
   const signal = AbortSignal.any([deadline, runSignal]);
   let checkpoint: Record<string, unknown> = {};
@@ -216,7 +218,10 @@ async function runOne(probe: Probe, shared: Shared): Promise<ProbeResult> {
         signal,
         deps,
         progress: (p) => emit({ type: "progress", id: probe.id, ...p }),
-        checkpoint: (d) => void (checkpoint = d),
+        // A checkpoint too deep to write into a report is dropped, never kept.
+        checkpoint: (d) => {
+          if (!nestsDeeperThan(d, MAX_RESULT_DEPTH)) checkpoint = d;
+        },
         identifier: (i) => {
           identifiers.push(i);
           opts.onIdentifier?.(i);
@@ -224,6 +229,22 @@ async function runOne(probe: Probe, shared: Shared): Promise<ProbeResult> {
       }),
       aborted,
     ]);
+    if (nestsDeeperThan(outcome?.data, MAX_RESULT_DEPTH)) {
+      const message =
+        `The probe returned data nested deeper than ${MAX_RESULT_DEPTH} levels (the limit)`;
+      return {
+        ...base2,
+        status: "error",
+        durationMs: ms(),
+        reason: {
+          ja: `測定結果の入れ子が上限の ${MAX_RESULT_DEPTH} 段を超えています`,
+          en: message,
+        },
+        data: checkpoint,
+        evidence: [],
+        error: { name: "InvalidResult", message },
+      };
+    }
     const parsed = probe.schema.safeParse(outcome.data);
     if (!parsed.success) {
       return {

@@ -177,3 +177,35 @@ Deno.test("runProbes() forwards progress and identifiers", async () => {
   assert.deepEqual(out.identifiers, [{ kind: "ssid", value: "home" }]);
   assert.deepEqual(seen, ["home"]);
 });
+
+Deno.test("runProbes() turns data nested too deep into an error, and drops a deep checkpoint", async () => {
+  let v: unknown = [];
+  for (let i = 0; i < 20_000; i++) v = [v];
+  const loose = z.record(z.string(), z.unknown()) as unknown as typeof schema;
+  const deep = probe("deep", {
+    schema: loose,
+    run: () => Promise.resolve({ status: "ok", summary: { ja: "", en: "" }, data: { v } } as never),
+  });
+  const stuck = probe("stuck", {
+    schema: loose,
+    timeoutMs: 100,
+    run: (ctx) => {
+      ctx.checkpoint({ shallow: 1 });
+      ctx.checkpoint({ v });
+      return new Promise(() => {});
+    },
+  });
+  const out = await runProbes({ ...base, probes: [deep, stuck], config: config() });
+  assert.equal(out.results[0].status, "error");
+  assert.match(out.results[0].error!.message, /nested deeper than 32 levels \(the limit\)/);
+  assert.equal(out.results[1].status, "timeout");
+  assert.deepEqual(out.results[1].data, { shallow: 1 });
+});
+
+Deno.test("runProbes() clamps a timeout a timer would wrap round to zero", async () => {
+  const slow = probe("slow", { run: () => new Promise((r) => setTimeout(() => r(ok(1)), 50)) });
+  const cfg = config();
+  cfg.timeouts = { slow: 2 ** 31 }; // past the schema, as a plugin's own value could be
+  const out = await runProbes({ ...base, probes: [slow], config: cfg });
+  assert.equal(out.results[0].status, "ok");
+});

@@ -48,5 +48,8 @@ export async function buildReport(meta: ReportMeta, run: RunState): Promise<Repo
     identifiers: run.identifiers,
   });
   value.redaction = { refused: meta.consent.refused, masked };
-  return reportSchema.parse(await seal(value));
+  // Sealed over exactly what the schema lets through, which is exactly what is written: a
+  // reader digests the file's own JSON, member for member.
+  const { digest: _, ...checked } = reportSchema.parse(await seal(value));
+  return await seal(checked);
 }

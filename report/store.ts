@@ -3,7 +3,8 @@
  * `report.html` (the single-file page to attach to an email) into one
  * directory, each atomically. Checked writable before anything is measured; while a run
  * goes on it is rewritten after every probe, so even a killed run leaves a valid partial
- * report behind.
+ * report behind. A directory that already holds a report (an earlier run's, or one a
+ * customer sent) is never written over.
  *
  * @module
  */
@@ -35,13 +36,34 @@ export function reportPaths(dir: string): ReportPaths {
   };
 }
 
+/** Where a report goes, and the earlier report that made it go elsewhere. */
+export type PreparedReportDir = ReportPaths & {
+  /** The report file already in the requested directory, when the new one went to a sub-folder. */
+  existing?: string;
+};
+
 /**
- * Creates `dir` and proves it writable.
+ * Creates `dir` and proves it writable. When `dir` already holds a report file, the report
+ * goes to the sub-folder `opts.orInside` of it instead (when given); a directory holding a
+ * report is never chosen.
  *
- * @throws {InvalidInputError} naming the directory and why it cannot be written
+ * @throws {InvalidInputError} naming the directory and why it cannot be written, or the
+ *   report already there
  */
-export async function prepareReportDir(dir: string, flag = "--out"): Promise<ReportPaths> {
-  const paths = reportPaths(dir);
+export async function prepareReportDir(
+  dir: string,
+  flag = "--out",
+  opts: { orInside?: string } = {},
+): Promise<PreparedReportDir> {
+  let paths: PreparedReportDir = reportPaths(dir);
+  const existing = await reportFileIn(paths);
+  if (existing && opts.orInside) {
+    paths = { ...reportPaths(join(paths.dir, opts.orInside)), existing };
+    const again = await reportFileIn(paths);
+    if (again) throw holdsReport(flag, paths.dir, again);
+  } else if (existing) {
+    throw holdsReport(flag, paths.dir, existing);
+  }
   try {
     await mkdir(paths.dir, { recursive: true });
     const probe = join(paths.dir, `.kiriwake-write-test-${crypto.randomUUID().slice(0, 8)}`);
@@ -54,6 +76,26 @@ export async function prepareReportDir(dir: string, flag = "--out"): Promise<Rep
     });
   }
   return paths;
+}
+
+/** The first report file present in `paths.dir` (of any kind: a link counts), or null. */
+async function reportFileIn(paths: ReportPaths): Promise<string | null> {
+  for (const f of [paths.json, paths.text, paths.html]) {
+    try {
+      await Deno.lstat(f);
+      return f;
+    } catch { /* not there */ }
+  }
+  return null;
+}
+
+function holdsReport(flag: string, dir: string, file: string): InvalidInputError {
+  return new InvalidInputError({
+    ja:
+      `${flag} "${dir}" には既にレポート "${file}" があります。上書きしないので、別のフォルダーを指定してください`,
+    en:
+      `${flag} "${dir}" already holds a report ("${file}"), which is never overwritten; choose another folder`,
+  });
 }
 
 /** Writes the files atomically (the JSON last, so it is never older than the others). */

@@ -6,13 +6,18 @@
 import { SEGMENTS } from "../probes/types.ts";
 import type { Report } from "./schema.ts";
 import type { Lang } from "../util/text.ts";
+import { terminalSafe } from "../util/terminal_text.ts";
 import { segmentCoverage } from "./coverage.ts";
 import { SEVERITY_TEXT, STATUS_TEXT, VERDICT_TEXT } from "./html/i18n.ts";
 import { sendsOf } from "./send_record.ts";
 
 const MARK = { ok: "OK  ", warn: "WARN", fail: "FAIL", unknown: "--  ", partial: "?   " } as const;
 
-/** Renders the summary in `lang`. */
+/**
+ * Renders the summary in `lang`. Everything in it came from a report, which may have come
+ * from anyone: escape sequences and other controls are removed, so the text is inert on a
+ * terminal (`report show`) and in `report.txt`.
+ */
 export function renderText(report: Report, lang: Lang): string {
   const ja = lang === "ja";
   const d = report.diagnosis;
@@ -67,7 +72,7 @@ export function renderText(report: Report, lang: Lang): string {
   }
   lines.push("");
   lines.push(`SHA-256: ${report.digest.value}`);
-  return lines.join("\n") + "\n";
+  return terminalSafe(lines.join("\n")) + "\n";
 }
 
 const SEND_WORDS = {

@@ -1,40 +1,50 @@
 /**
- * Opens a received report and proves it: valid JSON, valid against `kiriwake.report/v1`,
- * digest matching its canonical body.
+ * Opens a received report and proves it: a regular file within the size cap, valid JSON
+ * within the depth limit and with no member named twice, valid against
+ * `kiriwake.report/v1`, and a digest matching its canonical body — the body exactly as the
+ * bytes say, every member included (a `"__proto__"` member or any other the schema would drop
+ * counts), not as the schema read it.
  *
  * @module
  */
 import { InvalidInputError } from "../util/errors.ts";
 import { formatIssues } from "../util/zod_issues.ts";
+import { INPUT_LIMITS, type InputFileError, readInputText } from "../util/read_input.ts";
+import { JsonShapeError, parseJson } from "../util/json_text.ts";
 import { digestOf } from "./digest.ts";
 import { type Report, REPORT_SCHEMA_ID, reportSchema } from "./schema.ts";
 
 /**
- * Reads and verifies the report at `path`.
+ * Reads and verifies the report at `path`. Requires `--allow-read`.
  *
- * @throws {InvalidInputError} naming the file and what is wrong (unreadable, not JSON,
- *   schema field, digest mismatch)
+ * @throws {InvalidInputError} naming the file and what is wrong (not a readable regular file
+ *   within the size cap, not JSON, nested too deep, schema field, digest mismatch)
  */
 export async function readVerifiedReport(path: string): Promise<Report> {
+  return (await readVerifiedReportText(path)).report;
+}
+
+/** Reads and verifies the report at `path` (see {@link readVerifiedReport}), keeping its text. */
+export async function readVerifiedReportText(
+  path: string,
+): Promise<{ text: string; report: Report }> {
   let text: string;
   try {
-    text = await Deno.readTextFile(path);
+    text = await readInputText(path, INPUT_LIMITS.report);
   } catch (e) {
-    throw bad(
-      path,
-      `cannot be read (${(e as Error).message})`,
-      `読めません (${(e as Error).message})`,
-    );
+    const err = e as InputFileError;
+    throw bad(path, err.message, err.ja ?? err.message);
   }
-  return await verifyReportText(text, path);
+  return { text, report: await verifyReportText(text, path) };
 }
 
 /** Verifies report JSON text; `name` is used in messages. */
 export async function verifyReportText(text: string, name: string): Promise<Report> {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJson(text);
   } catch (e) {
+    if (e instanceof JsonShapeError) throw bad(name, `is refused: ${e.message}`, e.ja);
     throw bad(
       name,
       `is not JSON (${(e as Error).message})`,
@@ -58,7 +68,8 @@ export async function verifyReportText(text: string, name: string): Promise<Repo
       `レポートの形式に合いません: ${why}`,
     );
   }
-  const actual = await digestOf(r.data);
+  // Over the document as parsed, not as the schema read it: nothing may ride along unsealed.
+  const actual = await digestOf(json as Report);
   if (actual !== r.data.digest.value) {
     throw bad(
       name,

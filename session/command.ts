@@ -7,6 +7,7 @@
 
 import type { Brand } from "../brand/schema.ts";
 import type { Lang } from "../util/text.ts";
+import { terminalSafeKeepingProgress } from "../util/terminal_text.ts";
 
 /** Where a command reads and writes. */
 export interface Io {
@@ -41,15 +42,19 @@ export interface CommandContext {
   now(): Date;
 }
 
-/** The real terminal. */
+/**
+ * The real terminal. Writing never throws: a closed pipe (`kiriwake run | head -1`), a full
+ * disk (`2>/dev/full`) or any other write error silences that stream for the rest of the run
+ * instead of stopping it — the report on disk is what matters. On a terminal, what is
+ * written is made inert (`util/terminal_text.ts`) but for the progress bar's own sequences.
+ */
 export function denoIo(): Io {
-  const enc = new TextEncoder();
   let buffered = "";
   const reader = Deno.stdin.readable.getReader();
   let done = false;
   return {
-    out: (t) => void Deno.stdout.writeSync(enc.encode(t)),
-    err: (t) => void Deno.stderr.writeSync(enc.encode(t)),
+    out: writer(Deno.stdout),
+    err: writer(Deno.stderr),
     async readLine() {
       const dec = new TextDecoder();
       while (!buffered.includes("\n") && !done) {
@@ -64,7 +69,7 @@ export function denoIo(): Io {
       return line.replace(/\r$/, "");
     },
     async readAll() {
-      const chunks: Uint8Array[] = [enc.encode(buffered)];
+      const chunks: Uint8Array[] = [new TextEncoder().encode(buffered)];
       buffered = "";
       while (!done) {
         const r = await reader.read();
@@ -80,6 +85,30 @@ export function denoIo(): Io {
     stdinIsTty: Deno.stdin.isTerminal(),
     stderrIsTty: Deno.stderr.isTerminal(),
     env: (name) => Deno.env.get(name),
+  };
+}
+
+/** A write function for `stream` that never throws and gives up on a broken stream. */
+export function writer(stream: { writeSync(p: Uint8Array): number; isTerminal(): boolean }) {
+  const enc = new TextEncoder();
+  let broken = false;
+  let terminal = false;
+  try {
+    terminal = stream.isTerminal();
+  } catch { /* not a terminal */ }
+  return (text: string): void => {
+    if (broken) return;
+    const bytes = enc.encode(terminal ? terminalSafeKeepingProgress(text) : text);
+    try {
+      let at = 0;
+      while (at < bytes.length) {
+        const n = stream.writeSync(bytes.subarray(at));
+        if (n <= 0) throw new Error("nothing written");
+        at += n;
+      }
+    } catch {
+      broken = true;
+    }
   };
 }
 

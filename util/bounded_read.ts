@@ -16,20 +16,29 @@ export interface ReadTotals {
 /**
  * Reads `stream` keeping at most `keep` bytes, calling `onOverflow` once when more than
  * `max` bytes arrive. Keeps draining afterwards so the writer is never blocked before it is
- * killed.
+ * killed. When `stop` aborts, reading ends with what arrived (a pipe still held open by a
+ * process that got away must not keep the reader waiting for ever).
  */
 export async function readCapped(
   stream: ReadableStream<Uint8Array>,
   keep: number,
   max: number,
   onOverflow: () => void,
+  stop?: AbortSignal,
 ): Promise<ReadTotals & { head: Uint8Array }> {
   const head = new Uint8Array(keep);
   let kept = 0;
   let bytes = 0;
   let overflow = false;
+  const reader = stream.getReader();
+  const cancel = () => void reader.cancel().catch(() => {});
+  if (stop?.aborted) cancel();
+  stop?.addEventListener("abort", cancel, { once: true });
   try {
-    for await (const chunk of stream) {
+    for (;;) {
+      const r = await reader.read();
+      if (r.done) break;
+      const chunk = r.value;
       if (kept < keep) {
         const n = Math.min(keep - kept, chunk.length);
         head.set(chunk.subarray(0, n), kept);
@@ -41,7 +50,12 @@ export async function readCapped(
         onOverflow();
       }
     }
-  } catch { /* torn down by a kill: keep what arrived */ }
+  } catch {
+    /* torn down by a kill: keep what arrived */
+  } finally {
+    stop?.removeEventListener("abort", cancel);
+    reader.releaseLock();
+  }
   return { head: head.subarray(0, kept), bytes, overflow };
 }
 
@@ -60,6 +74,8 @@ export async function readFrames(
     strayKeep: number;
     onFrame(frame: unknown): void;
     onOverflow(what: "line" | "total"): void;
+    /** Ends reading with what arrived (see {@link readCapped}). */
+    stop?: AbortSignal;
   },
 ): Promise<ReadTotals & { stray: string }> {
   const prefix = `${opts.nonce} `;
@@ -82,8 +98,15 @@ export async function readFrames(
       stray += `${text}\n`.slice(0, opts.strayKeep - stray.length);
     }
   };
+  const reader = stream.getReader();
+  const cancel = () => void reader.cancel().catch(() => {});
+  if (opts.stop?.aborted) cancel();
+  opts.stop?.addEventListener("abort", cancel, { once: true });
   try {
-    for await (const chunk of stream) {
+    for (;;) {
+      const r = await reader.read();
+      if (r.done) break;
+      const chunk = r.value;
       bytes += chunk.length;
       if (bytes > opts.max) flag("total");
       if (overflow) continue; // keep draining until the kill lands
@@ -98,7 +121,12 @@ export async function readFrames(
         flag("line");
       }
     }
-  } catch { /* torn down by a kill */ }
+  } catch {
+    /* torn down by a kill */
+  } finally {
+    opts.stop?.removeEventListener("abort", cancel);
+    reader.releaseLock();
+  }
   if (!overflow && pending) line(pending);
   return { bytes, overflow, stray };
 }

@@ -137,7 +137,9 @@ export function createApp(opts: AppOptions): Hono<Env> {
         status,
       );
     }
-    console.error(err);
+    try {
+      console.error(err);
+    } catch { /* a closed stderr must not turn an error page into a crash */ }
     return c.html(
       await messagePage(ctx, {
         title: { ja: "内部エラー", en: "Internal error" },

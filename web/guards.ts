@@ -76,11 +76,26 @@ export function sessionGuard(
       setCookie(c, name, g.session, { httpOnly: true, sameSite: "Strict", path: "/" });
       const url = new URL(c.req.url);
       url.searchParams.delete("token");
-      return c.redirect(url.pathname + url.search, 303);
+      return c.redirect(localPath(url), 303);
     }
     if (!hasSession) return refuse(c);
     await next();
   };
+}
+
+/**
+ * The path and query of `url` as a same-site location. A path that starts with two slashes
+ * (or a slash and a backslash) would be read by a browser as another host
+ * (`//evil.example/`): the extra ones are dropped.
+ *
+ * @example
+ * ```ts
+ * import { localPath } from "./guards.ts";
+ * localPath(new URL("http://127.0.0.1:8000//evil.example/x?a=1")); // "/evil.example/x?a=1"
+ * ```
+ */
+export function localPath(url: URL): string {
+  return `/${url.pathname.replace(/^[/\\]+/, "")}${url.search}`;
 }
 
 /**

@@ -10,7 +10,8 @@ import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { HTTPException } from "hono/http-exception";
 import type { Report } from "../report/schema.ts";
 import { verifyReportText } from "../report/verify.ts";
-import { resolveWithin } from "./path_guard.ts";
+import { resolveWithin } from "../util/path_within.ts";
+import { INPUT_LIMITS, readInputText } from "../util/read_input.ts";
 import type { Localized } from "../util/text.ts";
 
 /** One report in the list; `error` when it does not verify. */
@@ -99,7 +100,7 @@ export class ReportLibrary {
     const path = await this.resolve(ref);
     let text: string;
     try {
-      text = await Deno.readTextFile(path);
+      text = await readInputText(path, INPUT_LIMITS.report);
     } catch {
       throw new HTTPException(404, { message: "No such report" });
     }

@@ -66,6 +66,17 @@ Deno.test("web view: nothing without the token; the token works once, for a cook
   assert.equal((await t.get("/")).status, 200, "the cookie does");
 });
 
+Deno.test("web view: a token on a path of two slashes never redirects to another site", async () => {
+  const t = testApp();
+  for (const path of ["//evil.example/", "/\\evil.example/", "///evil.example/x"]) {
+    const r = await t.get(`${path}?token=x&a=1`);
+    assert.equal(r.status, 303, path);
+    const to = r.headers.get("location") ?? "";
+    assert.match(to, /^\/[^/\\]/, `${path} → ${to}`);
+    assert.equal(new URL(to, "http://127.0.0.1:4321/").host, "127.0.0.1:4321");
+  }
+});
+
 Deno.test("web view: the Host header must be 127.0.0.1:PORT or localhost:PORT", async () => {
   const t = testApp();
   for (

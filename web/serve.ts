@@ -1,10 +1,12 @@
 /**
  * Serves the web view on 127.0.0.1 (never another interface) at a port the OS picks, with
- * fresh secrets, and returns the one-time URL.
+ * fresh secrets, and returns the one-time URL. The server caps its connections
+ * (`web/capped_server.ts`), so a flood of local connections cannot stop it.
  *
  * @module
  */
 import { createApp } from "./app.tsx";
+import { type CappedServer, serveCapped } from "./capped_server.ts";
 import { type GuardConfig, randomSecret } from "./guards.ts";
 import type { AppOptions } from "./options.ts";
 
@@ -18,8 +20,10 @@ export interface ServedApp {
   shutdown(): Promise<void>;
   /** Cancels a running check (its partial report is written), then shuts down. */
   stop(): Promise<void>;
-  /** Resolves when the server has stopped (Quit, or `shutdown`). */
+  /** Resolves when the server has stopped (Quit, or `shutdown`). Never rejects. */
   finished: Promise<void>;
+  /** Connection counts (see `web/capped_server.ts`). */
+  stats(): ReturnType<CappedServer["stats"]>;
   /** Milliseconds from the call to listening. */
   startMs: number;
 }
@@ -35,10 +39,7 @@ export function serveApp(
   const t0 = performance.now();
   let handler: (req: Request) => Response | Promise<Response> = () =>
     new Response("Starting", { status: 503 });
-  const server = Deno.serve(
-    { hostname: "127.0.0.1", port: 0, onListen() {} },
-    (req) => handler(req),
-  );
+  const server = serveCapped({ hostname: "127.0.0.1", port: 0, handler: (req) => handler(req) });
   const port = server.addr.port;
   const guard: GuardConfig = {
     port,
@@ -59,6 +60,7 @@ export function serveApp(
       await server.shutdown();
     },
     finished: server.finished,
+    stats: () => server.stats(),
     startMs: performance.now() - t0,
   };
 }

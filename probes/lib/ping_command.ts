@@ -5,6 +5,7 @@
  * @module
  */
 import type { Platform } from "../types.ts";
+import { hostArgument } from "../../util/host_name.ts";
 
 /** What to ping and how. */
 export interface PingSpec {
@@ -29,7 +30,8 @@ export interface CommandLine {
 
 /**
  * The ping command for `os`. Throws `RangeError` for Don't Fragment over IPv6 on Windows,
- * which `ping.exe` cannot do (`-f` is IPv4-only).
+ * which `ping.exe` cannot do (`-f` is IPv4-only), and for a target that is not a host (so
+ * that it can never be read as an option; configs are checked the same way when loaded).
  *
  * @example
  * ```ts
@@ -38,6 +40,7 @@ export interface CommandLine {
  * ```
  */
 export function pingCommand(os: Platform, spec: PingSpec): CommandLine {
+  hostArgument(spec.target);
   const size = spec.payloadBytes === undefined ? [] : [String(spec.payloadBytes)];
   const n = String(spec.count);
   if (os === "windows") {

@@ -71,3 +71,14 @@ Deno.test("pingBudgetMs() allows every request at the OS's interval plus the las
   assert.equal(pingBudgetMs("linux", spec), 10 * 200 + 1000 + 3000);
   assert.equal(pingBudgetMs("windows", spec), 10 * 1000 + 1000 + 3000);
 });
+
+Deno.test("pingCommand() refuses a target a ping could read as an option, on every OS", () => {
+  for (const os of ["linux", "darwin", "windows"] as const) {
+    for (const target of ["-f", "--help", "-c 9 127.0.0.1", "a b"]) {
+      assert.throws(
+        () => pingCommand(os, { target, family: 4, count: 1, intervalMs: 1000, waitMs: 1000 }),
+        RangeError,
+      );
+    }
+  }
+});

@@ -6,6 +6,7 @@
  */
 import type { CommandLine } from "./ping_command.ts";
 import type { Platform } from "../types.ts";
+import { hostArgument } from "../../util/host_name.ts";
 
 /** What to trace and how. */
 export interface TraceSpec {
@@ -21,6 +22,8 @@ export interface TraceSpec {
 /**
  * The commands that trace `spec` on `os`, best first.
  *
+ * @throws {RangeError} for a target that is not a host (it could be read as an option)
+ *
  * @example
  * ```ts
  * traceCommands("windows", { target: "192.0.2.1", family: 4, probesPerHop: 3, maxHops: 20, waitMs: 1000 });
@@ -28,6 +31,7 @@ export interface TraceSpec {
  * ```
  */
 export function traceCommands(os: Platform, spec: TraceSpec): CommandLine[] {
+  hostArgument(spec.target);
   const m = String(spec.maxHops);
   const q = String(spec.probesPerHop);
   if (os === "windows") {

@@ -29,3 +29,13 @@ Deno.test("traceCommands() on Windows: tracert without name lookups", () => {
   ]);
   assert.equal(traceBudgetMs("windows", { ...spec, probesPerHop: 1 }), 20 * 3 * 1000 + 5000);
 });
+
+Deno.test("traceCommands() refuses a target a traceroute could read as an option", () => {
+  for (const os of ["linux", "darwin", "windows"] as const) {
+    assert.throws(
+      () =>
+        traceCommands(os, { target: "-I", family: 4, probesPerHop: 1, maxHops: 3, waitMs: 500 }),
+      /Not a host: "-I"/,
+    );
+  }
+});

@@ -10,7 +10,7 @@ import type { Report } from "../../report/schema.ts";
 import { withSend } from "../../report/send_record.ts";
 import type { SendRecord } from "../../report/send_schema.ts";
 import { rewriteReport } from "../../report/store.ts";
-import { verifyReportText } from "../../report/verify.ts";
+import { readVerifiedReportText } from "../../report/verify.ts";
 import type { Localized } from "../../util/text.ts";
 
 /**
@@ -26,7 +26,7 @@ export async function mirrorSend(
   if (!path) return { warning: noCopy("", "no copy of the report is known") };
   let report: Report;
   try {
-    report = await verifyReportText(await Deno.readTextFile(path), path);
+    report = (await readVerifiedReportText(path)).report;
   } catch (e) {
     return { warning: noCopy(path, (e as Error).message) };
   }

@@ -19,6 +19,8 @@ import { join } from "node:path";
 import { atomicWrite } from "../../util/atomic_write.ts";
 import { formatIssues } from "../../util/zod_issues.ts";
 import { type SendEntry, sendEntrySchema } from "./queue_entry.ts";
+import { INPUT_LIMITS, readInputText } from "../../util/read_input.ts";
+import { parseJson } from "../../util/json_text.ts";
 
 /** A lock older than this was left by a process that died. */
 export const STALE_LOCK_MS = 10 * 60_000;
@@ -120,7 +122,10 @@ export class SendQueue {
     for (const name of names.filter((n) => /^[0-9a-f]{16}\.json$/.test(n))) {
       const path = join(dir, name);
       try {
-        const r = sendEntrySchema.safeParse(JSON.parse(await Deno.readTextFile(path)));
+        const text = await readInputText(path, INPUT_LIMITS.record).catch((e) => {
+          throw new Error(`"${path}" ${(e as Error).message}`);
+        });
+        const r = sendEntrySchema.safeParse(parseJson(text));
         if (r.success && `${r.data.id}.json` === name) out.entries.push(r.data);
         else {
           out.damaged.push({

@@ -29,6 +29,7 @@ import type { Localized } from "../../util/text.ts";
 import { VERSION } from "../../util/version.ts";
 import { fetchStatusText, type Requester } from "./collector_client.ts";
 import { destinationsOf } from "./plan.ts";
+import { INPUT_LIMITS, readInputText } from "../../util/read_input.ts";
 
 /** The cached document's file name in the data folder. */
 export const STATUS_CACHE_FILE = "status.json";
@@ -69,7 +70,7 @@ export async function checkStatus(input: StatusInput): Promise<StatusResult> {
     return ev.payload;
   };
   const cachePath = join(input.dataDir, STATUS_CACHE_FILE);
-  const cachedText = await Deno.readTextFile(cachePath).catch(() => null);
+  const cachedText = await readInputText(cachePath, INPUT_LIMITS.record).catch(() => null);
   const cached = cachedText ? await usable(cachedText) : "none cached";
   let why = "";
   for (const dest of destinationsOf(brand, { urls: brand.collector.urls, brandPin: true })) {

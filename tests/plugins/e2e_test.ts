@@ -72,7 +72,7 @@ Deno.test({
       }).output();
       const err = new TextDecoder().decode(stderr);
       assert.equal(code, 1, `exit 1 (a fault found); stderr:\n${err}`);
-      assert.match(err, /Plugins: 21 from Test publisher/);
+      assert.match(err, /Plugins: 26 from Test publisher/);
       assert.match(err, /Running unsigned plugins/);
       const summary = JSON.parse(new TextDecoder().decode(stdout));
       const report = await readVerifiedReport(summary.report);

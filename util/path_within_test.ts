@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { mkdir, symlink } from "node:fs/promises";
 import { join } from "node:path";
-import { lexicallyInside, resolveWithin } from "./path_guard.ts";
+import { lexicallyInside, resolveWithin } from "./path_within.ts";
 
 Deno.test("lexicallyInside() refuses every way up or out", () => {
   for (

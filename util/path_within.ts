@@ -1,7 +1,8 @@
 /**
- * The one guard between a request and the file system: a path taken from a request is
- * accepted only when it names a file inside a directory the user named, after resolving
- * `..`, absolute paths, drive letters and symbolic links.
+ * The one guard between a path from outside and the file system: a path taken from a web
+ * request or a plugin manifest is accepted only when it names a file inside the directory it
+ * belongs to (one the user named, the manifest's own), after resolving `..`, absolute paths,
+ * drive letters and symbolic links.
  *
  * @module
  */
