@@ -58,19 +58,21 @@ export async function prepareBuildDir(opts: BuildDirOptions): Promise<BuildDir> 
     remap[pathToFileURL(join(root, "brand", "brand.json")).href] = "./brand.json";
     await writeJson(join(dir, "brand.json"), opts.brand);
   }
+  const registry = join(await npmCache(), "registry.npmjs.org");
+  const excludes: string[] = [];
+  for (const p of lockPackages(cut)) {
+    const at = p.indexOf("@", 1);
+    const [name, version] = [p.slice(0, at), p.slice(at + 1)];
+    excludes.push(...await trimmedPaths(join(registry, name, version), opts.product.trim[name]));
+  }
   const config = {
     nodeModulesDir: "none",
+    compile: { exclude: excludes },
     compilerOptions: denoJson.compilerOptions,
     imports: { ...imports, ...remap },
   };
   await writeJson(join(dir, "deno.json"), config);
   await writeJson(join(dir, "runtime.lock"), cut);
-  const registry = join(await npmCache(), "registry.npmjs.org");
-  const excludes = lockPackages(cut).flatMap((p) => {
-    const at = p.indexOf("@", 1);
-    const [name, version] = [p.slice(0, at), p.slice(at + 1)];
-    return (opts.product.trim[name] ?? []).map((sub) => join(registry, name, version, sub));
-  });
   return {
     dir,
     config: join(dir, "deno.json"),
@@ -80,6 +82,43 @@ export async function prepareBuildDir(opts: BuildDirOptions): Promise<BuildDir> 
     excludes,
     remove: () => Deno.remove(dir, { recursive: true }),
   };
+}
+
+/**
+ * The absolute paths a package's trim list names: folders and files as they are, and for a
+ * pattern of an ending (see `Product.trim`) every file under the package with that ending,
+ * outside folders already left out.
+ *
+ * @example
+ * ```ts
+ * const dir = await Deno.makeTempDir();
+ * await Deno.mkdir(`${dir}/dist/types`, { recursive: true });
+ * await Deno.writeTextFile(`${dir}/dist/index.js`, "");
+ * await Deno.writeTextFile(`${dir}/dist/index.d.ts`, "");
+ * await Deno.writeTextFile(`${dir}/dist/types/a.d.ts`, "");
+ * const paths = await trimmedPaths(dir, ["dist/types", "**" + "/*.d.ts"]);
+ * if (paths.length !== 2 || !paths.some((p) => p.endsWith("index.d.ts"))) throw new Error();
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
+export async function trimmedPaths(
+  packageDir: string,
+  trim: readonly string[] = [],
+): Promise<string[]> {
+  const endings = trim.filter((t) => t.startsWith("**/*")).map((t) => t.slice(4));
+  const paths = trim.filter((t) => !t.startsWith("**/*")).map((t) => join(packageDir, t));
+  if (endings.length === 0) return paths;
+  const skip = new Set(paths);
+  const walk = async (dir: string): Promise<void> => {
+    for await (const e of Deno.readDir(dir)) {
+      const path = join(dir, e.name);
+      if (skip.has(path)) continue;
+      if (e.isDirectory) await walk(path);
+      else if (endings.some((end) => e.name.endsWith(end))) paths.push(path);
+    }
+  };
+  await walk(packageDir);
+  return paths;
 }
 
 /** Where deno keeps npm packages (`deno info --json`), which honours `DENO_DIR`. */

@@ -128,7 +128,6 @@ try {
         config: dir.config,
         lock: dir.lock,
         workers: product.workers,
-        excludes: dir.excludes,
       }),
       cwd: ROOT,
       stdout: "inherit",

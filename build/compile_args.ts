@@ -45,8 +45,6 @@ export interface CompileInputs {
   lock: string;
   /** Modules started as Workers by URL, which `deno compile` does not follow by itself. */
   workers: readonly string[];
-  /** Parts of npm packages to leave out (products.ts `trim`), as absolute paths. */
-  excludes?: readonly string[];
 }
 
 /** Arguments of `deno compile` for `target`, writing to `output`. */
@@ -66,7 +64,6 @@ export function compileArgs(target: Target, output: string, inputs: CompileInput
     `--lock=${inputs.lock}`,
     "--frozen",
     ...inputs.workers.flatMap((m) => ["--include", m]),
-    ...(inputs.excludes ?? []).flatMap((p) => ["--exclude", p]),
     "--target",
     target,
     "--output",
