@@ -134,7 +134,7 @@ const input: BrandInput = {
     clock: { urls: ["https://www.google.com/", "https://www.cloudflare.com/"] },
     tls: { targets: [{ host: "www.google.com", expectIssuer: ["Google Trust Services"] }] },
     // Path probes: public anchors and the customer's own default gateways.
-    ping: { anchors: DEFAULT_ANCHORS, gateways: true },
+    ping: { anchors: DEFAULT_ANCHORS, gateways: true, providerHops: 2 },
     trace: { targets: DEFAULT_PATH_TARGETS },
     mtu: { targets: DEFAULT_PATH_TARGETS },
   },

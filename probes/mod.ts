@@ -23,6 +23,7 @@ import { ispThroughputProbe } from "./builtin/isp_throughput.ts";
 import { tlsInspectProbe } from "./builtin/tls_inspect.ts";
 import { wifiLinkProbe } from "./builtin/wifi_link.ts";
 import { internetPingProbe } from "./builtin/internet_ping.ts";
+import { ispPingProbe } from "./builtin/isp_ping.ts";
 import { lanGatewayPingProbe } from "./builtin/lan_gateway_ping.ts";
 import { pathMtuProbe } from "./builtin/path_mtu.ts";
 import { pathTraceProbe } from "./builtin/path_trace.ts";
@@ -46,6 +47,7 @@ export const BUILTIN_PROBES = [
   tlsInspectProbe,
   lanGatewayPingProbe,
   internetPingProbe,
+  ispPingProbe,
   pathTraceProbe,
   pathMtuProbe,
   ispThroughputProbe,

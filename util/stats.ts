@@ -134,6 +134,28 @@ export function compareRate(
 }
 
 /**
+ * The difference of two independent proportions `a − b` with its 95 % interval by
+ * Newcombe's hybrid score method (Newcombe 1998, method 10), built from each side's Wilson
+ * interval. The difference is significant when the interval excludes 0.
+ *
+ * @example
+ * ```ts
+ * import { failureRate, rateDifference } from "./stats.ts";
+ * // 9 of 60 lost beyond the router, 0 of 60 up to it: the loss starts beyond it.
+ * rateDifference(failureRate(9, 60), failureRate(0, 60)).low > 0; // true
+ * ```
+ */
+export function rateDifference(
+  a: Pick<Interval, "estimate" | "low" | "high">,
+  b: Pick<Interval, "estimate" | "low" | "high">,
+): { estimate: number; low: number; high: number } {
+  const d = a.estimate - b.estimate;
+  const low = d - Math.sqrt((a.estimate - a.low) ** 2 + (b.high - b.estimate) ** 2);
+  const high = d + Math.sqrt((a.high - a.estimate) ** 2 + (b.estimate - b.low) ** 2);
+  return { estimate: round4(d), low: round4(low), high: round4(high) };
+}
+
+/**
  * The median of `values` (the mean of the middle two for an even count); null when empty.
  *
  * @example

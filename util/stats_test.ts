@@ -5,6 +5,7 @@ import {
   failureRate,
   median,
   percentile,
+  rateDifference,
   rateSchema,
   successRate,
   wilson,
@@ -83,4 +84,15 @@ Deno.test("describeRate() reads like the evidence pages print it, in both langua
   const t = describeRate(failureRate(3, 200));
   assert.equal(t.en, "3 of 200 (1.5 %, 95 % interval 0.5–4.3 %)");
   assert.equal(t.ja, "200 回中 3 回 (1.5 %、95% 区間 0.5–4.3 %)");
+});
+
+Deno.test("rateDifference() is Newcombe's hybrid score interval of a − b", () => {
+  // Newcombe (1998) table II, example (a): 56/70 − 48/80 → 0.0524 to 0.3339.
+  const d = rateDifference(successRate(56, 70), successRate(48, 80));
+  assert.equal(d.estimate, 0.2);
+  assert.ok(Math.abs(d.low - 0.0524) < 0.0006, `low ${d.low}`);
+  assert.ok(Math.abs(d.high - 0.3339) < 0.0006, `high ${d.high}`);
+  // Equal shares: the interval straddles 0.
+  const same = rateDifference(failureRate(2, 20), failureRate(2, 20));
+  assert.ok(same.low < 0 && same.high > 0);
 });
