@@ -12,13 +12,15 @@ import {
 } from "./dns.ts";
 import { captivePortal } from "./captive.ts";
 import { dnsAnswersWrong } from "./dns_answers.ts";
-import { gatewayDelay, gatewayLoss, gatewayUnreachable } from "./gateway.ts";
+import { gatewayUnreachable } from "./gateway.ts";
+import { gatewayDelay, pathDelay } from "./delay.ts";
+import { lossInconclusive, lossLocalised } from "./loss.ts";
 import { ipv6Broken } from "./ipv6.ts";
 import { accessType, proxyInUse } from "./notes.ts";
 import { beyondAccess, bufferbloat, slowLine } from "./speed.ts";
 import { clockSkew, tlsFailed, tlsIntercepted } from "./trust.ts";
 import { wifiWeak } from "./wifi.ts";
-import { hopRateLimited, pathDelay, pathLoss } from "./path.ts";
+import { hopRateLimited } from "./path.ts";
 import { noDefaultGateway, noUsableInterface } from "./lan.ts";
 import { mtuBlackHole, transferStalled } from "./mtu.ts";
 import { badHttpStatus, namesUnresolved, unreachable } from "./reach.ts";
@@ -34,15 +36,15 @@ export const RULES: readonly Rule[] = [
   noDefaultGateway,
   wifiWeak,
   gatewayUnreachable,
-  gatewayLoss,
+  lossLocalised,
   gatewayDelay,
   captivePortal,
-  pathLoss,
   bufferbloat,
   slowLine,
   beyondAccess,
   pathDelay,
   hopRateLimited,
+  lossInconclusive,
   dnsNotConfigured,
   ownResolverFailed,
   dnsAnswersWrong,

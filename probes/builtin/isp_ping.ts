@@ -38,6 +38,9 @@ interface Planned {
   name?: string;
 }
 
+/** How long hop discovery waits for "time exceeded": hop 2 is the far end of the access line. */
+const DISCOVER_WAIT_MS = 500;
+
 /** The `isp.ping` probe. Requires `--allow-run=ping` (`ping6` on macOS). */
 export const ispPingProbe = defineProbe({
   id: "isp.ping",
@@ -61,7 +64,7 @@ export const ispPingProbe = defineProbe({
     const found = await Promise.all(
       cfg.providerHops > 0
         ? firstPerFamily(cfg.anchors).map((a) =>
-          discoverHops(ctx, os, a, cfg.providerHops, cfg.waitMs)
+          discoverHops(ctx, os, a, cfg.providerHops, Math.min(cfg.waitMs, DISCOVER_WAIT_MS))
         )
         : [],
     );

@@ -16,9 +16,9 @@ const expired = (from: string) =>
 
 Deno.test("isp.ping finds the provider's first hop by TTL and pings it beside its hosts", async () => {
   const exec = scriptedExec({
-    "ping -n -4 -c 1 -W 1 -t 2 198.51.100.1": expired("100.64.0.1"),
+    "ping -n -4 -c 1 -W 0.5 -t 2 198.51.100.1": expired("100.64.0.1"),
     // A public router at TTL 3 is already beyond the provider (or cannot be told from it).
-    "ping -n -4 -c 1 -W 1 -t 3 198.51.100.1": expired("203.0.113.9"),
+    "ping -n -4 -c 1 -W 0.5 -t 3 198.51.100.1": expired("203.0.113.9"),
     "ping -n -4 -c 10 -i 0.2 -W 1 100.64.0.1": fixtureText("linux/en/ping/iputils_v4_loss.txt"),
     "ping -n -4 -c 10 -i 0.2 -W 1 192.0.2.80": fixtureText("linux/en/ping/iputils_v4_ok.txt"),
   });
