@@ -30,6 +30,11 @@ export const pingConfigSchema = z.object({
   /** Whether `lan.gateway.ping` pings the default gateways `net.gateway` finds. */
   gateways: z.boolean().default(false),
   /**
+   * Whether `lan.gateway.ping` also sends near-MTU echoes with Don't Fragment beside the
+   * small ones, so loss of large frames only (a poor Wi-Fi) shows.
+   */
+  gatewayLarge: z.boolean().default(true),
+  /**
    * The provider's own hosts (on-net, e.g. its portal or speed server), pinged by `isp.ping`
    * beside the gateway and the anchors, so loss can be placed on the access line, in the
    * provider's network or beyond it.

@@ -9,16 +9,12 @@
  *
  * @module
  */
-import type { HttpTimingData } from "../../probes/builtin/http_timing.ts";
-import type { TcpConnectData } from "../../probes/builtin/tcp_connect.ts";
+import { lossView } from "./loss_view.ts";
 import { measured, type RuleInput } from "./rule.ts";
-import { listOf, pingStats } from "./shape.ts";
+import { listOf } from "./shape.ts";
 
 /** A connect slower than this resent its SYN (the 1 s initial RTO, less scheduling slack). */
 export const RETRANSMIT_MS = 900;
-
-/** Probes whose data holds ping runs. */
-export const PING_PROBES = ["lan.gateway.ping", "internet.ping"] as const;
 
 /** Descriptions of each loss sign found; empty when the path looks clean. */
 export function lossSigns(input: RuleInput): string[] {
@@ -33,14 +29,10 @@ export function lossSigns(input: RuleInput): string[] {
       signs.push(`http.timing ${t.name}: connect ${t.connectMs}ms`);
     }
   }
-  for (const id of PING_PROBES) {
-    for (const e of pingEntries(measured(input, id))) {
-      const s = pingStats(e);
-      // All lost is a target out of reach, not random loss.
-      if (s && s.lossPercent > 0 && s.received > 0) {
-        signs.push(`${id} ${s.target}: ${s.lossPercent}% loss`);
-      }
-    }
+  // Any echo lost (by the router, the provider, the anchors, of any size) is a sign; all lost
+  // is a target out of reach, not random loss.
+  for (const p of lossView(input)?.points ?? []) {
+    if (p.lost > 0 && p.lost < p.sent) signs.push(`ping ${p.label}: ${p.lost}/${p.sent} lost`);
   }
   const byResolver = new Map<string, { ok: number; timeout: number }>();
   for (const l of measured(input, "dns.resolve")?.lookups ?? []) {

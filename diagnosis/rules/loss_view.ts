@@ -6,7 +6,14 @@
  * @module
  */
 import { localiseLoss, type LossVerdict } from "../../probes/lib/loss_localise.ts";
-import { type PingRecordLike, pointsFrom, type SeriesPoint } from "../../probes/lib/loss_points.ts";
+import {
+  chainOf,
+  type PingRecordLike,
+  pointsFrom,
+  type SeriesPoint,
+  sizePairs,
+} from "../../probes/lib/loss_points.ts";
+import { judgeSize, type SizeVerdict } from "../../probes/lib/size_loss.ts";
 import { measured, type RuleInput } from "./rule.ts";
 
 /** One point with every echo it got, in order. */
@@ -17,8 +24,12 @@ export interface ViewPoint extends SeriesPoint {
 
 /** The points and their verdicts, and the probe the evidence names. */
 export interface LossView {
+  /** Every point, the router's near-MTU series (`gateway-large`) included. */
   points: ViewPoint[];
+  /** Where loss starts, per family (near-MTU series left out). */
   verdicts: LossVerdict[];
+  /** Near-MTU against small echoes to each router. */
+  sizes: (SizeVerdict & { point: ViewPoint })[];
   probe: "path.loss" | "lan.gateway.ping" | "internet.ping";
 }
 
@@ -47,7 +58,11 @@ export function lossView(input: RuleInput): LossView | null {
     : points.some((p) => p.role !== "gateway")
     ? "internet.ping"
     : "lan.gateway.ping";
-  return { points, verdicts: localiseLoss(points), probe };
+  const sizes = sizePairs(points).map(({ small, large }) => ({
+    ...judgeSize(small, large),
+    point: large,
+  }));
+  return { points, verdicts: localiseLoss(chainOf(points)), sizes, probe };
 }
 
 function targetsOf(data: { targets?: unknown } | null): PingRecordLike[] {

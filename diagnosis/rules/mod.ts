@@ -15,6 +15,7 @@ import { dnsAnswersWrong } from "./dns_answers.ts";
 import { gatewayUnreachable } from "./gateway.ts";
 import { gatewayDelay, pathDelay } from "./delay.ts";
 import { lossInconclusive, lossLocalised } from "./loss.ts";
+import { largeFrameLoss } from "./large_frames.ts";
 import { ipv6Broken } from "./ipv6.ts";
 import { accessType, proxyInUse } from "./notes.ts";
 import { beyondAccess, bufferbloat, slowLine } from "./speed.ts";
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   wifiWeak,
   gatewayUnreachable,
   lossLocalised,
+  largeFrameLoss,
   gatewayDelay,
   captivePortal,
   bufferbloat,

@@ -10,8 +10,9 @@
  */
 import { z } from "zod";
 import { failureRate, rateSchema } from "../../util/stats.ts";
-import { localiseLoss, type LossVerdict, needsMore } from "../lib/loss_localise.ts";
-import { type PingRecordLike, pointsFrom } from "../lib/loss_points.ts";
+import { localiseLoss, type LossVerdict } from "../lib/loss_localise.ts";
+import { chainOf, type PingRecordLike, pointsFrom, sizePairs } from "../lib/loss_points.ts";
+import { judgeSize } from "../lib/size_loss.ts";
 import { EXTEND_STREAMS, type ExtendedPoint, extendSeries } from "../lib/loss_extend.ts";
 import { defineProbe, isMeasured, type ProbeContext } from "../types.ts";
 import type { Localized } from "../../util/text.ts";
@@ -21,11 +22,12 @@ const family = z.union([z.literal(4), z.literal(6)]);
 const series = z.object({ intervalMs: z.number(), samples: z.array(z.number().nullable()) })
   .strict();
 const point = z.object({
-  role: z.enum(["gateway", "hop", "on-net", "anchor"]),
+  role: z.enum(["gateway", "gateway-large", "hop", "on-net", "anchor"]),
   segment,
   position: z.number(),
   name: z.string().optional(),
   target: z.string(),
+  payloadBytes: z.number().optional(),
   family,
   sent: z.number(),
   lost: z.number(),
@@ -54,11 +56,21 @@ const verdict = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("undecided"), family, segment, at: z.string(), rate: rateSchema })
     .strict(),
 ]);
+const size = z.object({
+  target: z.string(),
+  family,
+  payloadBytes: z.number(),
+  kind: z.enum(["size-dependent", "none", "undecided"]),
+  small: rateSchema,
+  large: rateSchema,
+}).strict();
 const schema = z.object({
   /** Loss up to this share is healthy; a finding needs its interval above it. */
   healthyLoss: z.number(),
   points: z.array(point),
   verdicts: z.array(verdict),
+  /** Near-MTU echoes to the router against small ones at the same time. */
+  sizes: z.array(size),
   adaptive: z.object({
     budgetMs: z.number(),
     /** Time the extra rounds took. */
@@ -97,32 +109,50 @@ export const pathLossProbe = defineProbe({
       anchors: records(ctx, "internet.ping"),
     });
     const budgetMs = ctx.config.ping.adaptiveBudgetMs;
-    let verdicts = localiseLoss(points);
+    const judge = () => ({
+      verdicts: localiseLoss(chainOf(points)),
+      sizes: sizePairs(points).map((pair) => ({
+        pair,
+        verdict: judgeSize(pair.small, pair.large),
+      })),
+    });
+    let now = judge();
     const t0 = performance.now();
     let rounds = 0;
     let added = 0;
-    while (needsMore(verdicts) && !ctx.signal.aborted) {
+    while (!ctx.signal.aborted) {
       const families = new Set(
-        verdicts.filter((v) => v.kind === "unlocalised" || v.kind === "undecided").map((v) =>
-          v.family
-        ),
+        now.verdicts.filter((v) => v.kind === "unlocalised" || v.kind === "undecided")
+          .map((v) => v.family),
       );
-      const todo = points.filter((p) => families.has(p.family));
-      const r = await extendSeries(ctx, todo, budgetMs - (performance.now() - t0));
+      const sizes = now.sizes.filter((s) => s.verdict.kind === "undecided");
+      if (families.size === 0 && sizes.length === 0) break;
+      const todo = new Set([
+        ...chainOf(points).filter((p) => families.has(p.family)),
+        ...sizes.flatMap((s) => [s.pair.small, s.pair.large]),
+      ]);
+      const r = await extendSeries(ctx, [...todo], budgetMs - (performance.now() - t0));
       if (r === null) break;
       rounds++;
       added += r;
-      verdicts = localiseLoss(points);
+      now = judge();
       ctx.progress({ note: `+${added}` });
     }
+    const verdicts = now.verdicts;
     const usedMs = Math.round(performance.now() - t0);
     const data: PathLossData = {
       healthyLoss: 0.01,
       points: points.map(record),
       verdicts,
+      sizes: now.sizes.map(({ pair, verdict }) => ({
+        target: pair.large.target,
+        family: pair.large.family,
+        payloadBytes: pair.large.payloadBytes!,
+        ...verdict,
+      })),
       adaptive: { budgetMs, usedMs, rounds, streams: EXTEND_STREAMS, addedEchoes: added },
     };
-    return { ...outcome(verdicts, points.length), data };
+    return { ...outcome(verdicts, points.length, data.sizes), data };
   },
 });
 
@@ -140,6 +170,7 @@ function record(p: ExtendedPoint): PathLossData["points"][number] {
     position: p.position,
     ...(p.name ? { name: p.name } : {}),
     target: p.target,
+    ...(p.payloadBytes ? { payloadBytes: p.payloadBytes } : {}),
     family: p.family,
     sent: p.sent,
     lost: p.lost,
@@ -151,6 +182,7 @@ function record(p: ExtendedPoint): PathLossData["points"][number] {
 function outcome(
   verdicts: readonly LossVerdict[],
   n: number,
+  sizes: PathLossData["sizes"],
 ): { status: "ok" | "warn" | "skipped"; summary: Localized; reason?: Localized } {
   if (n === 0 || verdicts.length === 0) {
     const reason = {
@@ -160,13 +192,22 @@ function outcome(
     return { status: "skipped", summary: reason, reason };
   }
   const found = verdicts.filter((v) => v.kind !== "clean");
-  if (found.length === 0) {
+  const big = sizes.filter((s) => s.kind !== "none");
+  if (found.length === 0 && big.length === 0) {
     return {
       status: "ok",
       summary: { ja: "損失は見られません", en: "No loss beyond the healthy range" },
     };
   }
-  const line = found.map((v) => describe(v));
+  const line = [
+    ...found.map((v) => describe(v)),
+    ...big.map((s) => ({
+      ja: `${s.target}: 大きなパケットだけの損失${
+        s.kind === "undecided" ? " (判定できません)" : ""
+      }`,
+      en: `${s.target}: large frames lost${s.kind === "undecided" ? " (inconclusive)" : ""}`,
+    })),
+  ];
   return {
     status: "warn",
     summary: { ja: line.map((l) => l.ja).join("。"), en: line.map((l) => l.en).join("; ") },

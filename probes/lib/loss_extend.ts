@@ -47,7 +47,13 @@ export async function extendSeries(
     const streams = await Promise.all(
       Array.from({ length: EXTEND_STREAMS }, async (_, s) => {
         await new Promise((ok) => setTimeout(ok, (s * interval) / EXTEND_STREAMS));
-        const spec = { ...probe, target: p.target, family: p.family, count };
+        const spec = {
+          ...probe,
+          target: p.target,
+          family: p.family,
+          count,
+          ...(p.payloadBytes ? { payloadBytes: p.payloadBytes, dontFragment: true } : {}),
+        };
         return (await runPing(ctx, ctx.os, spec, limits)).record;
       }),
     );

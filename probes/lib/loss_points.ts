@@ -25,25 +25,30 @@ export interface PingRecordLike {
 
 /** A point with what it takes to ping it again. */
 export interface SeriesPoint extends LossPoint {
-  role: "gateway" | "hop" | "on-net" | "anchor";
+  /** `gateway-large`: the near-MTU echoes to the router, judged beside its small ones. */
+  role: "gateway" | "gateway-large" | "hop" | "on-net" | "anchor";
   target: string;
   name?: string;
+  /** Near-MTU payload, sent with Don't Fragment (`gateway-large` only). */
+  payloadBytes?: number;
   samples: (number | null)[];
   intervalMs: number;
 }
 
 /** Positions along the path: the router, its hops (by TTL), the provider's hosts, anchors. */
-const POSITION = { gateway: 0, hop: 1, "on-net": 2, anchor: 3 } as const;
+const POSITION = { gateway: 0, "gateway-large": 0, hop: 1, "on-net": 2, anchor: 3 } as const;
 const SEGMENT: Record<SeriesPoint["role"], LossSegment> = {
   gateway: "lan",
+  "gateway-large": "lan",
   hop: "isp",
   "on-net": "isp",
   anchor: "internet",
 };
 
 /**
- * Points from the ping probes' targets. Records that measured nothing, and near-MTU
- * series (those with a payload size), are left out.
+ * Points from the ping probes' targets; records that measured nothing are left out. The
+ * router's near-MTU series become `gateway-large` points, off the chain (see
+ * {@link chainOf}).
  */
 export function pointsFrom(sources: {
   gateway?: readonly PingRecordLike[];
@@ -53,15 +58,19 @@ export function pointsFrom(sources: {
   const out: SeriesPoint[] = [];
   const add = (r: PingRecordLike, role: SeriesPoint["role"]) => {
     if (!["ok", "warn", "fail"].includes(r.status) || !r.sent) return;
-    if (r.payloadBytes !== undefined) return;
+    if (r.payloadBytes !== undefined && role !== "gateway") return;
+    const large = r.payloadBytes !== undefined;
     out.push({
-      role,
+      role: large ? "gateway-large" : role,
       segment: SEGMENT[role],
       position: POSITION[role] + (role === "hop" ? (r.ttl ?? 2) / 100 : 0),
       family: r.family,
       label: r.name ?? r.target,
       target: r.target,
       ...(r.name ? { name: r.name } : {}),
+      ...(large
+        ? { payloadBytes: r.payloadBytes, label: `${r.name ?? r.target} (${r.payloadBytes} B)` }
+        : {}),
       sent: r.sent,
       lost: Math.max(0, r.sent - r.received),
       samples: r.samples ?? [],
@@ -72,4 +81,19 @@ export function pointsFrom(sources: {
   for (const r of sources.isp ?? []) add(r, r.role === "hop" ? "hop" : "on-net");
   for (const r of sources.anchors ?? []) add(r, "anchor");
   return out;
+}
+
+/** The points along the path (the near-MTU series left out): what `localiseLoss` judges. */
+export function chainOf<P extends SeriesPoint>(points: readonly P[]): P[] {
+  return points.filter((p) => p.role !== "gateway-large");
+}
+
+/** Each near-MTU series with the small series to the same router. */
+export function sizePairs<P extends SeriesPoint>(points: readonly P[]): { small: P; large: P }[] {
+  return points.filter((p) => p.role === "gateway-large").flatMap((large) => {
+    const small = points.find((p) =>
+      p.role === "gateway" && p.target === large.target && p.family === large.family
+    );
+    return small ? [{ small, large }] : [];
+  });
 }

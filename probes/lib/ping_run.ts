@@ -39,6 +39,10 @@ export const pingTargetSchema = z.object({
   samples: z.array(z.number().nullable()),
   /** Milliseconds between echoes as sent (the interval), so samples can be drawn over time. */
   intervalMs: z.number(),
+  /** ICMP payload bytes, when not the OS default (a near-MTU series). */
+  payloadBytes: z.number().int().optional(),
+  /** Set when the echoes carried Don't Fragment. */
+  dontFragment: z.boolean().optional(),
   command: z.string(),
 }).strict();
 
@@ -79,6 +83,8 @@ export async function runPing(
     target: spec.target,
     family: spec.family,
     intervalMs: sendIntervalMs(os, spec),
+    ...(spec.payloadBytes !== undefined ? { payloadBytes: spec.payloadBytes } : {}),
+    ...(spec.dontFragment ? { dontFragment: true } : {}),
     command: r.command,
   };
   const evidence = { label: r.command, text: outputOf(r) };
@@ -114,7 +120,10 @@ export function judge(
   p: PingResult,
   limits: PingLimits,
   family: 4 | 6,
-): Omit<PingTarget, "target" | "family" | "command" | "name" | "intervalMs"> {
+): Omit<
+  PingTarget,
+  "target" | "family" | "command" | "name" | "intervalMs" | "payloadBytes" | "dontFragment"
+> {
   const measured = {
     sent: p.sent,
     received: p.received,

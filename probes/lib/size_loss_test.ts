@@ -1,0 +1,16 @@
+import assert from "node:assert/strict";
+import { judgeSize } from "./size_loss.ts";
+
+Deno.test("judgeSize() tells loss of large frames from loss of every frame", () => {
+  assert.equal(judgeSize({ sent: 40, lost: 0 }, { sent: 40, lost: 12 }).kind, "size-dependent");
+  assert.equal(judgeSize({ sent: 40, lost: 6 }, { sent: 40, lost: 7 }).kind, "none");
+  assert.equal(judgeSize({ sent: 20, lost: 0 }, { sent: 20, lost: 0 }).kind, "none");
+});
+
+Deno.test("judgeSize() waits for more echoes when a difference is not yet significant", () => {
+  const v = judgeSize({ sent: 20, lost: 0 }, { sent: 20, lost: 2 });
+  assert.equal(v.kind, "undecided");
+  assert.deepEqual([v.large.failures, v.large.n], [2, 20]);
+  // Every large echo lost while small ones pass: no doubt at all.
+  assert.equal(judgeSize({ sent: 20, lost: 0 }, { sent: 20, lost: 20 }).kind, "size-dependent");
+});
