@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { describeRate } from "../../util/stats.ts";
 import { advise, CONTACT_PROVIDER, RESTART_ROUTER } from "./advice.ts";
 import { lossSigns } from "./loss_signs.ts";
 import { measured, type Rule } from "./rule.ts";
@@ -55,14 +56,17 @@ export const mtuBlackHole: Rule = (input) => {
   const stalled = all.filter((o) => o.failure === "stall");
   const smallOk = all.filter((o) => o.ok);
   if (stalled.length === 0 || smallOk.length === 0 || lossSigns(input).length > 0) return [];
-  const mtu = pathMtu(measured(input, "path.mtu"));
+  const mtuData = measured(input, "path.mtu");
+  const mtu = pathMtu(mtuData);
   const lowMtu = mtu !== null && mtu < 1500;
   if (mtu !== null && !lowMtu) return [];
+  // The repeated check of both sizes: consistent failure of the larger one, with its rates.
+  const check = mtuData?.targets.find((t) => t.blackHole && t.sizeCheck)?.sizeCheck;
   return [{
     id: "isp.mtu-black-hole",
     segment: "isp",
     severity: "fail",
-    confidence: lowMtu ? "high" : "medium",
+    confidence: lowMtu && check ? "high" : "medium",
     title: {
       ja: "大きなデータだけが届きません (MTU の問題の可能性)",
       en: "Large data does not get through (likely an MTU problem)",
@@ -85,11 +89,31 @@ export const mtuBlackHole: Rule = (input) => {
       CONTACT_PROVIDER,
     ),
     technical: `stalls after connect (${stallLine(stalled)}) while ${smallOk.length} small ` +
-      `exchanges succeeded; path MTU ${mtu ?? "not measured"}: suspected PMTUD black hole ` +
+      `exchanges succeeded; path MTU ${mtu ?? "not measured"}` +
+      (check
+        ? ` (${check.silentMtu} B: ${describeRate(check.silent).en} lost vs ${check.fitMtu} B: ${
+          describeRate(check.fit).en
+        })`
+        : "") +
+      `: suspected PMTUD black hole ` +
       `(ICMP frag-needed/packet-too-big filtered)`,
     evidence: [
       ...byProbe(stalled, (o) => ({ [o.name]: o.http?.failedAt ?? o.failure })),
-      ...(mtu !== null ? [{ probe: "path.mtu" as const, values: { pathMtu: mtu } }] : []),
+      ...(mtu !== null
+        ? [{
+          probe: "path.mtu" as const,
+          values: {
+            pathMtu: mtu,
+            ...(check
+              ? {
+                silentMtu: check.silentMtu,
+                rate: check.silent,
+                fit: { mtu: check.fitMtu, rate: check.fit },
+              }
+              : {}),
+          },
+        }]
+        : []),
     ],
     at: "isp",
     breaks: "stall",
