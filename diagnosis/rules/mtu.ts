@@ -10,7 +10,10 @@
 import { describeRate } from "../../util/stats.ts";
 import { advise, CONTACT_PROVIDER, RESTART_ROUTER } from "./advice.ts";
 import { lossSigns } from "./loss_signs.ts";
-import { measured, type Rule } from "./rule.ts";
+import { failureRate } from "../../util/stats.ts";
+import { asNote, lossUnsettled, MAYBE_LOSS, ONE_FAILURE } from "./corroborate.ts";
+import { lossView } from "./loss_view.ts";
+import { measured, type Rule, type RuleFinding } from "./rule.ts";
 import { byProbe } from "./reach.ts";
 import { num, obj } from "./shape.ts";
 import { type TargetOutcome, targetOutcomes } from "./targets.ts";
@@ -20,12 +23,21 @@ import { type TargetOutcome, targetOutcomes } from "./targets.ts";
  * symptoms (a quality problem), not a fault of its own.
  */
 export const transferStalled: Rule = (input) => {
-  const stalled = targetOutcomes(input).filter((o) => o.failure === "stall");
+  const all = targetOutcomes(input);
+  const stalled = all.filter((o) => o.failure === "stall");
   const lossy = lossSigns(input).length > 0;
-  return (["isp", "internet", "service"] as const).flatMap((seg) => {
+  // Packets too big to pass explain a lone stall; so does loss of large frames.
+  const mtu = pathMtu(measured(input, "path.mtu"));
+  const sizeEvidence = (mtu !== null && mtu < 1500) ||
+    (lossView(input)?.sizes ?? []).some((s) => s.kind === "size-dependent");
+  return (["isp", "internet", "service"] as const).flatMap((seg): RuleFinding[] => {
     const mine = stalled.filter((o) => o.segment === seg);
     if (mine.length === 0) return [];
-    return [{
+    const rate = failureRate(
+      mine.length,
+      all.filter((o) => o.segment === seg && o.probe === "http.timing").length,
+    );
+    const finding: RuleFinding = {
       id: `${seg}.transfer-stalled`,
       segment: seg,
       severity: "fail" as const,
@@ -40,9 +52,12 @@ export const transferStalled: Rule = (input) => {
       },
       advice: advise(RESTART_ROUTER, CONTACT_PROVIDER),
       technical: `stalled after connect: ${stallLine(mine)}`,
-      evidence: byProbe(mine, (o) => ({ [o.name]: o.http?.failedAt ?? o.failure })),
+      evidence: byProbe(mine, (o) => ({ [o.name]: o.http?.failedAt ?? o.failure, rate })),
       symptom: lossy ? "quality" as const : "stall" as const,
-    }];
+    };
+    if (mine.length < 2 && !sizeEvidence) return [asNote(finding, ONE_FAILURE)];
+    if (!sizeEvidence && lossUnsettled(input)) return [asNote(finding, MAYBE_LOSS)];
+    return [finding];
   });
 };
 
@@ -60,8 +75,10 @@ export const mtuBlackHole: Rule = (input) => {
   const mtu = pathMtu(mtuData);
   const lowMtu = mtu !== null && mtu < 1500;
   if (mtu !== null && !lowMtu) return [];
+  // One stalled request with no size limit measured is one failure: transferStalled notes it.
+  if (stalled.length < 2 && !lowMtu) return [];
   // The repeated check of both sizes: consistent failure of the larger one, with its rates.
-  const check = mtuData?.targets.find((t) => t.blackHole && t.sizeCheck)?.sizeCheck;
+  const check = (mtuData?.targets ?? []).find((t) => t.blackHole && t.sizeCheck)?.sizeCheck;
   return [{
     id: "isp.mtu-black-hole",
     segment: "isp",

@@ -10,8 +10,10 @@
  * @module
  */
 import { advise, CONTACT_PROVIDER, RESTART_ROUTER, SERVICE_SIDE } from "./advice.ts";
+import { failureRate } from "../../util/stats.ts";
+import { asNote, lossUnsettled, MAYBE_LOSS, ONE_FAILURE } from "./corroborate.ts";
 import { lossSigns } from "./loss_signs.ts";
-import type { Rule, RuleFinding } from "./rule.ts";
+import { measured, type Rule, type RuleFinding } from "./rule.ts";
 import { type TargetOutcome, targetOutcomes } from "./targets.ts";
 import type { Localized } from "../../util/text.ts";
 
@@ -27,6 +29,8 @@ const list = (ts: TargetOutcome[]) => [...new Set(ts.map((t) => t.name))].join("
 export const unreachable: Rule = (input) => {
   const all = targetOutcomes(input);
   const lossy = lossSigns(input).length > 0;
+  // Silent targets in every segment alike corroborate one another: the path is down.
+  const silentAll = all.filter((o) => o.failure === "path").length;
   const findings: RuleFinding[] = [];
   for (const seg of ["isp", "internet", "service"] as const) {
     // Name failures and stalls say nothing about whether packets get through.
@@ -38,7 +42,11 @@ export const unreachable: Rule = (input) => {
     const allFailed = failed.length === judged.length;
     const silent = failed.filter((o) => o.failure === "path");
     const place = PLACE[seg];
-    findings.push({
+    const rate = failureRate(failed.length, judged.length);
+    // One silent target proves nothing (one lost SYN does it); a refusal is an answer.
+    const corroborated = failed.length >= 2 || failed.some((o) => o.failure === "refused") ||
+      (allFailed && silentAll >= 2);
+    const finding: RuleFinding = {
       id: `${seg}.${allFailed ? "unreachable" : "partly-unreachable"}`,
       segment: seg,
       severity: allFailed ? "fail" : "warn",
@@ -62,12 +70,19 @@ export const unreachable: Rule = (input) => {
         failed.map((o) => `${o.name}${o.address ? ` ${o.address}` : ""}: ${o.error ?? o.failure}`)
           .join("; ") +
         ")",
-      evidence: byProbe(failed, (o) => ({ [o.name]: o.error ?? o.failure })),
+      evidence: byProbe(failed, (o) => ({ [o.name]: o.error ?? o.failure, rate })),
       // Every target silent: the network towards them is broken, not just the hosts.
       ...(allFailed && silent.length > 0 ? { breaks: "path" as const } : {}),
       // Some targets lost among working ones, while packets are being lost: loss victims.
       symptom: !allFailed && lossy ? "quality" : "path",
-    });
+    };
+    findings.push(
+      !corroborated
+        ? asNote(finding, ONE_FAILURE)
+        : !allFailed && lossUnsettled(input)
+        ? asNote(finding, MAYBE_LOSS)
+        : finding,
+    );
   }
   return findings;
 };
@@ -79,8 +94,10 @@ export const namesUnresolved: Rule = (input) => {
   if (failed.length === 0) return [];
   const allFailed = failed.length === byName.length;
   // Lookups that timed out while packets are being lost went with them.
-  const lossy = lossSigns(input).length > 0 && failed.every((o) => /timeout/.test(o.error ?? ""));
-  return [{
+  const timedOut = failed.every((o) => /timeout/.test(o.error ?? ""));
+  const lossy = lossSigns(input).length > 0 && timedOut;
+  const rate = failureRate(failed.length, byName.length);
+  const finding: RuleFinding = {
     id: "dns.targets-unresolved",
     segment: "dns",
     severity: allFailed ? "fail" : "warn",
@@ -97,9 +114,19 @@ export const namesUnresolved: Rule = (input) => {
     technical: `lookup failed or went astray for ${
       failed.map((o) => `${o.host} (${o.error ?? `address ${o.address}`})`).join(", ")
     }`,
-    evidence: byProbe(failed, (o) => ({ [o.host]: o.error ?? o.address })),
+    evidence: byProbe(failed, (o) => ({ [o.host]: o.error ?? o.address, rate })),
     symptom: lossy ? "quality" : "names",
-  }];
+  };
+  // One lookup lost proves nothing, unless the name led astray (an answer, not chance) or
+  // the device's own resolver failed its lookups too.
+  const ownFailed = (measured(input, "dns.resolve")?.lookups ?? []).some((l) =>
+    l.resolver === "system" && !l.ok
+  );
+  const corroborated = failed.length >= 2 || failed.some((o) => o.address !== null) ||
+    ownFailed;
+  if (!corroborated) return [asNote(finding, ONE_FAILURE)];
+  if (timedOut && !allFailed && lossUnsettled(input)) return [asNote(finding, MAYBE_LOSS)];
+  return [finding];
 };
 
 /** A web target answered, but not with the status it should (a captive redirect aside). */

@@ -10,9 +10,9 @@
  *
  * @module
  */
-import type { TcpConnectData } from "../../probes/builtin/tcp_connect.ts";
+import { successRate } from "../../util/stats.ts";
 import { advise, CONTACT_PROVIDER, SERVICE_SIDE, TRY_EVENING } from "./advice.ts";
-import { RETRANSMIT_MS } from "./loss_signs.ts";
+import { asNote, lossUnsettled, MAYBE_LOSS } from "./corroborate.ts";
 import { measured, type Rule, type RuleFinding } from "./rule.ts";
 import { byProbe } from "./reach.ts";
 import { targetOutcomes } from "./targets.ts";
@@ -31,16 +31,17 @@ export const slowResponses: Rule = (input) => {
       o.segment === seg && o.probe === "http.timing" && o.http!.healthy &&
       (o.http!.ttfbMs ?? 0) > httpLimit
     );
-    // One connect a little over the limit is scheduling noise of a busy device; a resent
-    // SYN (over RETRANSMIT_MS) or two slow connects is the network.
-    const connectsCount = slowConnects.length >= 2 ||
-      slowConnects.some((o) => (o.connectMs ?? 0) >= RETRANSMIT_MS);
+    // One connect over the limit is scheduling noise of a busy device, or one lost SYN
+    // (resent after 1 s: RETRANSMIT_MS): one failed attempt. Two slow connects are the network.
+    const connectsCount = slowConnects.length >= 2;
     const slow = [...(connectsCount ? slowConnects : []), ...slowAnswers];
     if (slow.length === 0) continue;
+    const judged = outcomes.filter((o) => o.segment === seg).length;
+    const rate = successRate(slow.length, Math.max(judged, slow.length));
     const ms = (o: (typeof slow)[number]) =>
       o.probe === "tcp.connect" ? o.connectMs : o.http!.ttfbMs;
     const worst = Math.max(...slow.map((o) => ms(o) ?? 0));
-    findings.push({
+    const finding: RuleFinding = {
       id: `${seg}.slow`,
       segment: seg,
       severity: "warn",
@@ -56,9 +57,11 @@ export const slowResponses: Rule = (input) => {
       technical: `${seg}: slow ${
         slow.map((o) => `${o.name} ${ms(o)}ms`).join(", ")
       } (limits: connect ${tcpLimit}ms, first byte ${httpLimit}ms)`,
-      evidence: byProbe(slow, (o) => ({ [o.name]: ms(o) })),
+      evidence: byProbe(slow, (o) => ({ [o.name]: ms(o), rate })),
       symptom: "quality",
-    });
+    };
+    // While loss is seen but not settled, a slow answer may be a resent packet.
+    findings.push(lossUnsettled(input) ? asNote(finding, MAYBE_LOSS) : finding);
   }
   return findings;
 };
