@@ -67,6 +67,7 @@ Deno.test("diagnose() puts a broken resolver in the headline while IP works", ()
   const d = diagnose([
     dnsResolve([
       lookup("www.example.test", "system", timeout),
+      lookup("app.example.test", "system", timeout),
       lookup("www.example.test", "public", { answers: ["198.18.0.20"] }),
     ]),
     httpTiming([

@@ -13,6 +13,8 @@
  */
 import { advise, CONTACT_PROVIDER, RESTART_ROUTER } from "./advice.ts";
 import { type DnsView, dnsView, failedLookup, isAnswer, type Lookup, median } from "./dns_view.ts";
+import { failureRate } from "../../util/stats.ts";
+import { asNote, lossUnsettled, MAYBE_LOSS, ONE_FAILURE } from "./corroborate.ts";
 import { lossSigns } from "./loss_signs.ts";
 import type { Rule, RuleFinding } from "./rule.ts";
 
@@ -70,7 +72,8 @@ export const ownResolverFailed: Rule = (input) => {
   const failed = judged.filter((l) => failedLookup(l, others));
   // While packets are being lost, lookups time out with them: a symptom of the loss.
   const lossy = lossSigns(input).length > 0;
-  return [{
+  const rate = failureRate(failed.length, judged.length);
+  const finding: RuleFinding = {
     id: "dns.system-resolver-failed",
     segment: "dns",
     severity: lossy ? "warn" : "fail",
@@ -92,12 +95,19 @@ export const ownResolverFailed: Rule = (input) => {
     evidence: evidence(judged, {
       failed: failed.length,
       errors: errorsOf(failed),
+      rate,
       ...(v.compareVerdict ? { compare: v.compareVerdict } : {}),
     }),
     at: v.ownAt,
     breaks: "names",
     symptom: lossy ? "quality" : "path",
-  }];
+  };
+  // One lookup is one attempt; lookups timing out amid loss that could not be settled may
+  // have gone with it.
+  const timedOut = failed.every((l) => l.error === "timeout");
+  if (failed.length < 2) return [asNote(finding, ONE_FAILURE)];
+  if (timedOut && lossUnsettled(input)) return [asNote(finding, MAYBE_LOSS)];
+  return [finding];
 };
 
 /** Every lookup through every resolver failed (not "no such name": no answer at all). */
@@ -121,7 +131,11 @@ export const dnsAllFailed: Rule = (input) => {
     technical: `0/${v.lookups.length} lookups answered via ${resolvers.join(", ")}; errors: ${
       errorsOf(v.lookups).join(", ")
     }`,
-    evidence: evidence(v.lookups, { failed: v.lookups.length, errors: errorsOf(v.lookups) }),
+    evidence: evidence(v.lookups, {
+      failed: v.lookups.length,
+      errors: errorsOf(v.lookups),
+      rate: failureRate(v.lookups.length, v.lookups.length),
+    }),
     // Every resolver, near and far, fails alike: the common part of their paths drops DNS.
     at: "isp",
     breaks: "names",

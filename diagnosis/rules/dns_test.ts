@@ -34,7 +34,11 @@ Deno.test("ownResolverFailed() stays quiet when another resolver is flaky too (l
 
 Deno.test("ownResolverFailed() places a public resolver the device uses on the internet", () => {
   const input = inputOf(
-    dnsResolve([lookup("www", "system", timeout), lookup("www", "provider", ok())]),
+    dnsResolve([
+      lookup("www", "system", timeout),
+      lookup("app", "system", timeout),
+      lookup("www", "provider", ok()),
+    ]),
     result("dns.config", {
       servers: ["198.18.0.53"],
       interfaces: [],
@@ -149,4 +153,14 @@ Deno.test("the DNS rules tell a failing resolver from a lying one only through t
   // Without the OS resolver, "no records" for a name others resolve is a failure to answer.
   const onlyCompare = inputOf(compare("nxdomain"));
   assert.deepEqual(ids(ownResolverFailed(onlyCompare)), ["dns.system-resolver-failed"]);
+});
+
+Deno.test("ownResolverFailed() keeps one failed lookup of the device's own resolver as a note", () => {
+  const input = inputOf(
+    dnsResolve([lookup("www", "system", timeout), lookup("www", "provider", ok())]),
+  );
+  const [f] = ownResolverFailed(input);
+  assert.deepEqual([f.id, f.severity, f.breaks], ["dns.system-resolver-failed", "info", undefined]);
+  const rate = f.evidence[0].values!.rate as { failures: number; n: number };
+  assert.deepEqual([rate.failures, rate.n], [1, 1]);
 });
