@@ -129,6 +129,30 @@ Deno.test("the speed rules grade bufferbloat, a slow line and trouble beyond the
   assert.equal(beyondAccess(beyond)[0].id, "internet.beyond-access");
 });
 
+Deno.test("bufferbloat() counts a direction's grade only on enough loaded-latency samples", () => {
+  const server = (upSamples: number, downSamples: number) => ({
+    name: "provider",
+    kind: "on-net",
+    download: { mbps: 1800, loadedLatency: { medianMs: 30, samples: downSamples } },
+    upload: { mbps: 1000, loadedLatency: { medianMs: 160, samples: upSamples } },
+    bufferbloat: {
+      downloadAddedMs: 29,
+      uploadAddedMs: 159,
+      download: "A",
+      upload: "C",
+      grade: "C",
+    },
+    rpm: { value: 2860 },
+  });
+  const input = (up: number, down: number) =>
+    inputOf(result("isp.throughput", { servers: [server(up, down)] }, { segment: "isp" }));
+  // Three samples of a transfer that ended within a second: one stalled timer can do that.
+  assert.deepEqual(bufferbloat(input(3, 10)), []);
+  const [f] = bufferbloat(input(8, 10));
+  assert.equal(f.id, "isp.bufferbloat");
+  assert.match(f.detail.en, /159 ms longer \(grade C/);
+});
+
 Deno.test("accessType() and proxyInUse() are notes, never warnings", () => {
   const input = inputOf(
     result("isp.access", {
