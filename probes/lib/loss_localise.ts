@@ -121,7 +121,15 @@ function judgeChain(chain: LossPoint[], family: 4 | 6): LossVerdict | null {
       return { kind: "undecided", family, segment: p.segment, at: p.label, rate: p.rate };
     }
     const earlier = points.filter((q) => q.position < p.position && !q.local);
-    const unclear = earlier.find((q) => !lower(q, p));
+    const clean = earlier.filter((q) => lower(q, p));
+    // A point before that is not clearly cleaner, or one that drops its own answers after
+    // the last clean point (its own loss hides whether the path loses there), leaves the
+    // start open between that point's segment and this one's.
+    const lastClean = clean.at(-1)?.position ?? -Infinity;
+    const unclear = earlier.find((q) => !clean.includes(q)) ??
+      points.find((q) =>
+        q.local && q.position > lastClean && q.position < p.position && q.segment !== p.segment
+      );
     if (unclear) {
       return {
         kind: "unlocalised",
@@ -132,7 +140,7 @@ function judgeChain(chain: LossPoint[], family: 4 | 6): LossVerdict | null {
         rate: p.rate,
       };
     }
-    const before = earlier.at(-1);
+    const before = clean.at(-1);
     return {
       kind: "localised",
       family,

@@ -62,3 +62,24 @@ Deno.test("localiseLoss() judges each family on its own and leaves out silent po
   ]);
   assert.deepEqual(v.map((x) => [x.family, x.kind]), [[4, "localised"], [6, "clean"]]);
 });
+
+Deno.test("localiseLoss() will not place loss past a hop whose own drops hide where it starts", () => {
+  // The provider's edge limits its answers and the anchor loses: the loss may start at
+  // the edge or beyond; with a clean on-net host after the edge it is beyond.
+  const hidden = localiseLoss([
+    at("lan", 0, 0, 100),
+    at("isp", 1, 40, 100),
+    at("internet", 3, 10, 100),
+  ]);
+  assert.deepEqual(
+    hidden.map((v) => [v.kind, v.kind === "unlocalised" && [v.from, v.to]]),
+    [["unlocalised", ["isp", "internet"]]],
+  );
+  const [placed] = localiseLoss([
+    at("lan", 0, 0, 100),
+    at("isp", 1, 40, 100),
+    at("isp", 2, 0, 100),
+    at("internet", 3, 10, 100),
+  ]);
+  assert.equal(placed.kind === "localised" && placed.segment, "internet");
+});
