@@ -13,7 +13,7 @@
  */
 import { advise, CONTACT_PROVIDER, RESTART_ROUTER } from "./advice.ts";
 import { type DnsView, dnsView, failedLookup, isAnswer, type Lookup, median } from "./dns_view.ts";
-import { failureRate } from "../../util/stats.ts";
+import { failureRate, successRate } from "../../util/stats.ts";
 import { asNote, lossUnsettled, MAYBE_LOSS, ONE_FAILURE } from "./corroborate.ts";
 import { lossSigns } from "./loss_signs.ts";
 import type { Rule, RuleFinding } from "./rule.ts";
@@ -167,14 +167,30 @@ export const otherResolverSilent: Rule = (input) => {
   }));
 };
 
-/** The device's own lookups are slow. */
+/**
+ * The device's own lookups are slow: their median over the limit with 95 % confidence (more
+ * than half of them over it; beside a fast resolver, all of two or more), and — when other
+ * resolvers answered too — slower than those by half the limit or more, so a busy device that
+ * delays every lookup alike is not blamed on DNS.
+ */
 export const dnsSlow: Rule = (input) => {
   const v = dnsView(input);
   if (!v) return [];
   const own = v.lookups.filter((l) => l.own && l.ok);
   const m = median(own.map((l) => l.ms));
   if (m === null || m <= v.slowMs) return [];
-  return [slowFinding(v, own, m)];
+  const k = own.filter((l) => l.ms > v.slowMs).length;
+  const over = successRate(k, own.length);
+  const others = median(v.lookups.filter((l) => !l.own && l.ok).map((l) => l.ms));
+  // Beside a fast resolver, every own lookup slow (two or more) is enough; alone, the share
+  // of slow lookups must lie above one half.
+  const enough = over.low > 0.5 || (others !== null && k === own.length && k >= 2);
+  if (!enough || (others !== null && m - others < v.slowMs / 2)) return [];
+  const f = slowFinding(v, own, m);
+  return [{
+    ...f,
+    evidence: f.evidence.map((e) => ({ ...e, values: { ...e.values, rate: over } })),
+  }];
 };
 
 function slowFinding(v: DnsView, own: Lookup[], m: number): RuleFinding {

@@ -77,7 +77,16 @@ Deno.test("dnsSlow() judges the median of the device's own lookups", () => {
   const [f] = dnsSlow(slow);
   assert.equal(f.id, "dns.slow");
   assert.equal(f.symptom, "quality");
-  assert.deepEqual(f.evidence[0].values, { medianMs: 675, thresholdMs: 300 });
+  const { rate, ...values } = f.evidence[0].values as Record<string, unknown>;
+  assert.deepEqual(values, { medianMs: 675, thresholdMs: 300 });
+  assert.deepEqual([(rate as { successes: number }).successes, (rate as { n: number }).n], [2, 2]);
+  // A busy device slows every lookup alike: no slower than the other resolver, not DNS.
+  const busy = inputOf(dnsResolve([
+    lookup("www", "system", ok(420)),
+    lookup("app", "system", ok(430)),
+    lookup("www", "public", ok(400)),
+  ]));
+  assert.deepEqual(dnsSlow(busy), []);
   // One slow lookup among fast ones is not a slow resolver.
   const once = inputOf(dnsResolve([
     lookup("www", "system", ok(900)),

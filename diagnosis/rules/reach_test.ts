@@ -14,6 +14,7 @@ import {
   tcpTarget,
 } from "./rule_testing.ts";
 import { slowResponses } from "./slow.ts";
+import { echoes, ispPing } from "./ping_testing.ts";
 
 Deno.test("unreachable() breaks the path only when every target of a segment is silent", () => {
   const silent = inputOf(tcpConnect([
@@ -189,6 +190,15 @@ Deno.test("slowResponses() ignores one slow connect, a resent SYN included", () 
     tcpTarget("resolver", "10.64.1.53", "isp", [[4, true, 640]]),
   ]));
   assert.deepEqual(slowResponses(twice).map((f) => f.id), ["isp.slow"]);
+  // Pings to the provider answer in a millisecond: the device was too busy to time connects.
+  const busy = inputOf(
+    tcpConnect([
+      tcpTarget("portal", "10.64.1.80", "isp", [[4, true, 520]]),
+      tcpTarget("resolver", "10.64.1.53", "isp", [[4, true, 640]]),
+    ]),
+    ispPing(echoes(20), echoes(20)),
+  );
+  assert.deepEqual(slowResponses(busy), []);
   const server = inputOf(httpTiming([
     httpTarget("app", "https://app.example.test/", { segment: "service", ttfbMs: 2100 }),
   ]));

@@ -10,9 +10,11 @@
  *
  * @module
  */
-import { successRate } from "../../util/stats.ts";
 import { advise, CONTACT_PROVIDER, SERVICE_SIDE, TRY_EVENING } from "./advice.ts";
+import { median, successRate } from "../../util/stats.ts";
 import { asNote, lossUnsettled, MAYBE_LOSS } from "./corroborate.ts";
+import { lossSigns } from "./loss_signs.ts";
+import { lossView } from "./loss_view.ts";
 import { measured, type Rule, type RuleFinding } from "./rule.ts";
 import { byProbe } from "./reach.ts";
 import { targetOutcomes } from "./targets.ts";
@@ -32,8 +34,12 @@ export const slowResponses: Rule = (input) => {
       (o.http!.ttfbMs ?? 0) > httpLimit
     );
     // One connect over the limit is scheduling noise of a busy device, or one lost SYN
-    // (resent after 1 s: RETRANSMIT_MS): one failed attempt. Two slow connects are the network.
-    const connectsCount = slowConnects.length >= 2;
+    // (resent after 1 s): one failed attempt. Two slow connects are the network — when the
+    // pings there, which the OS times and no busy event loop delays, agree that round
+    // trips are long (or saw loss); else the device was too busy to time them.
+    const rtt = pingRtt(input, seg);
+    const connectsCount = slowConnects.length >= 2 &&
+      (rtt === null || rtt >= tcpLimit / 2 || lossSigns(input).length > 0);
     const slow = [...(connectsCount ? slowConnects : []), ...slowAnswers];
     if (slow.length === 0) continue;
     const judged = outcomes.filter((o) => o.segment === seg).length;
@@ -65,3 +71,14 @@ export const slowResponses: Rule = (input) => {
   }
   return findings;
 };
+
+/**
+ * The median ping RTT towards a segment's targets: the provider's hops and hosts for `isp`,
+ * the anchors for the internet and the services beyond it; null when nothing was pinged.
+ */
+function pingRtt(input: Parameters<Rule>[0], seg: "isp" | "internet" | "service"): number | null {
+  const points = (lossView(input)?.points ?? []).filter((p) =>
+    seg === "isp" ? p.segment === "isp" : p.role === "anchor"
+  );
+  return median(points.flatMap((p) => p.all.filter((x): x is number => x !== null)));
+}
