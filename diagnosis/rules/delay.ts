@@ -152,7 +152,8 @@ function finding(
       },
     }],
     at: seg,
-    ...(seg !== "internet" ? { breaks: "quality" as const } : {}),
+    // Long round trips slow every connection beyond where they are added.
+    breaks: "quality",
     symptom: "quality",
   };
 }

@@ -104,6 +104,32 @@ const loss: FaultKind = {
   },
 };
 
+/**
+ * Delay added on one segment's link, each way (the lab's `delay` fault: an NFQUEUE that
+ * holds packets); severity: round-trip time added, ms.
+ */
+const delay: FaultKind = {
+  id: "delay",
+  locations: ["lan", "isp", "internet"],
+  severity: { min: 10, max: 300, unit: "ms round trip", log: true, step: 1 },
+  weight: 1.5,
+  buckets: [10, 25, 50, 100, 150, 300.1],
+  // The router should answer within 20 ms, the anchors within 100 ms (Teams): a margin
+  // above each for the timer noise of a busy machine.
+  threshold: (location) => ({ value: location === "lan" ? 30 : 150, worse: "higher" }),
+  make(location, severity) {
+    const link = LOSSY_LINK[location]!;
+    return {
+      faults: [{
+        kind: "delay",
+        node: link.node,
+        dev: link.dev,
+        ms: Math.max(1, Math.round(severity / 2)),
+      }],
+    };
+  },
+};
+
 /** Loss of large frames only between the device and the router (a poor Wi-Fi). */
 const largeFrameLoss: FaultKind = {
   id: "large-frame-loss",
@@ -289,6 +315,7 @@ const outage: FaultKind = {
 /** Every fault kind the generator draws from. */
 export const FAULT_KINDS: readonly FaultKind[] = [
   loss,
+  delay,
   largeFrameLoss,
   mtuBlackHole,
   rateLimit,

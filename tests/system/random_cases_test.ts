@@ -18,9 +18,14 @@ Deno.test("generateCases() draws the same cases from the same seed, and valid sc
     if (c.kind === "healthy") assert.ok(c.noise.length >= 1 && c.scenario.expect.headline === null);
     else assert.equal(c.scenario.expect.headline, c.location);
   }
-  // Loss is drawn most, at every place it can be put.
-  const loss = a.filter((c) => c.kind === "loss");
-  assert.ok(loss.length >= 8, `${loss.length} loss cases`);
+  // Over a full table, loss is drawn most, and every kind at every place it can be put.
+  const full = generateCases({ faulted: 220, healthy: 0, seed: 7 });
+  assert.ok(full.filter((c) => c.kind === "loss").length >= 45);
+  for (const k of FAULT_KINDS) {
+    for (const at of k.locations) {
+      assert.ok(full.some((c) => c.kind === k.id && c.location === at), `${k.id} at ${at}`);
+    }
+  }
 });
 
 Deno.test("every fault kind says where it can go and stays within its severity range", () => {
