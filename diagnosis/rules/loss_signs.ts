@@ -29,9 +29,13 @@ export function lossSigns(input: RuleInput): string[] {
       signs.push(`http.timing ${t.name}: connect ${t.connectMs}ms`);
     }
   }
-  // Any echo lost (by the router, the provider, the anchors, of any size) is a sign; all lost
-  // is a target out of reach, not random loss.
-  for (const p of lossView(input)?.points ?? []) {
+  // Echoes lost (to the router, the provider, the anchors, of any size) are a sign, unless
+  // the loss judgement found every family clean (a host dropping only its own answers, or
+  // loss within the healthy range). All lost is a target out of reach, not random loss.
+  const view = lossView(input);
+  const clean = view !== null && view.verdicts.every((v) => v.kind === "clean") &&
+    view.sizes.every((s) => s.kind === "none");
+  for (const p of clean ? [] : view?.points ?? []) {
     if (p.lost > 0 && p.lost < p.sent) signs.push(`ping ${p.label}: ${p.lost}/${p.sent} lost`);
   }
   const byResolver = new Map<string, { ok: number; timeout: number }>();

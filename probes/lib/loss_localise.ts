@@ -8,9 +8,10 @@
  * Every judgement is on 95 % intervals (`util/stats.ts`), never on a point estimate:
  * - a point's loss is *significant* when its Wilson interval lies above the healthy limit
  *   (1 %: Microsoft Teams' client-to-edge target, Cisco's VoWLAN ≤ 1 %);
- * - loss *starts* at the first significant point that later points carry on (the farthest
- *   points are significant too and none later is significantly lower) and that every earlier
- *   point shows significantly less of (Newcombe's difference interval excludes 0);
+ * - loss *starts* at the first significant point that every later point carries on (each is
+ *   significant too; one significantly lower marks this point as dropping its own answers)
+ *   and that every earlier point shows significantly less of (Newcombe's difference interval
+ *   excludes 0);
  * - anything short of that is `undecided` (measure more) while the losses seen are above
  *   twice the healthy limit, and `clean` when they are within it.
  * Pure.
@@ -112,12 +113,13 @@ function judgeChain(chain: LossPoint[], family: 4 | 6): LossVerdict | null {
     ...p,
     local: rated.some((q) => q.position > p.position && lower(q, p)),
   }));
-  const last = Math.max(...points.map((p) => p.position));
   for (const p of points) {
     if (!p.significant || p.local) continue;
-    const finals = points.filter((q) => q.position === last && q.position > p.position);
-    if (finals.length > 0 && !finals.some((q) => q.significant)) {
-      // Beyond it nothing shows the loss yet: its own ICMP limit, or too few echoes.
+    // Loss that starts here shows at every point beyond: each of them must show it too.
+    const beyond = points.filter((q) => q.position > p.position);
+    if (beyond.some((q) => !q.significant)) {
+      // Not yet: a later point that looks clean may be clean (this host drops its own
+      // answers) or may have too few echoes to show the loss. Measure more.
       return { kind: "undecided", family, segment: p.segment, at: p.label, rate: p.rate };
     }
     const earlier = points.filter((q) => q.position < p.position && !q.local);

@@ -83,3 +83,15 @@ Deno.test("localiseLoss() will not place loss past a hop whose own drops hide wh
   ]);
   assert.equal(placed.kind === "localised" && placed.segment, "internet");
 });
+
+Deno.test("localiseLoss() asks for more before trusting loss that a clean-looking point beyond does not show", () => {
+  // The router loses 4 of 20, the provider's points none, the anchor 3: the router may drop
+  // its own answers while the loss is beyond the provider. Too few echoes to tell yet.
+  const v = localiseLoss([
+    at("lan", 0, 4, 20),
+    at("isp", 1, 0, 20),
+    at("isp", 2, 0, 20),
+    at("internet", 3, 3, 20),
+  ]);
+  assert.equal(v[0].kind, "undecided");
+});

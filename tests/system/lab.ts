@@ -16,6 +16,7 @@ import {
   CLIENT_NSSWITCH,
   CLIENT_RESOLV_CONF,
   FIREWALL,
+  LINE_QDISCS,
   LINKS,
   type Node,
   NODES,
@@ -184,7 +185,9 @@ async function resetNode(netns: string, n: Node): Promise<void> {
   // Routes a fault added go (the plan's come back below); a missing qdisc is fine.
   await run(null, ["ip", "-n", netns, "-6", "route", "flush", "proto", "boot"]);
   await run(null, ["tc", "-n", netns, "-force", "-batch", "-"], {
-    input: devs.map((d) => `qdisc del dev ${d} root\n`).join(""),
+    input: devs.map((d) => `qdisc del dev ${d} root\n`).join("") +
+      Object.entries(LINE_QDISCS[n] ?? {}).map(([d, q]) => `qdisc replace dev ${d} root ${q}\n`)
+        .join(""),
     allowFail: true,
   });
   const lines = [
