@@ -141,8 +141,10 @@ Deno.test("architecture: no file-level import cycles", () => {
 
 Deno.test("upwardImport() names what is wrong with an import", () => {
   assert.equal(upwardImport("probes/runner.ts", "util/text.ts"), null);
-  assert.match(upwardImport("consent/gate.ts", "cli/io.ts")!, /consent \(3\) .* cli \(10\)/);
+  assert.match(upwardImport("consent/gate.ts", "cli/io.ts")!, /consent \(3\) .* cli \(11\)/);
   assert.match(upwardImport("cli/run.ts", "web/app.tsx")!, /faces/);
-  assert.match(upwardImport("session/run.ts", "collector/store.ts")!, /peers/);
+  assert.match(upwardImport("watch/store.ts", "collector/store.ts")!, /peers/);
+  assert.equal(upwardImport("session/watch.ts", "watch/store.ts"), null);
+  assert.match(upwardImport("collector/ingest.ts", "session/run.ts")!, /sits below/);
   assert.equal(cycles(new Map([["a", ["b"]], ["b", ["a"]], ["c", ["a"]]])).length, 1);
 });

@@ -18,18 +18,22 @@ export const LAYERS: Readonly<Record<string, number>> = {
   plugins: 6,
   diagnosis: 7,
   report: 8,
-  // The orchestration both faces share; peers that do not import each other.
-  session: 9,
+  // Services below the orchestration, peers that do not import each other: the provider's
+  // collector (store, ingest) and the watch history (store, events, time-of-day analysis).
   collector: 9,
   watch: 9,
+  // The orchestration both faces share: one run, one send, one watch.
+  session: 10,
   // The two faces; they never import each other.
-  cli: 10,
-  web: 10,
-  "main.ts": 11,
+  cli: 11,
+  web: 11,
+  "main.ts": 12,
+  // The provider's entry: the kit's commands plus the collector's (build/products.ts).
+  "collector_main.ts": 12,
 };
 
 /** Rooms on the same floor that must not import each other. */
-const PEERS = new Set(["session", "collector", "watch", "cli", "web"]);
+const PEERS = new Set(["collector", "watch", "cli", "web"]);
 const FACES = new Set(["cli", "web"]);
 
 /**

@@ -82,7 +82,7 @@ function open(queue: number): number {
     throw new Error("Cannot bind the netlink socket");
   }
   const send = (m: Uint8Array) => {
-    if (Number(libc.symbols.send(fd, m, m.length, 0)) < 0) {
+    if (Number(libc.symbols.send(fd, m, BigInt(m.length), 0)) < 0) {
       throw new Error("Cannot configure the queue");
     }
   };
@@ -131,7 +131,7 @@ async function main(queue: number, delayMs: number): Promise<void> {
   const buf = new Uint8Array(65536);
   let seq = 10;
   for (;;) {
-    const n = Number(await libc.symbols.recv(fd, buf, buf.length, 0));
+    const n = Number(await libc.symbols.recv(fd, buf, BigInt(buf.length), 0));
     if (n <= 0) continue;
     for (const id of packetIds(buf, n)) {
       setTimeout(() => {
@@ -139,7 +139,7 @@ async function main(queue: number, delayMs: number): Promise<void> {
         hdr.set(be32(NF_ACCEPT), 0);
         hdr.set(be32(id), 4);
         const m = message(NFQNL_MSG_VERDICT, queue, [attr(NFQA_VERDICT_HDR, hdr)], seq++);
-        libc.symbols.send(fd, m, m.length, 0);
+        libc.symbols.send(fd, m, BigInt(m.length), 0);
       }, delayMs);
     }
   }
