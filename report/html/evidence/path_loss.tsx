@@ -102,8 +102,8 @@ function tone(v: Obj): "ok" | "warn" | "unknown" {
 }
 
 const SEG: Record<string, { ja: string; en: string }> = {
-  lan: { ja: "宅内 (Wi-Fi / LAN)", en: "the home network" },
-  isp: { ja: "回線・プロバイダー", en: "the access line / provider" },
+  lan: { ja: "宅内 (Wi-Fi / LAN)", en: "in the home network" },
+  isp: { ja: "回線・プロバイダー", en: "on the access line or at the provider" },
   internet: { ja: "プロバイダーより先", en: "beyond the provider" },
 };
 
@@ -118,11 +118,11 @@ function verdictText(v: Obj, lang: Lang): string {
     case "localised":
       return lang === "ja"
         ? `${f}: 損失は${seg(v.segment)}で始まります (${rateText(v.rate, lang)})`
-        : `${f}: loss starts in ${seg(v.segment)} (${rateText(v.rate, lang)})`;
+        : `${f}: the loss starts ${seg(v.segment)} (${rateText(v.rate, lang)})`;
     case "unlocalised":
       return lang === "ja"
         ? `${f}: 損失はありますが、${seg(v.from)}〜${seg(v.to)}のどこで始まるか判別できません`
-        : `${f}: loss, starting somewhere from ${seg(v.from)} to ${seg(v.to)}: could not be told`;
+        : `${f}: loss that starts ${seg(v.from)} or further on, up to ${seg(v.to)}: could not be told`;
     default:
       return lang === "ja"
         ? `${f}: 少しの損失があり、判定できませんでした (${rateText(v.rate, lang)})`
