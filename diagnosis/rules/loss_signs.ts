@@ -16,8 +16,18 @@ import { listOf } from "./shape.ts";
 /** A connect slower than this resent its SYN (the 1 s initial RTO, less scheduling slack). */
 export const RETRANSMIT_MS = 900;
 
-/** Descriptions of each loss sign found; empty when the path looks clean. */
+/**
+ * Descriptions of each loss sign found; empty when the path looks clean. When pings were
+ * measured along the path and every family came out clean (`path.loss`), there is no loss
+ * to speak of: a slow connect or a lookup that timed out was then the device being busy
+ * (they are timed by the kit, the pings by the OS), not a lost packet.
+ */
 export function lossSigns(input: RuleInput): string[] {
+  const view = lossView(input);
+  if (
+    view !== null && view.verdicts.length > 0 && view.verdicts.every((v) => v.kind === "clean") &&
+    view.sizes.every((s) => s.kind === "none")
+  ) return [];
   const signs: string[] = [];
   for (const t of measured(input, "tcp.connect")?.targets ?? []) {
     for (const a of t.attempts) {
@@ -29,13 +39,9 @@ export function lossSigns(input: RuleInput): string[] {
       signs.push(`http.timing ${t.name}: connect ${t.connectMs}ms`);
     }
   }
-  // Echoes lost (to the router, the provider, the anchors, of any size) are a sign, unless
-  // the loss judgement found every family clean (a host dropping only its own answers, or
-  // loss within the healthy range). All lost is a target out of reach, not random loss.
-  const view = lossView(input);
-  const clean = view !== null && view.verdicts.every((v) => v.kind === "clean") &&
-    view.sizes.every((s) => s.kind === "none");
-  for (const p of clean ? [] : view?.points ?? []) {
+  // Echoes lost (to the router, the provider, the anchors, of any size) are a sign; all lost
+  // is a target out of reach, not random loss.
+  for (const p of view?.points ?? []) {
     if (p.lost > 0 && p.lost < p.sent) signs.push(`ping ${p.label}: ${p.lost}/${p.sent} lost`);
   }
   const byResolver = new Map<string, { ok: number; timeout: number }>();

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { lossInconclusive, lossLocalised } from "./loss.ts";
 import { anchorPing, echoes, gatewayPing, ispPing } from "./ping_testing.ts";
-import { inputOf } from "./rule_testing.ts";
+import { inputOf, tcpConnect, tcpTarget } from "./rule_testing.ts";
+import { lossSigns } from "./loss_signs.ts";
 
 const GW = "192.168.10.1";
 
@@ -59,4 +60,18 @@ Deno.test("lossLocalised() takes a hop that drops its own answers for what it is
   );
   assert.deepEqual(lossLocalised(input), []);
   assert.deepEqual(lossInconclusive(input), []);
+});
+
+Deno.test("lossSigns() trusts clean pings along the path over a slow connect a busy device timed", () => {
+  const slowConnect = tcpConnect([
+    tcpTarget("anchor", "198.18.0.10", "internet", [[4, true, 1012]]),
+  ]);
+  assert.deepEqual(
+    lossSigns(inputOf(gatewayPing([GW, echoes(20)]), anchorPing(echoes(20)), slowConnect)),
+    [],
+  );
+  assert.ok(lossSigns(inputOf(slowConnect)).length > 0, "without pings, the connect is the sign");
+  assert.ok(
+    lossSigns(inputOf(gatewayPing([GW, echoes(20)]), anchorPing(echoes(20, 2)))).length > 0,
+  );
 });
