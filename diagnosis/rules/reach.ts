@@ -29,8 +29,10 @@ const list = (ts: TargetOutcome[]) => [...new Set(ts.map((t) => t.name))].join("
 export const unreachable: Rule = (input) => {
   const all = targetOutcomes(input);
   const lossy = lossSigns(input).length > 0;
-  // Silent targets in every segment alike corroborate one another: the path is down.
-  const silentAll = all.filter((o) => o.failure === "path").length;
+  // Silent targets in every segment, with none reached anywhere, corroborate one another:
+  // the path is down.
+  const pathJudged = all.filter((o) => o.ok || o.failure === "path" || o.failure === "refused");
+  const pathDown = pathJudged.length >= 2 && pathJudged.every((o) => o.failure === "path");
   const findings: RuleFinding[] = [];
   for (const seg of ["isp", "internet", "service"] as const) {
     // Name failures and stalls say nothing about whether packets get through.
@@ -45,7 +47,7 @@ export const unreachable: Rule = (input) => {
     const rate = failureRate(failed.length, judged.length);
     // One silent target proves nothing (one lost SYN does it); a refusal is an answer.
     const corroborated = failed.length >= 2 || failed.some((o) => o.failure === "refused") ||
-      (allFailed && silentAll >= 2);
+      (allFailed && pathDown);
     const finding: RuleFinding = {
       id: `${seg}.${allFailed ? "unreachable" : "partly-unreachable"}`,
       segment: seg,
@@ -73,8 +75,9 @@ export const unreachable: Rule = (input) => {
       evidence: byProbe(failed, (o) => ({ [o.name]: o.error ?? o.failure, rate })),
       // Every target silent: the network towards them is broken, not just the hosts.
       ...(allFailed && silent.length > 0 ? { breaks: "path" as const } : {}),
-      // Some targets lost among working ones, while packets are being lost: loss victims.
-      symptom: !allFailed && lossy ? "quality" : "path",
+      // Targets that timed out while packets are being lost are loss victims (a refusal is
+      // an answer, whatever the loss).
+      symptom: lossy && silent.length === failed.length ? "quality" : "path",
     };
     findings.push(
       !corroborated

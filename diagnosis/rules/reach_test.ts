@@ -49,6 +49,18 @@ Deno.test("unreachable() keeps one silent target among working ones as a note, n
   assert.match(f.detail.en, /failed once only/);
 });
 
+Deno.test("unreachable() needs the whole path silent to let one target's failure stand for it", () => {
+  const input = inputOf(tcpConnect([
+    tcpTarget("portal", "10.64.1.80", "isp", [[4, true, 3]]),
+    tcpTarget("anchor", "198.18.0.10", "internet", [[4, false, 1000, "timeout"]]),
+    tcpTarget("app", "198.18.0.30", "service", [[4, false, 1000, "timeout"]]),
+  ]));
+  assert.deepEqual(unreachable(input).map((f) => [f.id, f.severity]), [
+    ["internet.unreachable", "info"],
+    ["service.unreachable", "info"],
+  ]);
+});
+
 Deno.test("unreachable() leaves targets that failed by name to the DNS symptom", () => {
   const input = inputOf(
     tcpConnect([
@@ -203,4 +215,10 @@ Deno.test("slowResponses() ignores one slow connect, a resent SYN included", () 
     httpTarget("app", "https://app.example.test/", { segment: "service", ttfbMs: 2100 }),
   ]));
   assert.deepEqual(slowResponses(server).map((f) => f.id), ["service.slow"]);
+  // Every answer two seconds late: the device did not read them, no server is slow.
+  const busy = inputOf(httpTiming([
+    httpTarget("portal", "http://10.64.1.80/", { segment: "isp", ttfbMs: 2024 }),
+    httpTarget("anchor", "http://198.18.0.10/", { ttfbMs: 2023 }),
+  ]));
+  assert.deepEqual(slowResponses(busy), []);
 });

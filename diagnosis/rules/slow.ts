@@ -17,7 +17,7 @@ import { lossSigns } from "./loss_signs.ts";
 import { lossView } from "./loss_view.ts";
 import { measured, type Rule, type RuleFinding } from "./rule.ts";
 import { byProbe } from "./reach.ts";
-import { targetOutcomes } from "./targets.ts";
+import { type TargetOutcome, targetOutcomes } from "./targets.ts";
 
 /** Targets that answered, but slowly. */
 export const slowResponses: Rule = (input) => {
@@ -29,9 +29,11 @@ export const slowResponses: Rule = (input) => {
     const slowConnects = outcomes.filter((o) =>
       o.segment === seg && o.probe === "tcp.connect" && (o.connectMs ?? 0) > tcpLimit
     );
+    // A slow answer is the server's when it is slower than the other targets' answers by
+    // the limit: a device too busy to read its sockets delays every answer alike.
     const slowAnswers = outcomes.filter((o) =>
       o.segment === seg && o.probe === "http.timing" && o.http!.healthy &&
-      (o.http!.ttfbMs ?? 0) > httpLimit
+      (o.http!.ttfbMs ?? 0) - (othersTtfb(outcomes, o) ?? 0) > httpLimit
     );
     // One connect over the limit is scheduling noise of a busy device, or one lost SYN
     // (resent after 1 s): one failed attempt. Two slow connects are the network — when the
@@ -81,4 +83,13 @@ function pingRtt(input: Parameters<Rule>[0], seg: "isp" | "internet" | "service"
     seg === "isp" ? p.segment === "isp" : p.role === "anchor"
   );
   return median(points.flatMap((p) => p.all.filter((x): x is number => x !== null)));
+}
+
+/** The median first-byte time of the other healthy web targets than `o`; null when none. */
+function othersTtfb(outcomes: readonly TargetOutcome[], o: TargetOutcome): number | null {
+  return median(
+    outcomes.filter((x) => x !== o && x.probe === "http.timing" && x.http!.healthy)
+      .map((x) => x.http!.ttfbMs)
+      .filter((x): x is number => x !== null),
+  );
 }
