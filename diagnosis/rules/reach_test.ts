@@ -216,9 +216,9 @@ Deno.test("slowResponses() ignores one slow connect, a resent SYN included", () 
   ]));
   assert.deepEqual(slowResponses(server).map((f) => f.id), ["service.slow"]);
   // Every answer two seconds late: the device did not read them, no server is slow.
-  const busy = inputOf(httpTiming([
+  const stalled = inputOf(httpTiming([
     httpTarget("portal", "http://10.64.1.80/", { segment: "isp", ttfbMs: 2024 }),
     httpTarget("anchor", "http://198.18.0.10/", { ttfbMs: 2023 }),
   ]));
-  assert.deepEqual(slowResponses(busy), []);
+  assert.deepEqual(slowResponses(stalled), []);
 });
