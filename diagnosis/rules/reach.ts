@@ -134,9 +134,13 @@ export const namesUnresolved: Rule = (input) => {
 
 /** A web target answered, but not with the status it should (a captive redirect aside). */
 export const badHttpStatus: Rule = (input) => {
-  return targetOutcomes(input).flatMap((o): RuleFinding[] => {
+  const all = targetOutcomes(input);
+  return all.flatMap((o): RuleFinding[] => {
     const t = o.http;
     if (!t || !t.ok || t.healthy || isDiverted(o)) return [];
+    // Of this segment's web answers, how many were errors: an answer, not chance.
+    const answered = all.filter((x) => x.segment === o.segment && x.http?.ok && !isDiverted(x));
+    const rate = failureRate(answered.filter((x) => !x.http!.healthy).length, answered.length);
     return [{
       id: `${o.segment}.http-status`,
       segment: o.segment,
@@ -156,7 +160,7 @@ export const badHttpStatus: Rule = (input) => {
       },
       advice: SERVICE_SIDE,
       technical: `${t.url} -> HTTP ${t.status}${t.location ? ` Location: ${t.location}` : ""}`,
-      evidence: [{ probe: "http.timing", values: { url: t.url, status: t.status } }],
+      evidence: [{ probe: "http.timing", values: { url: t.url, status: t.status, rate } }],
     }];
   });
 };
