@@ -30,6 +30,14 @@ export const MAYBE_LOSS: Localized = {
     "It happened while packets were being lost, which it may be a symptom of: not counted as a fault.",
 };
 
+/** Why a finding was kept as a note when every request failed alike while pings were clean. */
+export const DEVICE_BUSY: Localized = {
+  ja:
+    "すべての通信が同時に止まり、ping は正常だったため、この端末が一時的に応答できなかった可能性があり、問題とは判断していません。",
+  en:
+    "Every request stalled at once while pings went through: the device itself was likely too busy. Not counted as a fault.",
+};
+
 /** `f` as a note: info, low confidence, breaking nothing, saying why. */
 export function asNote(f: RuleFinding, why: Localized): RuleFinding {
   const { breaks: _b, symptom: _s, ...rest } = f;

@@ -11,7 +11,7 @@ import { describeRate } from "../../util/stats.ts";
 import { advise, CONTACT_PROVIDER, RESTART_ROUTER } from "./advice.ts";
 import { lossSigns } from "./loss_signs.ts";
 import { failureRate } from "../../util/stats.ts";
-import { asNote, lossUnsettled, MAYBE_LOSS, ONE_FAILURE } from "./corroborate.ts";
+import { asNote, DEVICE_BUSY, lossUnsettled, MAYBE_LOSS, ONE_FAILURE } from "./corroborate.ts";
 import { lossView } from "./loss_view.ts";
 import { measured, type Rule, type RuleFinding } from "./rule.ts";
 import { byProbe } from "./reach.ts";
@@ -57,6 +57,9 @@ export const transferStalled: Rule = (input) => {
     };
     if (mine.length < 2 && !sizeEvidence) return [asNote(finding, ONE_FAILURE)];
     if (!sizeEvidence && lossUnsettled(input)) return [asNote(finding, MAYBE_LOSS)];
+    // Every web request timing out at once while the pings are clean: the device froze.
+    const web = all.filter((o) => o.probe === "http.timing");
+    if (!sizeEvidence && !lossy && web.every((o) => !o.ok)) return [asNote(finding, DEVICE_BUSY)];
     return [finding];
   });
 };

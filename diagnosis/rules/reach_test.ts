@@ -14,7 +14,7 @@ import {
   tcpTarget,
 } from "./rule_testing.ts";
 import { slowResponses } from "./slow.ts";
-import { echoes, ispPing } from "./ping_testing.ts";
+import { anchorPing, echoes, gatewayPing, ispPing } from "./ping_testing.ts";
 
 Deno.test("unreachable() breaks the path only when every target of a segment is silent", () => {
   const silent = inputOf(tcpConnect([
@@ -166,6 +166,22 @@ Deno.test("mtuBlackHole() stays quiet when packets are being lost anyway", () =>
   assert.equal(transferStalled(input)[0].severity, "info");
 });
 
+Deno.test("transferStalled() takes every request stalling at once beside clean pings for a busy device", () => {
+  const stalled = (name: string, url: string) =>
+    httpTarget(name, url, { ...stalledWww, name, url, segment: "internet" });
+  const input = inputOf(
+    httpTiming([
+      stalled("www", "https://www.example.test/big"),
+      stalled("anchor", "http://198.18.0.10/"),
+    ]),
+    gatewayPing(["192.168.10.1", echoes(20)]),
+    anchorPing(echoes(20)),
+  );
+  const [f] = transferStalled(input);
+  assert.deepEqual([f.id, f.severity], ["internet.transfer-stalled", "info"]);
+  assert.match(f.detail.en, /too busy/);
+});
+
 Deno.test("mtuBlackHole() trusts a full-size path MTU over the stall pattern", () => {
   const input = inputOf(
     httpTiming([stalledWww, httpTarget("anchor", "http://198.18.0.10/")]),
@@ -217,8 +233,9 @@ Deno.test("slowResponses() ignores one slow connect, a resent SYN included", () 
   assert.deepEqual(slowResponses(server).map((f) => f.id), ["service.slow"]);
   // Every answer two seconds late: the device did not read them, no server is slow.
   const stalled = inputOf(httpTiming([
-    httpTarget("portal", "http://10.64.1.80/", { segment: "isp", ttfbMs: 2024 }),
-    httpTarget("anchor", "http://198.18.0.10/", { ttfbMs: 2023 }),
+    httpTarget("portal", "http://10.64.1.80/", { segment: "isp", ttfbMs: 1259 }),
+    httpTarget("anchor", "http://198.18.0.10/", { ttfbMs: 1255 }),
+    httpTarget("www", "https://www.example.test/", { ttfbMs: 180 }),
   ]));
   assert.deepEqual(slowResponses(stalled), []);
 });

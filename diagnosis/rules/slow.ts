@@ -29,8 +29,9 @@ export const slowResponses: Rule = (input) => {
     const slowConnects = outcomes.filter((o) =>
       o.segment === seg && o.probe === "tcp.connect" && (o.connectMs ?? 0) > tcpLimit
     );
-    // A slow answer is the server's when it is slower than the other targets' answers by
-    // the limit: a device too busy to read its sockets delays every answer alike.
+    // A slow answer is the server's when it is slower than every other target's answer by
+    // the limit: a device too busy to read its sockets delays the answers it is waiting for
+    // alike.
     const slowAnswers = outcomes.filter((o) =>
       o.segment === seg && o.probe === "http.timing" && o.http!.healthy &&
       (o.http!.ttfbMs ?? 0) - (othersTtfb(outcomes, o) ?? 0) > httpLimit
@@ -85,11 +86,10 @@ function pingRtt(input: Parameters<Rule>[0], seg: "isp" | "internet" | "service"
   return median(points.flatMap((p) => p.all.filter((x): x is number => x !== null)));
 }
 
-/** The median first-byte time of the other healthy web targets than `o`; null when none. */
+/** The slowest first byte of the other healthy web targets than `o`; null when none. */
 function othersTtfb(outcomes: readonly TargetOutcome[], o: TargetOutcome): number | null {
-  return median(
-    outcomes.filter((x) => x !== o && x.probe === "http.timing" && x.http!.healthy)
-      .map((x) => x.http!.ttfbMs)
-      .filter((x): x is number => x !== null),
-  );
+  const others = outcomes.filter((x) => x !== o && x.probe === "http.timing" && x.http!.healthy)
+    .map((x) => x.http!.ttfbMs)
+    .filter((x): x is number => x !== null);
+  return others.length ? Math.max(...others) : null;
 }
