@@ -129,12 +129,16 @@ Deno.test("the speed rules grade bufferbloat, a slow line and trouble beyond the
   assert.equal(beyondAccess(beyond)[0].id, "internet.beyond-access");
 });
 
-Deno.test("bufferbloat() counts a direction's grade only on enough loaded-latency samples", () => {
-  const server = (upSamples: number, downSamples: number) => ({
+Deno.test("bufferbloat() counts a direction's grade only on a steady transfer with enough samples", () => {
+  const server = (upSamples: number, downSamples: number, stable = true) => ({
     name: "provider",
     kind: "on-net",
     download: { mbps: 1800, loadedLatency: { medianMs: 30, samples: downSamples } },
-    upload: { mbps: 1000, loadedLatency: { medianMs: 160, samples: upSamples } },
+    upload: {
+      mbps: 1000,
+      loadedLatency: { medianMs: 160, samples: upSamples },
+      capacity: { stable, confidence: stable ? "High" : "Medium" },
+    },
     bufferbloat: {
       downloadAddedMs: 29,
       uploadAddedMs: 159,
@@ -144,10 +148,14 @@ Deno.test("bufferbloat() counts a direction's grade only on enough loaded-latenc
     },
     rpm: { value: 2860 },
   });
-  const input = (up: number, down: number) =>
-    inputOf(result("isp.throughput", { servers: [server(up, down)] }, { segment: "isp" }));
-  // Three samples of a transfer that ended within a second: one stalled timer can do that.
-  assert.deepEqual(bufferbloat(input(3, 10)), []);
+  const input = (up: number, down: number, stable = true) =>
+    inputOf(
+      result("isp.throughput", { servers: [server(up, down, stable)] }, { segment: "isp" }),
+    );
+  // Two samples of a transfer that ended within a second: one stalled timer can do that.
+  assert.deepEqual(bufferbloat(input(2, 10)), []);
+  // A transfer that never held the line at a steady rate filled no queue.
+  assert.deepEqual(bufferbloat(input(8, 10, false)), []);
   const [f] = bufferbloat(input(8, 10));
   assert.equal(f.id, "isp.bufferbloat");
   assert.match(f.detail.en, /159 ms longer \(grade C/);

@@ -4,8 +4,9 @@
  *
  * - Bufferbloat: the Waveform/DSLReports grades the probe computes (A+ < 5 ms added under
  *   load, A < 30, B < 60, C < 200, D < 400, F beyond); from C (60 ms or more) calls and
- *   games suffer while the line is busy. A direction's grade counts only when its median
- *   loaded latency rests on `MIN_LOADED_SAMPLES` samples or more. Responsiveness below 300 RPM is "poor" in
+ *   games suffer while the line is busy. A direction's grade counts only when the transfer
+ *   held the line at a steady rate (`capacity.stable`) and its median loaded latency rests on
+ *   `MIN_LOADED_SAMPLES` samples or more; responsiveness only at Medium or High confidence. Responsiveness below 300 RPM is "poor" in
  *   draft-ietf-ippm-responsiveness §1.2 (300 RPM = 200 ms per round trip).
  * - A slow line: below 10 Mbit/s down or 1 Mbit/s up, the two lowest bands of Cloudflare's
  *   AIM scoring (`aimMeasurementScoring`, which the probe's use-case verdicts follow),
@@ -34,7 +35,7 @@ const GRADES = ["A+", "A", "B", "C", "D", "F"];
  * Loaded-latency samples a direction needs before its grade counts: the median of fewer is
  * too easily one stalled timer on a busy device (a transfer that ended within a second).
  */
-export const MIN_LOADED_SAMPLES = 5;
+export const MIN_LOADED_SAMPLES = 3;
 
 interface Server {
   name: string;
@@ -51,11 +52,15 @@ interface Server {
 function servers(input: RuleInput): Server[] {
   return listOf(measured(input, "isp.throughput"), "servers").map((s) => {
     const bb = obj(s.bufferbloat);
-    // A direction's grade counts when its loaded latency rests on enough samples (records
-    // without a sample count are taken as they are).
+    // A direction's grade counts when the transfer held the line full at a steady rate (a
+    // queue builds only at saturation: a ramping or CPU-bound transfer fills none, and its
+    // latency probes read the device's own stalls) and its loaded latency rests on enough
+    // samples. Records without these fields are taken as they are.
     const counts = (d: "download" | "upload") => {
-      const n = num(obj(obj(s[d])?.loadedLatency)?.samples);
-      return n === null || n >= MIN_LOADED_SAMPLES;
+      const dir = obj(s[d]);
+      const n = num(obj(dir?.loadedLatency)?.samples);
+      const stable = obj(dir?.capacity)?.stable;
+      return (n === null || n >= MIN_LOADED_SAMPLES) && stable !== false;
     };
     const dirs = (["download", "upload"] as const).filter(counts);
     const perDir = dirs.map((d) => str(bb?.[d])).filter((g): g is string => g !== null);
@@ -69,7 +74,8 @@ function servers(input: RuleInput): Server[] {
         ? perDir.sort((a, b) => GRADES.indexOf(b) - GRADES.indexOf(a))[0] ?? null
         : str(bb?.grade),
       addedMs: Math.max(...dirs.map((d) => num(bb?.[`${d}AddedMs`]) ?? 0), 0) || null,
-      rpm: num(obj(s.rpm)?.value),
+      // Responsiveness of low confidence (too few probes) is not evidence either.
+      rpm: obj(s.rpm)?.confidence === "Low" ? null : num(obj(s.rpm)?.value),
       loadedSamples: Object.fromEntries(
         (["download", "upload"] as const).map((d) => [
           d,
