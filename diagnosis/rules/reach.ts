@@ -97,7 +97,8 @@ export const namesUnresolved: Rule = (input) => {
   if (failed.length === 0) return [];
   const allFailed = failed.length === byName.length;
   // Lookups that timed out while packets are being lost went with them.
-  const timedOut = failed.every((o) => /timeout/.test(o.error ?? ""));
+  // No answer at all (timed out, or the resolver could not be reached), not an answer.
+  const timedOut = failed.every((o) => /timeout|servfail-or-unreachable/.test(o.error ?? ""));
   const lossy = lossSigns(input).length > 0 && timedOut;
   const rate = failureRate(failed.length, byName.length);
   const finding: RuleFinding = {

@@ -42,6 +42,8 @@ export interface FaultKind {
 /** Noise a healthy network may show: it must never raise a warning. */
 export interface NoiseKind {
   id: string;
+  /** Drawn for healthy runs only (on top of a fault it would hide where the fault is). */
+  healthyOnly?: boolean;
   make: (rng: Rng) => { faults: Fault[]; label: string };
 }
 

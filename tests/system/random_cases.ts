@@ -94,8 +94,8 @@ export function generateCases(opts: GenerateOptions): RandomCase[] {
     for (const k of kinds) if ((x -= k.weight ?? 1) < 0) return k;
     return kinds.at(-1)!;
   };
-  const noise = (count: number) => {
-    const picked = [...noiseKinds];
+  const noise = (count: number, faulted: boolean) => {
+    const picked = noiseKinds.filter((n) => !(faulted && n.healthyOnly));
     for (let i = picked.length - 1; i > 0; i--) {
       const j = Math.floor(rng() * (i + 1));
       [picked[i], picked[j]] = [picked[j], picked[i]];
@@ -111,7 +111,7 @@ export function generateCases(opts: GenerateOptions): RandomCase[] {
     const injected = kind.make(location, severity, rng);
     // Half the faulted runs get noise on top, as a real network would have (not a small
     // MTU on top of an MTU fault: that would be a second fault of the same kind).
-    const extra = rng() < 0.5 ? noise(1) : { faults: [] as Fault[], labels: [] as string[] };
+    const extra = rng() < 0.5 ? noise(1, true) : { faults: [] as Fault[], labels: [] as string[] };
     const clash = kind.id === "mtu-black-hole" && extra.labels.some((l) => l.includes("MTU"));
     const noiseFaults = clash ? [] : extra.faults;
     const text = severityText(kind, severity);
@@ -132,7 +132,7 @@ export function generateCases(opts: GenerateOptions): RandomCase[] {
     });
   }
   for (let i = 0; i < opts.healthy; i++) {
-    const n = noise(1 + Math.floor(rng() * 2));
+    const n = noise(1 + Math.floor(rng() * 2), false);
     out.push({
       kind: "healthy",
       location: null,
