@@ -7,13 +7,13 @@
  *
  * @module
  */
-import { describeRate } from "../../util/stats.ts";
 import { advise, CONTACT_PROVIDER, RESTART_ROUTER } from "./advice.ts";
 import { lossSigns } from "./loss_signs.ts";
-import { failureRate } from "../../util/stats.ts";
+import { describeRate, failureRate, median } from "../../util/stats.ts";
+import { RTT_WARN_MS } from "./delay.ts";
 import { asNote, DEVICE_BUSY, lossUnsettled, MAYBE_LOSS, ONE_FAILURE } from "./corroborate.ts";
 import { lossView } from "./loss_view.ts";
-import { measured, type Rule, type RuleFinding } from "./rule.ts";
+import { measured, type Rule, type RuleFinding, type RuleInput } from "./rule.ts";
 import { byProbe } from "./reach.ts";
 import { num, obj } from "./shape.ts";
 import { type TargetOutcome, targetOutcomes } from "./targets.ts";
@@ -25,7 +25,8 @@ import { type TargetOutcome, targetOutcomes } from "./targets.ts";
 export const transferStalled: Rule = (input) => {
   const all = targetOutcomes(input);
   const stalled = all.filter((o) => o.failure === "stall");
-  const lossy = lossSigns(input).length > 0;
+  // Amid loss or long round trips, a stall is a symptom of them (a quality problem).
+  const lossy = lossSigns(input).length > 0 || longRoundTrips(input);
   // Packets too big to pass explain a lone stall; so does loss of large frames.
   const mtu = pathMtu(measured(input, "path.mtu"));
   const sizeEvidence = (mtu !== null && mtu < 1500) ||
@@ -82,6 +83,9 @@ export const mtuBlackHole: Rule = (input) => {
   if (stalled.length < 2 && !lowMtu) return [];
   // The repeated check of both sizes: consistent failure of the larger one, with its rates.
   const check = (mtuData?.targets ?? []).find((t) => t.blackHole && t.sizeCheck)?.sizeCheck;
+  // Long round trips make a large transfer time out too: without the size check's proof, a
+  // stall is then slowness, not a black hole.
+  if (!check && longRoundTrips(input)) return [];
   return [{
     id: "isp.mtu-black-hole",
     segment: "isp",
@@ -165,4 +169,11 @@ export function pathMtu(data: Record<string, unknown> | null): number | null {
   };
   visit(data, 0);
   return found.length ? Math.min(...found) : null;
+}
+
+/** True when the median ping round trip to the anchors exceeds the Teams limit (`delay.ts`). */
+function longRoundTrips(input: RuleInput): boolean {
+  const anchors = (lossView(input)?.points ?? []).filter((p) => p.role === "anchor");
+  const m = median(anchors.flatMap((p) => p.all.filter((x): x is number => x !== null)));
+  return m !== null && m > RTT_WARN_MS;
 }

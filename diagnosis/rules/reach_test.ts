@@ -239,3 +239,14 @@ Deno.test("slowResponses() ignores one slow connect, a resent SYN included", () 
   ]));
   assert.deepEqual(slowResponses(stalled), []);
 });
+
+Deno.test("mtuBlackHole() takes a stall over long round trips for slowness, not a black hole", () => {
+  const input = inputOf(
+    httpTiming([stalledWww, httpTarget("anchor", "http://198.18.0.10/")]),
+    result("path.mtu", { v4: { pathMtu: 1454 } }),
+    gatewayPing(["192.168.10.1", echoes(20)]),
+    anchorPing(echoes(20, 0, 170)),
+  );
+  assert.deepEqual(mtuBlackHole(input), []);
+  assert.equal(transferStalled(input)[0].symptom, "quality");
+});
