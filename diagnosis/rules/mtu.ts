@@ -15,7 +15,8 @@ import { asNote, DEVICE_BUSY, lossUnsettled, MAYBE_LOSS, ONE_FAILURE } from "./c
 import { lossView } from "./loss_view.ts";
 import { measured, type Rule, type RuleFinding, type RuleInput } from "./rule.ts";
 import { byProbe } from "./reach.ts";
-import { num, obj } from "./shape.ts";
+import { listOf, num, obj } from "./shape.ts";
+import { SLOW_DOWN_MBPS } from "./speed.ts";
 import { type TargetOutcome, targetOutcomes } from "./targets.ts";
 
 /**
@@ -25,8 +26,8 @@ import { type TargetOutcome, targetOutcomes } from "./targets.ts";
 export const transferStalled: Rule = (input) => {
   const all = targetOutcomes(input);
   const stalled = all.filter((o) => o.failure === "stall");
-  // Amid loss or long round trips, a stall is a symptom of them (a quality problem).
-  const lossy = lossSigns(input).length > 0 || longRoundTrips(input);
+  // Amid loss, long round trips or a slow line, a stall is a symptom of them (quality).
+  const lossy = lossSigns(input).length > 0 || longRoundTrips(input) || slowTransfers(input);
   // Packets too big to pass explain a lone stall; so does loss of large frames.
   const mtu = pathMtu(measured(input, "path.mtu"));
   const sizeEvidence = (mtu !== null && mtu < 1500) ||
@@ -83,9 +84,9 @@ export const mtuBlackHole: Rule = (input) => {
   if (stalled.length < 2 && !lowMtu) return [];
   // The repeated check of both sizes: consistent failure of the larger one, with its rates.
   const check = (mtuData?.targets ?? []).find((t) => t.blackHole && t.sizeCheck)?.sizeCheck;
-  // Long round trips make a large transfer time out too: without the size check's proof, a
-  // stall is then slowness, not a black hole.
-  if (!check && longRoundTrips(input)) return [];
+  // Long round trips or a slow line make a large transfer time out too: without the size
+  // check's proof, a stall is then slowness, not a black hole.
+  if (!check && (longRoundTrips(input) || slowTransfers(input))) return [];
   return [{
     id: "isp.mtu-black-hole",
     segment: "isp",
@@ -176,4 +177,12 @@ function longRoundTrips(input: RuleInput): boolean {
   const anchors = (lossView(input)?.points ?? []).filter((p) => p.role === "anchor");
   const m = median(anchors.flatMap((p) => p.all.filter((x): x is number => x !== null)));
   return m !== null && m > RTT_WARN_MS;
+}
+
+/** True when the speed test measured a download below the slow-line limit from any server. */
+function slowTransfers(input: RuleInput): boolean {
+  return listOf(measured(input, "isp.throughput"), "servers").some((s) => {
+    const down = num(obj(s.download)?.mbps);
+    return down !== null && down < SLOW_DOWN_MBPS;
+  });
 }

@@ -205,6 +205,9 @@ export const beyondAccess: Rule = (input) => {
       num(c.downloadRatio)
     }, upload ratio ${num(c.uploadRatio)}, latency +${num(c.latencyDeltaMs)}ms`,
     evidence: [{ probe: "isp.throughput", values: { comparison: "beyond-access" } }],
+    at: "internet",
+    // A slow way beyond the provider slows (and times out) every large transfer through it.
+    breaks: "quality",
     symptom: "quality",
   }];
 };
