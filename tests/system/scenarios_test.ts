@@ -55,9 +55,9 @@ Deno.test({
   },
 });
 
-/** The fixed seed of the CI sample: loss at the provider and beyond (one below its threshold),
- * rate limits on the line and beyond it, a refusing service, two healthy runs. */
-const CI_SEED = 9;
+/** The fixed seed of the CI sample: loss at home, at the provider and beyond, a slow line,
+ * loss of large frames, a resolver answering SERVFAIL, two healthy runs with noise. */
+const CI_SEED = 3;
 
 Deno.test({
   name: "scenarios: a fixed-seed random sample names no wrong segment and raises no false alarm",
