@@ -79,3 +79,15 @@ Deno.test("classify() and summarize() hold the table to the issue's bar", () => 
   assert.match(text, /expected \\ blamed/);
   assert.match(text, /PASSED/);
 });
+
+Deno.test("formatRandomTable() says how often path.loss measured more and what it cost", () => {
+  const [loss] = generateCases({ faulted: 40, healthy: 0, seed: 1 }).filter((c) =>
+    c.kind === "loss"
+  );
+  const r = { ...classify(loss, outcome(loss.location)), adaptive: { rounds: 2, usedMs: 4300 } };
+  const quiet = { ...classify(loss, outcome(loss.location)), adaptive: { rounds: 0, usedMs: 0 } };
+  assert.match(
+    formatRandomTable([r, quiet], 1),
+    /measured more \(faulted\): 1 of 2 runs, extra time median 4\.3 s, max 4\.3 s/,
+  );
+});

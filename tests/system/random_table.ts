@@ -27,6 +27,8 @@ export interface RandomResult {
   ms: number;
   dir: string | null;
   error?: string;
+  /** What `path.loss` added: extra rounds and their time (null when it did not run). */
+  adaptive?: { rounds: number; usedMs: number } | null;
 }
 
 /** Classifies the outcome of one case. */
@@ -202,8 +204,32 @@ export function formatRandomTable(results: readonly RandomResult[], seed: number
     : "no runs";
   lines.push(`false alarms on healthy runs with noise: ${fa}`);
   if (s.errors) lines.push(`runs that could not be judged: ${s.errors}`);
+  lines.push(...adaptiveLines(results));
   lines.push(s.passed ? "PASSED" : "NOT PASSED");
   return lines.join("\n");
+}
+
+/** How often `path.loss` measured more, and what it cost, faulted and healthy runs apart. */
+function adaptiveLines(results: readonly RandomResult[]): string[] {
+  const line = (label: string, rs: readonly RandomResult[]) => {
+    const known = rs.filter((r) => r.adaptive);
+    if (known.length === 0) return [];
+    const used = known.filter((r) => r.adaptive!.rounds > 0).map((r) => r.adaptive!.usedMs);
+    const sorted = [...used].sort((a, b) => a - b);
+    const s = (ms: number | undefined) => `${((ms ?? 0) / 1000).toFixed(1)} s`;
+    return [
+      `measured more (${label}): ${used.length} of ${known.length} runs` +
+      (used.length
+        ? `, extra time median ${s(sorted[Math.floor((sorted.length - 1) / 2)])}, max ${
+          s(sorted.at(-1))
+        }`
+        : ""),
+    ];
+  };
+  return [
+    ...line("faulted", results.filter((r) => r.case.location !== null)),
+    ...line("healthy", results.filter((r) => r.case.location === null)),
+  ];
 }
 
 function blamedHealthy(r: RandomResult): string {

@@ -141,7 +141,7 @@ async function runRandom(n: number, healthy: number, seed: number, keep: boolean
         workDir,
         signal: controller.signal,
       });
-      const r = classify(c, o);
+      const r = { ...classify(c, o), adaptive: await adaptiveOf(o.runs[0]?.dir) };
       results.push(r);
       console.error(
         `${results.length}/${cases.length} ${c.scenario.name} ${c.severityText}` +
@@ -174,6 +174,18 @@ async function runRandom(n: number, healthy: number, seed: number, keep: boolean
     }
   }
   return passed ? 0 : 1;
+}
+
+/** What `path.loss` added in the run kept in `dir`: its extra rounds and their time. */
+async function adaptiveOf(dir: string | undefined): Promise<RandomResult["adaptive"]> {
+  if (!dir) return null;
+  try {
+    const report = JSON.parse(await Deno.readTextFile(join(dir, "out", "report.json")));
+    const a = report.probes.find((p: { id: string }) => p.id === "path.loss")?.data?.adaptive;
+    return a ? { rounds: a.rounds, usedMs: a.usedMs } : null;
+  } catch {
+    return null;
+  }
 }
 
 if (import.meta.main) Deno.exit(await main(Deno.args));
