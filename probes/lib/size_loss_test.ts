@@ -14,3 +14,10 @@ Deno.test("judgeSize() waits for more echoes when a difference is not yet signif
   // Every large echo lost while small ones pass: no doubt at all.
   assert.equal(judgeSize({ sent: 20, lost: 0 }, { sent: 20, lost: 20 }).kind, "size-dependent");
 });
+
+Deno.test("judgeSize() needs intervals apart where every size is lost heavily (a router's answer limit)", () => {
+  // Lab, healthy line, router answering about half its pings: no size dependence.
+  assert.equal(judgeSize({ sent: 60, lost: 23 }, { sent: 20, lost: 13 }).kind, "none");
+  // Heavy loss of every size and far heavier of large frames is still size-dependent.
+  assert.equal(judgeSize({ sent: 60, lost: 12 }, { sent: 60, lost: 45 }).kind, "size-dependent");
+});
