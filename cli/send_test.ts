@@ -172,6 +172,7 @@ Deno.test("send --dry-run puts no terminal escape from a report on the terminal"
     const r = await s.kit([s.paths.json, "--dry-run"]);
     assert.equal(r.code, 0, r.err);
     assert.ok(r.err.includes("r ]0;pwned"), r.err);
+    // deno-lint-ignore no-control-regex -- control characters are what is being looked for
     assert.ok(!/[\u0000-\u001f]/.test(r.err.replaceAll("\n", "")), "no control characters");
   } finally {
     await fake.close();

@@ -4,7 +4,8 @@
  *
  * A segment whose every fault is a consequence of a fault upstream still shows `fail` or
  * `warn` (it does not work for the customer), but names the finding that explains it in
- * `explainedBy`, and its summary says so.
+ * `explainedBy`, and its summary says so. With no fault, an `…-inconclusive` note (evidence
+ * that could not decide within its budget) takes the headline, with no segment.
  *
  * @module
  */
@@ -61,6 +62,8 @@ export function diagnose(
     }];
   })) as Diagnosis["segments"];
 
+  // Nothing to blame, but evidence that could not decide: say that, not "no problem".
+  const unsure = findings.find((f) => f.severity === "info" && f.id.endsWith("-inconclusive"));
   return {
     headline: headline
       ? {
@@ -69,6 +72,8 @@ export function diagnose(
         text: headline.title,
         confidence: headline.confidence,
       }
+      : unsure
+      ? { segment: null, finding: unsure.id, text: unsure.title, confidence: unsure.confidence }
       : {
         segment: null,
         finding: null,

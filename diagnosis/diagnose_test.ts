@@ -10,6 +10,7 @@ import {
   tcpTarget,
 } from "./rules/rule_testing.ts";
 import { diagnosisSchema } from "./schema.ts";
+import { anchorPing, echoes, gatewayPing } from "./rules/ping_testing.ts";
 
 const timeout = { error: "timeout", ms: 1000 };
 
@@ -66,6 +67,7 @@ Deno.test("diagnose() puts a broken resolver in the headline while IP works", ()
   const d = diagnose([
     dnsResolve([
       lookup("www.example.test", "system", timeout),
+      lookup("app.example.test", "system", timeout),
       lookup("www.example.test", "public", { answers: ["198.18.0.20"] }),
     ]),
     httpTiming([
@@ -84,4 +86,16 @@ Deno.test("diagnose() puts a broken resolver in the headline while IP works", ()
   assert.equal(d.segments.internet.verdict, "ok");
   const symptom = d.findings.find((f) => f.id === "dns.targets-unresolved");
   assert.equal(symptom?.consequenceOf, "dns.system-resolver-failed");
+});
+
+Deno.test("diagnose() heads with 'inconclusive', naming no segment, when loss could not be judged", () => {
+  const d = diagnose([
+    gatewayPing(["192.168.10.1", echoes(20)]),
+    anchorPing(echoes(20, 1)),
+  ]);
+  diagnosisSchema.parse(d);
+  assert.equal(d.headline.segment, null);
+  assert.equal(d.headline.finding, "path.loss-inconclusive");
+  assert.match(d.headline.text.en, /could not be confirmed or placed/);
+  assert.equal(d.segments.internet.verdict, "ok");
 });

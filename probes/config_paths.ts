@@ -33,6 +33,29 @@ export const pingConfigSchema = z.object({
   anchors: z.array(pathTargetSchema).default([]),
   /** Whether `lan.gateway.ping` pings the default gateways `net.gateway` finds. */
   gateways: z.boolean().default(false),
+  /**
+   * Whether `lan.gateway.ping` also sends near-MTU echoes with Don't Fragment beside the
+   * small ones, so loss of large frames only (a poor Wi-Fi) shows.
+   */
+  gatewayLarge: z.boolean().default(true),
+  /**
+   * The provider's own hosts (on-net, e.g. its portal or speed server), pinged by `isp.ping`
+   * beside the gateway and the anchors, so loss can be placed on the access line, in the
+   * provider's network or beyond it.
+   */
+  provider: z.array(pathTargetSchema).default([]),
+  /**
+   * How many hops beyond the router `isp.ping` finds (by TTL-limited echoes towards the
+   * first anchor of each family) and pings; hops after the first count only while their
+   * addresses are not public. 0 (the default, as every section measures only what its
+   * config names): none.
+   */
+  providerHops: z.number().int().min(0).max(4).default(0),
+  /**
+   * Extra time `path.loss` may spend pinging every point again when the loss it saw cannot
+   * be judged yet (an interval that straddles the healthy limit); 0: never measure more.
+   */
+  adaptiveBudgetMs: z.number().int().min(0).max(10_000).default(10_000),
   /** Echo requests per target. */
   count: z.number().int().min(1).max(100).default(10),
   /** Interval between requests on Linux (macOS and Windows allow only 1 s without admin). */

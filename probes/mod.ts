@@ -24,6 +24,8 @@ import { ispThroughputProbe } from "./builtin/isp_throughput.ts";
 import { tlsInspectProbe } from "./builtin/tls_inspect.ts";
 import { wifiLinkProbe } from "./builtin/wifi_link.ts";
 import { internetPingProbe } from "./builtin/internet_ping.ts";
+import { ispPingProbe } from "./builtin/isp_ping.ts";
+import { pathLossProbe } from "./builtin/path_loss.ts";
 import { lanGatewayPingProbe } from "./builtin/lan_gateway_ping.ts";
 import { pathMtuProbe } from "./builtin/path_mtu.ts";
 import { pathTraceProbe } from "./builtin/path_trace.ts";
@@ -33,6 +35,11 @@ export const BUILTIN_PROBES = [
   systemInfoProbe,
   netInterfacesProbe,
   netGatewayProbe,
+  // The ping series take seconds and must run at the same time: they start first.
+  internetPingProbe,
+  ispPingProbe,
+  lanGatewayPingProbe,
+  pathLossProbe,
   dnsResolveProbe,
   tcpConnectProbe,
   httpTimingProbe,
@@ -46,8 +53,6 @@ export const BUILTIN_PROBES = [
   httpCaptiveProbe,
   systemClockProbe,
   tlsInspectProbe,
-  lanGatewayPingProbe,
-  internetPingProbe,
   pathTraceProbe,
   pathMtuProbe,
   ispThroughputProbe,

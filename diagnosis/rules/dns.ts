@@ -15,6 +15,8 @@
 import { advise, CONTACT_PROVIDER, RESTART_ROUTER } from "./advice.ts";
 import { type DnsView, dnsView, failedLookup, isAnswer, type Lookup, median } from "./dns_view.ts";
 import { dnsTypeFailed } from "./dns_types.ts";
+import { failureRate, successRate } from "../../util/stats.ts";
+import { asNote, lossUnsettled, MAYBE_LOSS, ONE_FAILURE } from "./corroborate.ts";
 import { lossSigns } from "./loss_signs.ts";
 import type { Rule, RuleFinding } from "./rule.ts";
 
@@ -72,7 +74,8 @@ export const ownResolverFailed: Rule = (input) => {
   const failed = judged.filter((l) => failedLookup(l, others));
   // While packets are being lost, lookups time out with them: a symptom of the loss.
   const lossy = lossSigns(input).length > 0;
-  return [{
+  const rate = failureRate(failed.length, judged.length);
+  const finding: RuleFinding = {
     id: "dns.system-resolver-failed",
     segment: "dns",
     severity: lossy ? "warn" : "fail",
@@ -94,12 +97,19 @@ export const ownResolverFailed: Rule = (input) => {
     evidence: evidence(judged, {
       failed: failed.length,
       errors: errorsOf(failed),
+      rate,
       ...(v.compareVerdict ? { compare: v.compareVerdict } : {}),
     }),
     at: v.ownAt,
     breaks: "names",
     symptom: lossy ? "quality" : "path",
-  }];
+  };
+  // One lookup is one attempt; lookups timing out amid loss that could not be settled may
+  // have gone with it.
+  const timedOut = failed.every((l) => l.error === "timeout");
+  if (failed.length < 2) return [asNote(finding, ONE_FAILURE)];
+  if (timedOut && lossUnsettled(input)) return [asNote(finding, MAYBE_LOSS)];
+  return [finding];
 };
 
 /** Every lookup through every resolver failed (not "no such name": no answer at all). */
@@ -123,7 +133,11 @@ export const dnsAllFailed: Rule = (input) => {
     technical: `0/${v.lookups.length} lookups answered via ${resolvers.join(", ")}; errors: ${
       errorsOf(v.lookups).join(", ")
     }`,
-    evidence: evidence(v.lookups, { failed: v.lookups.length, errors: errorsOf(v.lookups) }),
+    evidence: evidence(v.lookups, {
+      failed: v.lookups.length,
+      errors: errorsOf(v.lookups),
+      rate: failureRate(v.lookups.length, v.lookups.length),
+    }),
     // Every resolver, near and far, fails alike: the common part of their paths drops DNS.
     at: "isp",
     breaks: "names",
@@ -155,7 +169,12 @@ export const otherResolverSilent: Rule = (input) => {
   }));
 };
 
-/** The device's own lookups are slow. */
+/**
+ * The device's own lookups are slow: their median over the limit with 95 % confidence (more
+ * than half of them over it; beside a fast resolver, all of two or more), and — when other
+ * resolvers answered too — slower than those by half the limit or more, so a busy device that
+ * delays every lookup alike is not blamed on DNS.
+ */
 export const dnsSlow: Rule = (input) => {
   const v = dnsView(input);
   if (!v) return [];
@@ -166,10 +185,22 @@ export const dnsSlow: Rule = (input) => {
   // device, a slow line — which the path rules judge), not in the device's resolver.
   const reference = median(v.lookups.filter((l) => l.public && l.ok).map((l) => l.ms));
   if (reference !== null && reference > v.slowMs) return [];
+  const k = own.filter((l) => l.ms > v.slowMs).length;
+  const over = successRate(k, own.length);
+  const others = median(v.lookups.filter((l) => !l.own && l.ok).map((l) => l.ms));
+  // Beside a fast resolver, every own lookup slow (two or more) is enough; alone, the share
+  // of slow lookups must lie above one half.
+  const enough = over.low > 0.5 || (others !== null && k === own.length && k >= 2);
+  if (!enough || (others !== null && m - others < v.slowMs / 2)) return [];
+  const f = slowFinding(v, own, m);
   // Slow because the resolver fails one record type and the OS resolver waits for it: a
   // symptom of that fault, which explains failed and slow lookups alike.
   const typeFault = dnsTypeFailed(input).length > 0;
-  return [{ ...slowFinding(v, own, m), ...(typeFault ? { symptom: "names" as const } : {}) }];
+  return [{
+    ...f,
+    evidence: f.evidence.map((e) => ({ ...e, values: { ...e.values, rate: over } })),
+    ...(typeFault ? { symptom: "names" as const } : {}),
+  }];
 };
 
 function slowFinding(v: DnsView, own: Lookup[], m: number): RuleFinding {

@@ -34,7 +34,11 @@ Deno.test("ownResolverFailed() stays quiet when another resolver is flaky too (l
 
 Deno.test("ownResolverFailed() places a public resolver the device uses on the internet", () => {
   const input = inputOf(
-    dnsResolve([lookup("www", "system", timeout), lookup("www", "provider", ok())]),
+    dnsResolve([
+      lookup("www", "system", timeout),
+      lookup("app", "system", timeout),
+      lookup("www", "provider", ok()),
+    ]),
     result("dns.config", {
       servers: ["198.18.0.53"],
       interfaces: [],
@@ -73,7 +77,16 @@ Deno.test("dnsSlow() judges the median of the device's own lookups", () => {
   const [f] = dnsSlow(slow);
   assert.equal(f.id, "dns.slow");
   assert.equal(f.symptom, "quality");
-  assert.deepEqual(f.evidence[0].values, { medianMs: 675, thresholdMs: 300 });
+  const { rate, ...values } = f.evidence[0].values as Record<string, unknown>;
+  assert.deepEqual(values, { medianMs: 675, thresholdMs: 300 });
+  assert.deepEqual([(rate as { successes: number }).successes, (rate as { n: number }).n], [2, 2]);
+  // A busy device slows every lookup alike: no slower than the other resolver, not DNS.
+  const busy = inputOf(dnsResolve([
+    lookup("www", "system", ok(420)),
+    lookup("app", "system", ok(430)),
+    lookup("www", "public", ok(400)),
+  ]));
+  assert.deepEqual(dnsSlow(busy), []);
   // One slow lookup among fast ones is not a slow resolver.
   const once = inputOf(dnsResolve([
     lookup("www", "system", ok(900)),
@@ -161,4 +174,14 @@ Deno.test("dns.slow needs public resolvers asked alongside to be quicker", () =>
   assert.deepEqual(dnsSlow(inputOf(resolve(20))).map((f) => f.id), ["dns.slow"]);
   // Everything equally slow at once: the device (or the line) waited, not its resolver.
   assert.deepEqual(dnsSlow(inputOf(resolve(400))), []);
+});
+
+Deno.test("ownResolverFailed() keeps one failed lookup of the device's own resolver as a note", () => {
+  const input = inputOf(
+    dnsResolve([lookup("www", "system", timeout), lookup("www", "provider", ok())]),
+  );
+  const [f] = ownResolverFailed(input);
+  assert.deepEqual([f.id, f.severity, f.breaks], ["dns.system-resolver-failed", "info", undefined]);
+  const rate = f.evidence[0].values!.rate as { failures: number; n: number };
+  assert.deepEqual([rate.failures, rate.n], [1, 1]);
 });

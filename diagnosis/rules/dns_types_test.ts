@@ -65,7 +65,14 @@ Deno.test("dnsTypeFailed() needs two failures and every lookup of the other type
 
 Deno.test("dnsTypeFailed() does not read AAAA timeouts during packet loss as a broken type", () => {
   const lossyPing = result("internet.ping", {
-    targets: [{ target: "anchor", sent: 20, received: 15, lossPercent: 25 }],
+    targets: [{
+      target: "anchor",
+      family: 4,
+      status: "ok",
+      sent: 20,
+      received: 15,
+      lossPercent: 25,
+    }],
   });
   assert.deepEqual(dnsTypeFailed(inputOf(run({ error: "timeout" }), lossyPing)), []);
   const [f] = dnsTypeFailed(inputOf(run({ error: "timeout" })));

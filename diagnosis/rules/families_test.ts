@@ -101,7 +101,7 @@ Deno.test("a family is not broken when it reached anything beyond the provider, 
   const lossy = inputOf(
     beyondEdge,
     result("internet.ping", {
-      targets: [{ target: "a", sent: 20, received: 15, lossPercent: 25 }],
+      targets: [{ target: "a", family: 4, status: "ok", sent: 20, received: 15, lossPercent: 25 }],
     }),
   );
   assert.deepEqual(ipv4Broken(lossy), []);

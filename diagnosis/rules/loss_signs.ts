@@ -9,17 +9,25 @@
  *
  * @module
  */
+import { lossView } from "./loss_view.ts";
 import { measured, type RuleInput } from "./rule.ts";
-import { listOf, pingStats } from "./shape.ts";
+import { listOf } from "./shape.ts";
 
 /** A connect slower than this resent its SYN (the 1 s initial RTO, less scheduling slack). */
 export const RETRANSMIT_MS = 900;
 
-/** Probes whose data holds ping runs. */
-export const PING_PROBES = ["lan.gateway.ping", "internet.ping"] as const;
-
-/** Descriptions of each loss sign found; empty when the path looks clean. */
+/**
+ * Descriptions of each loss sign found; empty when the path looks clean. When pings were
+ * measured along the path and every family came out clean (`path.loss`), there is no loss
+ * to speak of: a slow connect or a lookup that timed out was then the device being busy
+ * (they are timed by the kit, the pings by the OS), not a lost packet.
+ */
 export function lossSigns(input: RuleInput): string[] {
+  const view = lossView(input);
+  if (
+    view !== null && view.verdicts.length > 0 && view.verdicts.every((v) => v.kind === "clean") &&
+    view.sizes.every((s) => s.kind === "none")
+  ) return [];
   const signs: string[] = [];
   for (const t of measured(input, "tcp.connect")?.targets ?? []) {
     for (const a of t.attempts) {
@@ -31,14 +39,10 @@ export function lossSigns(input: RuleInput): string[] {
       signs.push(`http.timing ${t.name}: connect ${t.connectMs}ms`);
     }
   }
-  for (const id of PING_PROBES) {
-    for (const e of pingEntries(measured(input, id))) {
-      const s = pingStats(e);
-      // All lost is a target out of reach, not random loss.
-      if (s && s.lossPercent > 0 && s.received > 0) {
-        signs.push(`${id} ${s.target}: ${s.lossPercent}% loss`);
-      }
-    }
+  // Echoes lost (to the router, the provider, the anchors, of any size) are a sign; all lost
+  // is a target out of reach, not random loss.
+  for (const p of view?.points ?? []) {
+    if (p.lost > 0 && p.lost < p.sent) signs.push(`ping ${p.label}: ${p.lost}/${p.sent} lost`);
   }
   const byResolver = new Map<string, { ok: number; timeout: number; types: Set<string> }>();
   const typeOk = new Map<string, number>();

@@ -13,15 +13,18 @@ import {
 import { captivePortal } from "./captive.ts";
 import { dnsAnswersWrong } from "./dns_answers.ts";
 import { dnsTypeFailed } from "./dns_types.ts";
-import { gatewayDelay, gatewayLoss, gatewayUnreachable } from "./gateway.ts";
+import { gatewayUnreachable } from "./gateway.ts";
+import { gatewayDelay, pathDelay } from "./delay.ts";
 import { ipv4Broken } from "./ipv4.ts";
+import { lossInconclusive, lossLocalised } from "./loss.ts";
+import { largeFrameLoss } from "./large_frames.ts";
 import { ipv6Broken } from "./ipv6.ts";
 import { accessType, proxyInUse } from "./notes.ts";
 import { proxyFailed, proxyNeedsAuth } from "./proxy.ts";
 import { beyondAccess, bufferbloat, slowLine } from "./speed.ts";
 import { clockSkew, tlsFailed, tlsIntercepted } from "./trust.ts";
 import { wifiWeak } from "./wifi.ts";
-import { hopRateLimited, pathDelay, pathLoss } from "./path.ts";
+import { hopRateLimited } from "./path.ts";
 import { noDefaultGateway, noUsableInterface } from "./lan.ts";
 import { mtuBlackHole, transferStalled } from "./mtu.ts";
 import { badHttpStatus, namesUnresolved, unreachable } from "./reach.ts";
@@ -37,15 +40,16 @@ export const RULES: readonly Rule[] = [
   noDefaultGateway,
   wifiWeak,
   gatewayUnreachable,
-  gatewayLoss,
+  lossLocalised,
+  largeFrameLoss,
   gatewayDelay,
   captivePortal,
-  pathLoss,
   bufferbloat,
   slowLine,
   beyondAccess,
   pathDelay,
   hopRateLimited,
+  lossInconclusive,
   dnsNotConfigured,
   ownResolverFailed,
   dnsAnswersWrong,

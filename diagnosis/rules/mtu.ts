@@ -9,9 +9,14 @@
  */
 import { advise, CONTACT_PROVIDER, RESTART_ROUTER } from "./advice.ts";
 import { lossSigns } from "./loss_signs.ts";
-import { measured, type Rule } from "./rule.ts";
+import { describeRate, failureRate, median } from "../../util/stats.ts";
+import { RTT_WARN_MS } from "./delay.ts";
+import { asNote, DEVICE_BUSY, lossUnsettled, MAYBE_LOSS, ONE_FAILURE } from "./corroborate.ts";
+import { lossView } from "./loss_view.ts";
+import { measured, type Rule, type RuleFinding, type RuleInput } from "./rule.ts";
 import { byProbe } from "./reach.ts";
-import { num, obj } from "./shape.ts";
+import { listOf, num, obj } from "./shape.ts";
+import { SLOW_DOWN_MBPS } from "./speed.ts";
 import { type TargetOutcome, targetOutcomes } from "./targets.ts";
 
 /**
@@ -19,12 +24,22 @@ import { type TargetOutcome, targetOutcomes } from "./targets.ts";
  * symptoms (a quality problem), not a fault of its own.
  */
 export const transferStalled: Rule = (input) => {
-  const stalled = targetOutcomes(input).filter((o) => o.failure === "stall");
-  const lossy = lossSigns(input).length > 0;
-  return (["isp", "internet", "service"] as const).flatMap((seg) => {
+  const all = targetOutcomes(input);
+  const stalled = all.filter((o) => o.failure === "stall");
+  // Amid loss, long round trips or a slow line, a stall is a symptom of them (quality).
+  const lossy = lossSigns(input).length > 0 || longRoundTrips(input) || slowTransfers(input);
+  // Packets too big to pass explain a lone stall; so does loss of large frames.
+  const mtu = pathMtu(measured(input, "path.mtu"));
+  const sizeEvidence = (mtu !== null && mtu < 1500) ||
+    (lossView(input)?.sizes ?? []).some((s) => s.kind === "size-dependent");
+  return (["isp", "internet", "service"] as const).flatMap((seg): RuleFinding[] => {
     const mine = stalled.filter((o) => o.segment === seg);
     if (mine.length === 0) return [];
-    return [{
+    const rate = failureRate(
+      mine.length,
+      all.filter((o) => o.segment === seg && o.probe === "http.timing").length,
+    );
+    const finding: RuleFinding = {
       id: `${seg}.transfer-stalled`,
       segment: seg,
       severity: "fail" as const,
@@ -39,9 +54,15 @@ export const transferStalled: Rule = (input) => {
       },
       advice: advise(RESTART_ROUTER, CONTACT_PROVIDER),
       technical: `stalled after connect: ${stallLine(mine)}`,
-      evidence: byProbe(mine, (o) => ({ [o.name]: o.http?.failedAt ?? o.failure })),
+      evidence: byProbe(mine, (o) => ({ [o.name]: o.http?.failedAt ?? o.failure, rate })),
       symptom: lossy ? "quality" as const : "stall" as const,
-    }];
+    };
+    if (mine.length < 2 && !sizeEvidence) return [asNote(finding, ONE_FAILURE)];
+    if (!sizeEvidence && lossUnsettled(input)) return [asNote(finding, MAYBE_LOSS)];
+    // Every web request timing out at once while the pings are clean: the device froze.
+    const web = all.filter((o) => o.probe === "http.timing");
+    if (!sizeEvidence && !lossy && web.every((o) => !o.ok)) return [asNote(finding, DEVICE_BUSY)];
+    return [finding];
   });
 };
 
@@ -55,14 +76,22 @@ export const mtuBlackHole: Rule = (input) => {
   const stalled = all.filter((o) => o.failure === "stall");
   const smallOk = all.filter((o) => o.ok);
   if (stalled.length === 0 || smallOk.length === 0 || lossSigns(input).length > 0) return [];
-  const mtu = pathMtu(measured(input, "path.mtu"));
+  const mtuData = measured(input, "path.mtu");
+  const mtu = pathMtu(mtuData);
   const lowMtu = mtu !== null && mtu < 1500;
   if (mtu !== null && !lowMtu) return [];
+  // One stalled request with no size limit measured is one failure: transferStalled notes it.
+  if (stalled.length < 2 && !lowMtu) return [];
+  // The repeated check of both sizes: consistent failure of the larger one, with its rates.
+  const check = (mtuData?.targets ?? []).find((t) => t.blackHole && t.sizeCheck)?.sizeCheck;
+  // Long round trips or a slow line make a large transfer time out too: without the size
+  // check's proof, a stall is then slowness, not a black hole.
+  if (!check && (longRoundTrips(input) || slowTransfers(input))) return [];
   return [{
     id: "isp.mtu-black-hole",
     segment: "isp",
     severity: "fail",
-    confidence: lowMtu ? "high" : "medium",
+    confidence: lowMtu && check ? "high" : "medium",
     title: {
       ja: "大きなデータだけが届きません (MTU の問題の可能性)",
       en: "Large data does not get through (likely an MTU problem)",
@@ -85,11 +114,31 @@ export const mtuBlackHole: Rule = (input) => {
       CONTACT_PROVIDER,
     ),
     technical: `stalls after connect (${stallLine(stalled)}) while ${smallOk.length} small ` +
-      `exchanges succeeded; path MTU ${mtu ?? "not measured"}: suspected PMTUD black hole ` +
+      `exchanges succeeded; path MTU ${mtu ?? "not measured"}` +
+      (check
+        ? ` (${check.silentMtu} B: ${describeRate(check.silent).en} lost vs ${check.fitMtu} B: ${
+          describeRate(check.fit).en
+        })`
+        : "") +
+      `: suspected PMTUD black hole ` +
       `(ICMP frag-needed/packet-too-big filtered)`,
     evidence: [
       ...byProbe(stalled, (o) => ({ [o.name]: o.http?.failedAt ?? o.failure })),
-      ...(mtu !== null ? [{ probe: "path.mtu" as const, values: { pathMtu: mtu } }] : []),
+      ...(mtu !== null
+        ? [{
+          probe: "path.mtu" as const,
+          values: {
+            pathMtu: mtu,
+            ...(check
+              ? {
+                silentMtu: check.silentMtu,
+                rate: check.silent,
+                fit: { mtu: check.fitMtu, rate: check.fit },
+              }
+              : {}),
+          },
+        }]
+        : []),
     ],
     at: "isp",
     breaks: "stall",
@@ -121,4 +170,19 @@ export function pathMtu(data: Record<string, unknown> | null): number | null {
   };
   visit(data, 0);
   return found.length ? Math.min(...found) : null;
+}
+
+/** True when the median ping round trip to the anchors exceeds the Teams limit (`delay.ts`). */
+function longRoundTrips(input: RuleInput): boolean {
+  const anchors = (lossView(input)?.points ?? []).filter((p) => p.role === "anchor");
+  const m = median(anchors.flatMap((p) => p.all.filter((x): x is number => x !== null)));
+  return m !== null && m > RTT_WARN_MS;
+}
+
+/** True when the speed test measured a download below the slow-line limit from any server. */
+function slowTransfers(input: RuleInput): boolean {
+  return listOf(measured(input, "isp.throughput"), "servers").some((s) => {
+    const down = num(obj(s.download)?.mbps);
+    return down !== null && down < SLOW_DOWN_MBPS;
+  });
 }

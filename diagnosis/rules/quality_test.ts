@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
-import { gatewayDelay, gatewayLoss, gatewayUnreachable } from "./gateway.ts";
+import { gatewayUnreachable } from "./gateway.ts";
 import { accessType, proxyInUse } from "./notes.ts";
-import { hopRateLimited, pathDelay, pathLoss } from "./path.ts";
+import { hopRateLimited } from "./path.ts";
+import { lossLocalised } from "./loss.ts";
 import { inputOf, result, tcpConnect, tcpTarget } from "./rule_testing.ts";
 import { beyondAccess, bufferbloat, slowLine } from "./speed.ts";
 import { clockSkew, tlsIntercepted } from "./trust.ts";
@@ -23,7 +24,6 @@ function ping(target: string, sent: number, received: number, avgMs = 1, jitterM
   };
 }
 const gw = (...targets: unknown[]) => result("lan.gateway.ping", { targets }, { segment: "lan" });
-const anchors = (...targets: unknown[]) => result("internet.ping", { targets });
 const routes = result("net.gateway", { routes: [{ family: 4, gateway: "192.168.10.1" }] });
 
 /** A trace whose loss starts at `from` (1-based) and reaches the end. */
@@ -59,51 +59,6 @@ Deno.test("gatewayUnreachable() only notes a router that ignores ping while traf
   ]);
 });
 
-Deno.test("gatewayLoss() warns from 5% with two lost, fails from 20%, ignores one lost echo", () => {
-  assert.deepEqual(gatewayLoss(inputOf(gw(ping("gw", 20, 19)))), []);
-  const warn = gatewayLoss(inputOf(gw(ping("gw", 20, 18))))[0];
-  assert.deepEqual([warn.severity, warn.breaks], ["warn", "quality"]);
-  const fail = gatewayLoss(inputOf(gw(ping("gw", 20, 12))))[0];
-  assert.deepEqual([fail.severity, fail.breaks], ["fail", "path"]);
-});
-
-Deno.test("gatewayDelay() warns on a slow or jittery first hop", () => {
-  assert.deepEqual(gatewayDelay(inputOf(gw(ping("gw", 10, 10, 2, 1)))), []);
-  assert.equal(gatewayDelay(inputOf(gw(ping("gw", 10, 10, 35, 4))))[0].id, "lan.gateway-delay");
-  assert.equal(gatewayDelay(inputOf(gw(ping("gw", 10, 10, 5, 45))))[0].id, "lan.gateway-delay");
-});
-
-Deno.test("pathLoss() places loss where the trace sees it start: the access line", () => {
-  const input = inputOf(
-    routes,
-    gw(ping("192.168.10.1", 20, 20)),
-    anchors(ping("198.18.0.10", 20, 13)),
-    trace([["192.168.10.1", 0], ["10.64.0.1", 30], ["198.18.0.10", 35]], 2),
-  );
-  const [f] = pathLoss(input);
-  assert.deepEqual([f.id, f.at, f.severity, f.confidence], ["isp.loss", "isp", "fail", "high"]);
-  assert.match(f.detail.en, /nothing is lost up to the router/);
-});
-
-Deno.test("pathLoss() places loss beyond the provider on the internet", () => {
-  const input = inputOf(
-    routes,
-    anchors(ping("198.18.0.10", 20, 17)),
-    trace([["192.168.10.1", 0], ["10.64.0.1", 0], ["198.18.0.10", 20]], 3),
-  );
-  const [f] = pathLoss(input);
-  assert.deepEqual([f.id, f.severity, f.breaks], ["internet.loss", "warn", "quality"]);
-});
-
-Deno.test("pathLoss() believes clean pings over a trace's rate-limited 'loss'", () => {
-  const input = inputOf(
-    routes,
-    anchors(ping("198.18.0.10", 20, 20)),
-    trace([["192.168.10.1", 33], ["10.64.0.1", 33], ["198.18.0.10", 60]], 1),
-  );
-  assert.deepEqual(pathLoss(input), []);
-});
-
 Deno.test("hopRateLimited() notes loss that does not persist, never as a warning", () => {
   const input = inputOf(
     routes,
@@ -112,12 +67,7 @@ Deno.test("hopRateLimited() notes loss that does not persist, never as a warning
   assert.deepEqual(hopRateLimited(input).map((f) => [f.id, f.severity]), [
     ["path.hop-rate-limited", "info"],
   ]);
-  assert.deepEqual(pathLoss(input), []);
-});
-
-Deno.test("pathDelay() warns beyond Teams' 100 ms round trip", () => {
-  assert.deepEqual(pathDelay(inputOf(anchors(ping("a", 10, 10, 40)))), []);
-  assert.equal(pathDelay(inputOf(anchors(ping("a", 10, 10, 180))))[0].id, "internet.delay");
+  assert.deepEqual(lossLocalised(input), []);
 });
 
 Deno.test("wifiWeak() warns below -67 dBm or 25 dB SNR", () => {
@@ -177,6 +127,38 @@ Deno.test("the speed rules grade bufferbloat, a slow line and trouble beyond the
   assert.equal(slowLine(slow)[0].confidence, "high");
   const beyond = speed([server({})], { finding: "beyond-access", onNet: "p", offNet: "x" });
   assert.equal(beyondAccess(beyond)[0].id, "internet.beyond-access");
+});
+
+Deno.test("bufferbloat() counts a direction's grade only on a steady transfer with enough samples", () => {
+  const server = (upSamples: number, downSamples: number, stable = true) => ({
+    name: "provider",
+    kind: "on-net",
+    download: { mbps: 1800, loadedLatency: { medianMs: 30, samples: downSamples } },
+    upload: {
+      mbps: 1000,
+      loadedLatency: { medianMs: 160, samples: upSamples },
+      capacity: { stable, confidence: stable ? "High" : "Medium" },
+    },
+    bufferbloat: {
+      downloadAddedMs: 29,
+      uploadAddedMs: 159,
+      download: "A",
+      upload: "C",
+      grade: "C",
+    },
+    rpm: { value: 2860 },
+  });
+  const input = (up: number, down: number, stable = true) =>
+    inputOf(
+      result("isp.throughput", { servers: [server(up, down, stable)] }, { segment: "isp" }),
+    );
+  // Two samples of a transfer that ended within a second: one stalled timer can do that.
+  assert.deepEqual(bufferbloat(input(2, 10)), []);
+  // A transfer that never held the line at a steady rate filled no queue.
+  assert.deepEqual(bufferbloat(input(8, 10, false)), []);
+  const [f] = bufferbloat(input(8, 10));
+  assert.equal(f.id, "isp.bufferbloat");
+  assert.match(f.detail.en, /159 ms longer \(grade C/);
 });
 
 Deno.test("accessType() and proxyInUse() are notes, never warnings", () => {

@@ -13,8 +13,10 @@
  */
 import { advise, CONTACT_PROVIDER, RESTART_ROUTER, SERVICE_SIDE } from "./advice.ts";
 import { brokenFamilies } from "./families.ts";
+import { failureRate } from "../../util/stats.ts";
+import { asNote, lossUnsettled, MAYBE_LOSS, ONE_FAILURE } from "./corroborate.ts";
 import { lossSigns } from "./loss_signs.ts";
-import type { Rule, RuleFinding } from "./rule.ts";
+import { measured, type Rule, type RuleFinding } from "./rule.ts";
 import { type TargetOutcome, targetOutcomes } from "./targets.ts";
 import type { Localized } from "../../util/text.ts";
 
@@ -34,6 +36,12 @@ export const unreachable: Rule = (input) => {
   const broken = brokenFamilies(input);
   const onlyBroken = (o: TargetOutcome) =>
     !o.ok && o.families.length > 0 && o.families.every((f) => broken.has(f));
+  // Silent targets in every segment, with none reached anywhere, corroborate one another:
+  // the path is down.
+  const pathJudged = all.filter((o) =>
+    (o.ok || o.failure === "path" || o.failure === "refused") && !onlyBroken(o)
+  );
+  const pathDown = pathJudged.length >= 2 && pathJudged.every((o) => o.failure === "path");
   const findings: RuleFinding[] = [];
   for (const seg of ["isp", "internet", "service"] as const) {
     // Name failures and stalls say nothing about whether packets get through.
@@ -46,7 +54,11 @@ export const unreachable: Rule = (input) => {
     const allFailed = failed.length === judged.length;
     const silent = failed.filter((o) => o.failure === "path");
     const place = PLACE[seg];
-    findings.push({
+    const rate = failureRate(failed.length, judged.length);
+    // One silent target proves nothing (one lost SYN does it); a refusal is an answer.
+    const corroborated = failed.length >= 2 || failed.some((o) => o.failure === "refused") ||
+      (allFailed && pathDown);
+    const finding: RuleFinding = {
       id: `${seg}.${allFailed ? "unreachable" : "partly-unreachable"}`,
       segment: seg,
       severity: allFailed ? "fail" : "warn",
@@ -70,12 +82,20 @@ export const unreachable: Rule = (input) => {
         failed.map((o) => `${o.name}${o.address ? ` ${o.address}` : ""}: ${o.error ?? o.failure}`)
           .join("; ") +
         ")",
-      evidence: byProbe(failed, (o) => ({ [o.name]: o.error ?? o.failure })),
+      evidence: byProbe(failed, (o) => ({ [o.name]: o.error ?? o.failure, rate })),
       // Every target silent: the network towards them is broken, not just the hosts.
       ...(allFailed && silent.length > 0 ? { breaks: "path" as const } : {}),
-      // Some targets lost among working ones, while packets are being lost: loss victims.
-      symptom: !allFailed && lossy ? "quality" : "path",
-    });
+      // Targets that timed out while packets are being lost are loss victims (a refusal is
+      // an answer, whatever the loss).
+      symptom: lossy && silent.length === failed.length ? "quality" : "path",
+    };
+    findings.push(
+      !corroborated
+        ? asNote(finding, ONE_FAILURE)
+        : !allFailed && lossUnsettled(input)
+        ? asNote(finding, MAYBE_LOSS)
+        : finding,
+    );
   }
   return findings;
 };
@@ -87,8 +107,11 @@ export const namesUnresolved: Rule = (input) => {
   if (failed.length === 0) return [];
   const allFailed = failed.length === byName.length;
   // Lookups that timed out while packets are being lost went with them.
-  const lossy = lossSigns(input).length > 0 && failed.every((o) => /timeout/.test(o.error ?? ""));
-  return [{
+  // No answer at all (timed out, or the resolver could not be reached), not an answer.
+  const timedOut = failed.every((o) => /timeout|servfail-or-unreachable/.test(o.error ?? ""));
+  const lossy = lossSigns(input).length > 0 && timedOut;
+  const rate = failureRate(failed.length, byName.length);
+  const finding: RuleFinding = {
     id: "dns.targets-unresolved",
     segment: "dns",
     severity: allFailed ? "fail" : "warn",
@@ -105,16 +128,30 @@ export const namesUnresolved: Rule = (input) => {
     technical: `lookup failed or went astray for ${
       failed.map((o) => `${o.host} (${o.error ?? `address ${o.address}`})`).join(", ")
     }`,
-    evidence: byProbe(failed, (o) => ({ [o.host]: o.error ?? o.address })),
+    evidence: byProbe(failed, (o) => ({ [o.host]: o.error ?? o.address, rate })),
     symptom: lossy ? "quality" : "names",
-  }];
+  };
+  // One lookup lost proves nothing, unless the name led astray (an answer, not chance) or
+  // the device's own resolver failed its lookups too.
+  const ownFailed = (measured(input, "dns.resolve")?.lookups ?? []).some((l) =>
+    l.resolver === "system" && !l.ok
+  );
+  const corroborated = failed.length >= 2 || failed.some((o) => o.address !== null) ||
+    ownFailed;
+  if (!corroborated) return [asNote(finding, ONE_FAILURE)];
+  if (timedOut && !allFailed && lossUnsettled(input)) return [asNote(finding, MAYBE_LOSS)];
+  return [finding];
 };
 
 /** A web target answered, but not with the status it should (a captive redirect aside). */
 export const badHttpStatus: Rule = (input) => {
-  return targetOutcomes(input).flatMap((o): RuleFinding[] => {
+  const all = targetOutcomes(input);
+  return all.flatMap((o): RuleFinding[] => {
     const t = o.http;
     if (!t || !t.ok || t.healthy || isDiverted(o)) return [];
+    // Of this segment's web answers, how many were errors: an answer, not chance.
+    const answered = all.filter((x) => x.segment === o.segment && x.http?.ok && !isDiverted(x));
+    const rate = failureRate(answered.filter((x) => !x.http!.healthy).length, answered.length);
     return [{
       id: `${o.segment}.http-status`,
       segment: o.segment,
@@ -134,7 +171,7 @@ export const badHttpStatus: Rule = (input) => {
       },
       advice: SERVICE_SIDE,
       technical: `${t.url} -> HTTP ${t.status}${t.location ? ` Location: ${t.location}` : ""}`,
-      evidence: [{ probe: "http.timing", values: { url: t.url, status: t.status } }],
+      evidence: [{ probe: "http.timing", values: { url: t.url, status: t.status, rate } }],
     }];
   });
 };

@@ -4,7 +4,9 @@
  *
  * - Bufferbloat: the Waveform/DSLReports grades the probe computes (A+ < 5 ms added under
  *   load, A < 30, B < 60, C < 200, D < 400, F beyond); from C (60 ms or more) calls and
- *   games suffer while the line is busy. Responsiveness below 300 RPM is "poor" in
+ *   games suffer while the line is busy. A direction's grade counts only when the transfer
+ *   held the line at a steady rate (`capacity.stable`) and its median loaded latency rests on
+ *   `MIN_LOADED_SAMPLES` samples or more; responsiveness only at Medium or High confidence. Responsiveness below 300 RPM is "poor" in
  *   draft-ietf-ippm-responsiveness §1.2 (300 RPM = 200 ms per round trip).
  * - A slow line: below 10 Mbit/s down or 1 Mbit/s up, the two lowest bands of Cloudflare's
  *   AIM scoring (`aimMeasurementScoring`, which the probe's use-case verdicts follow),
@@ -28,6 +30,12 @@ export const SLOW_UP_MBPS = 1;
 /** Responsiveness below this is poor (RPM draft). */
 export const POOR_RPM = 300;
 const BLOATED = ["C", "D", "F"];
+const GRADES = ["A+", "A", "B", "C", "D", "F"];
+/**
+ * Loaded-latency samples a direction needs before its grade counts: the median of fewer is
+ * too easily one stalled timer on a busy device (a transfer that ended within a second).
+ */
+export const MIN_LOADED_SAMPLES = 3;
 
 interface Server {
   name: string;
@@ -37,19 +45,43 @@ interface Server {
   grade: string | null;
   addedMs: number | null;
   rpm: number | null;
+  /** Loaded-latency samples per direction, when recorded. */
+  loadedSamples: Record<string, number | null>;
 }
 
 function servers(input: RuleInput): Server[] {
   return listOf(measured(input, "isp.throughput"), "servers").map((s) => {
     const bb = obj(s.bufferbloat);
+    // A direction's grade counts when the transfer held the line full at a steady rate (a
+    // queue builds only at saturation: a ramping or CPU-bound transfer fills none, and its
+    // latency probes read the device's own stalls) and its loaded latency rests on enough
+    // samples. Records without these fields are taken as they are.
+    const counts = (d: "download" | "upload") => {
+      const dir = obj(s[d]);
+      const n = num(obj(dir?.loadedLatency)?.samples);
+      const stable = obj(dir?.capacity)?.stable;
+      return (n === null || n >= MIN_LOADED_SAMPLES) && stable !== false;
+    };
+    const dirs = (["download", "upload"] as const).filter(counts);
+    const perDir = dirs.map((d) => str(bb?.[d])).filter((g): g is string => g !== null);
+    const graded = bb && (bb.download !== undefined || bb.upload !== undefined);
     return {
       name: str(s.name) ?? str(s.url) ?? "?",
       onNet: s.kind === "on-net",
       down: num(obj(s.download)?.mbps),
       up: num(obj(s.upload)?.mbps),
-      grade: str(bb?.grade),
-      addedMs: Math.max(num(bb?.downloadAddedMs) ?? 0, num(bb?.uploadAddedMs) ?? 0) || null,
-      rpm: num(obj(s.rpm)?.value),
+      grade: graded
+        ? perDir.sort((a, b) => GRADES.indexOf(b) - GRADES.indexOf(a))[0] ?? null
+        : str(bb?.grade),
+      addedMs: Math.max(...dirs.map((d) => num(bb?.[`${d}AddedMs`]) ?? 0), 0) || null,
+      // Responsiveness of low confidence (too few probes) is not evidence either.
+      rpm: obj(s.rpm)?.confidence === "Low" ? null : num(obj(s.rpm)?.value),
+      loadedSamples: Object.fromEntries(
+        (["download", "upload"] as const).map((d) => [
+          d,
+          num(obj(obj(s[d])?.loadedLatency)?.samples),
+        ]),
+      ),
     };
   });
 }
@@ -100,7 +132,12 @@ export const bufferbloat: Rule = (input) => {
     evidence: [{
       probe: "isp.throughput",
       values: Object.fromEntries(
-        bad.map((s) => [s.name, { grade: s.grade, addedMs: s.addedMs, rpm: s.rpm }]),
+        bad.map((s) => [s.name, {
+          grade: s.grade,
+          addedMs: s.addedMs,
+          rpm: s.rpm,
+          samples: s.loadedSamples,
+        }]),
       ),
     }],
     at: "isp",
@@ -168,6 +205,9 @@ export const beyondAccess: Rule = (input) => {
       num(c.downloadRatio)
     }, upload ratio ${num(c.uploadRatio)}, latency +${num(c.latencyDeltaMs)}ms`,
     evidence: [{ probe: "isp.throughput", values: { comparison: "beyond-access" } }],
+    at: "internet",
+    // A slow way beyond the provider slows (and times out) every large transfer through it.
+    breaks: "quality",
     symptom: "quality",
   }];
 };

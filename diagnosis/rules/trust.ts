@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { failureRate } from "../../util/stats.ts";
 import { advise, CONTACT_PROVIDER } from "./advice.ts";
 import { byProbe } from "./reach.ts";
 import { resultOf, type Rule, type RuleFinding } from "./rule.ts";
@@ -92,10 +93,13 @@ export const tlsIntercepted: Rule = (input) => {
 
 /** TLS handshakes that failed (not timed out: refused certificates, alerts). */
 export const tlsFailed: Rule = (input) => {
-  const failed = targetOutcomes(input).filter((o) => o.failure === "tls");
+  const all = targetOutcomes(input);
+  const failed = all.filter((o) => o.failure === "tls");
   return (["isp", "internet", "service"] as const).flatMap((seg): RuleFinding[] => {
     const mine = failed.filter((o) => o.segment === seg);
     if (mine.length === 0) return [];
+    const https = all.filter((o) => o.segment === seg && o.http?.url.startsWith("https:"));
+    const rate = failureRate(mine.length, Math.max(https.length, mine.length));
     return [{
       id: `${seg}.tls-failed`,
       segment: seg,
@@ -111,7 +115,7 @@ export const tlsFailed: Rule = (input) => {
         en: "Check that the device's date and time are right.",
       }, CONTACT_PROVIDER),
       technical: mine.map((o) => `${o.name}: ${o.error}`).join("; "),
-      evidence: byProbe(mine, (o) => ({ [o.name]: o.error })),
+      evidence: byProbe(mine, (o) => ({ [o.name]: o.error, rate })),
       symptom: "tls",
     }];
   });

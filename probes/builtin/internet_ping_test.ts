@@ -21,6 +21,10 @@ Deno.test("internet.ping measures loopback v4 and v6 with the real ping", async 
   for (const t of out.data.targets) {
     assert.ok(t.rtt && t.rtt.minMs <= t.rtt.avgMs && t.rtt.avgMs <= t.rtt.maxMs);
     assert.equal(typeof t.jitterMs, "number");
+    // Every echo's time in order, and the interval they were sent at, for drawing over time.
+    assert.equal(t.samples.length, 3);
+    assert.ok(t.samples.every((x) => typeof x === "number"));
+    assert.equal(t.intervalMs, 200);
   }
   assert.ok(probe.schema.safeParse(out.data).success);
   assert.equal(ctx.progressSeen.at(-1)?.fraction, 1);
@@ -61,6 +65,10 @@ labTest("internet.ping warns on loss that a router in a netns causes", async (la
     [4, 33.333, "warn"],
   ]);
   assert.match(out.data.targets[0].reason!.en, /loss 33.333% \(over 5%\)/);
+  // The third and sixth echo were dropped: they show where they were lost.
+  for (const t of out.data.targets) {
+    assert.deepEqual(t.samples.map((x) => x === null), [false, false, true, false, false, true]);
+  }
 });
 
 Deno.test("internet.ping on Japanese Windows: ping.exe lines and CP932 output", async () => {
@@ -93,6 +101,7 @@ Deno.test("internet.ping on Japanese Windows: ping.exe lines and CP932 output", 
     avgMs: 20,
     maxMs: 31,
   }, 16.5]);
+  assert.deepEqual([v4.samples, v4.intervalMs], [[14, null, 31, 15], 1000]);
   assert.deepEqual([v6.received, v6.lossPercent, v6.status], [3, 25, "warn"]);
   // Windows says "received = 4, 0% loss"; those were ICMP errors, so nothing answered.
   assert.deepEqual([unreachable.received, unreachable.lossPercent, unreachable.status], [

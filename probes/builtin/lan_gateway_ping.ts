@@ -1,15 +1,20 @@
 /**
  * `lan.gateway.ping`: loss, RTT and jitter to each default gateway (IPv4 and IPv6) that
  * `net.gateway` found: the first hop, so a slow or lossy home network shows here before
- * anything beyond it is blamed.
+ * anything beyond it is blamed. Beside the small echoes go near-MTU ones with Don't
+ * Fragment (`ping.gatewayLarge`): a Wi-Fi that loses large frames only shows in those.
  *
  * @module
  */
 import { z } from "zod";
 import { ipFamily } from "../parse/address.ts";
+import type { PingSpec } from "../lib/ping_command.ts";
 import { type PingTarget, pingTargetSchema, runPing } from "../lib/ping_run.ts";
 import { summarizePings } from "../lib/ping_summary.ts";
-import { defineProbe, isMeasured, type Platform, SkipProbe } from "../types.ts";
+import { defineProbe, isMeasured, type Platform, type ProbeResult, SkipProbe } from "../types.ts";
+
+/** IP + ICMP header bytes in front of the ping payload. */
+const HEADERS = { 4: 28, 6: 48 } as const;
 
 const schema = z.object({
   targets: z.array(pingTargetSchema),
@@ -37,7 +42,7 @@ export const lanGatewayPingProbe = defineProbe({
   },
   segment: "lan",
   dataCategories: ["measurements", "network"],
-  dependsOn: ["net.gateway"],
+  dependsOn: ["net.gateway", "net.interfaces"],
   timeoutMs: 30_000,
   platforms: ["windows", "darwin", "linux"],
   schema,
@@ -70,19 +75,27 @@ export const lanGatewayPingProbe = defineProbe({
       rttWarnMs: cfg.lanRttWarnMs,
       jitterWarnMs: cfg.jitterWarnMs,
     };
-    const finished: PingTarget[] = [];
-    const runs = await Promise.all(unique.map(async ([target, r]) => {
-      const spec = {
+    const specs: PingSpec[] = unique.flatMap(([target, r]) => {
+      const small = {
         target,
         family: r.family,
         count: cfg.count,
         intervalMs: cfg.intervalMs,
         waitMs: cfg.waitMs,
       };
-      const run = await runPing(ctx, os, spec, limits, r.interface ?? undefined);
+      // Windows ping cannot forbid fragmentation over IPv6.
+      if (!cfg.gatewayLarge || (os === "windows" && r.family === 6)) return [small];
+      const mtu = Math.min(1500, mtuOf(ctx.deps["net.interfaces"], r.interface) ?? 1500);
+      return [small, { ...small, payloadBytes: mtu - HEADERS[r.family], dontFragment: true }];
+    });
+    const names = new Map(unique.map(([target, r]) => [target, r.interface ?? undefined]));
+    const finished: PingTarget[] = [];
+    // The small and the near-MTU echoes go at the same time, so they see the same link.
+    const runs = await Promise.all(specs.map(async (spec) => {
+      const run = await runPing(ctx, os, spec, limits, names.get(spec.target));
       finished.push(run.record);
       ctx.checkpoint({ targets: [...finished], jitterMethod: "mean-abs-consecutive-diff" });
-      ctx.progress({ fraction: finished.length / unique.length, note: target });
+      ctx.progress({ fraction: finished.length / specs.length, note: spec.target });
       return run;
     }));
     const targets = runs.map((r) => r.record);
@@ -93,6 +106,13 @@ export const lanGatewayPingProbe = defineProbe({
     };
   },
 });
+
+/** The MTU `net.interfaces` recorded for `name`, if any. */
+function mtuOf(dep: ProbeResult | undefined, name: string | null | undefined): number | null {
+  if (!dep || !isMeasured(dep.status) || !name) return null;
+  const list = (dep.data as { interfaces?: { name: string; mtu: number | null }[] }).interfaces;
+  return list?.find((i) => i.name === name)?.mtu ?? null;
+}
 
 /**
  * The address to ping: a link-local IPv6 gateway needs its zone (`fe80::1%eth0`; on Windows

@@ -47,15 +47,19 @@ labTest(
     const out = await probe.run(ctx);
     console.log(`lan.gateway.ping in a netns: ${Math.round(performance.now() - t0)} ms`);
     assert.equal(out.status, "ok", JSON.stringify(out.data));
+    // Small echoes and near-MTU ones with Don't Fragment, to each gateway at once.
     assert.deepEqual(
-      out.data.targets.map((t) => [t.target, t.family, t.received, t.lossPercent]).sort(),
+      out.data.targets.map((t) => [t.target, t.family, t.payloadBytes, t.received, t.lossPercent])
+        .sort(),
       [
-        [LAB.router4, 4, 5, 0],
-        [LAB.router6, 6, 5, 0],
+        [LAB.router4, 4, undefined, 5, 0],
+        [LAB.router4, 4, 1472, 5, 0],
+        [LAB.router6, 6, undefined, 5, 0],
+        [LAB.router6, 6, 1452, 5, 0],
       ],
     );
     assert.ok(probe.schema.safeParse(out.data).success);
-    assert.equal(ctx.checkpoints.length, 2);
+    assert.equal(ctx.checkpoints.length, 4);
   },
 );
 
@@ -74,18 +78,25 @@ labTest("lan.gateway.ping fails when the gateway stops answering", async (lab) =
 Deno.test("lan.gateway.ping adds the zone to a link-local gateway: name on macOS, index on Windows", async () => {
   const mac = scriptedExec({
     "ping6 -n -c 10 fe80::1%en0": fixtureText("darwin/en/ping/macos_ping6.txt"),
+    "ping6 -n -c 10 -D -m -s 1452 fe80::1%en0": fixtureText("darwin/en/ping/macos_ping6.txt"),
   });
   const macOut = await onHost(lanGatewayPingProbe, { os: "darwin" }).run(testContext({
     exec: mac,
     config: enabled,
     deps: gatewayDep([{ family: 6, gateway: "fe80::1", interface: "en0", metric: null }]),
   }));
-  assert.deepEqual(mac.calls, ["ping6 -n -c 10 fe80::1%en0"]);
+  assert.deepEqual(mac.calls, [
+    "ping6 -n -c 10 fe80::1%en0",
+    "ping6 -n -c 10 -D -m -s 1452 fe80::1%en0",
+  ]);
   assert.equal(macOut.status, "ok");
 
   const win = scriptedExec({
     "ping -n 10 -w 1000 -6 fe80::1%12": fixtureText("windows/en/ping/ipv6_reply_no_ttl.txt"),
     "ping -n 10 -w 1000 -4 192.168.10.1": fixtureText("windows/ja/ping/ipv4_n1_reply.bin"),
+    "ping -n 10 -w 1000 -4 -f -l 1472 192.168.10.1": fixtureText(
+      "windows/ja/ping/ipv4_n1_reply.bin",
+    ),
   });
   const winOut = await onHost(lanGatewayPingProbe, { os: "windows" }).run(testContext({
     exec: win,
@@ -95,13 +106,16 @@ Deno.test("lan.gateway.ping adds the zone to a link-local gateway: name on macOS
       { family: 6, gateway: "fe80::1", interface: "Intel(R) Ethernet", ifIndex: 12 },
     ]),
   }));
+  // Windows ping cannot forbid fragmentation over IPv6: near-MTU echoes go over IPv4 only.
   assert.deepEqual(win.calls.toSorted(), [
+    "ping -n 10 -w 1000 -4 -f -l 1472 192.168.10.1",
     "ping -n 10 -w 1000 -4 192.168.10.1",
     "ping -n 10 -w 1000 -6 fe80::1%12",
   ]);
-  assert.deepEqual(winOut.data.targets.map((t) => [t.target, t.status]), [
-    ["192.168.10.1", "ok"],
-    ["fe80::1%12", "warn"],
+  assert.deepEqual(winOut.data.targets.map((t) => [t.target, t.payloadBytes, t.status]), [
+    ["192.168.10.1", undefined, "ok"],
+    ["192.168.10.1", 1472, "ok"],
+    ["fe80::1%12", undefined, "warn"],
   ]);
 });
 
@@ -149,3 +163,39 @@ Deno.test("lan.gateway.ping pings no gateway unless the config enables it", asyn
   );
   assert.deepEqual(exec.calls, []);
 });
+
+labTest(
+  "lan.gateway.ping shows a link that loses large frames only in its near-MTU echoes",
+  async (lab) => {
+    // The router drops half of the frames over 1000 bytes it receives from the client.
+    await lab.sh(
+      lab.router,
+      "iptables",
+      "-t",
+      "raw",
+      "-A",
+      "PREROUTING",
+      "-m",
+      "length",
+      "--length",
+      "1000:65535",
+      "-m",
+      "statistic",
+      "--mode",
+      "random",
+      "--probability",
+      "0.5",
+      "-j",
+      "DROP",
+    ); // deno-fmt-ignore
+    const deps = gatewayDep([{ family: 4, gateway: LAB.router4, interface: null }]);
+    const out = await onHost(lanGatewayPingProbe, { os: "linux" }).run(
+      testContext({ exec: lab.clientExec, deps, config: { ping: { count: 20, gateways: true } } }),
+    );
+    const [small, large] = out.data.targets;
+    assert.deepEqual([small.payloadBytes, small.received], [undefined, 20]);
+    assert.equal(large.payloadBytes, 1472);
+    assert.ok(large.received < 18, `large frames: ${large.received}/20 answered`);
+    assert.equal(large.samples.length, 20);
+  },
+);

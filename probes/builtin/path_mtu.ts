@@ -22,6 +22,7 @@ import {
   SkipProbe,
 } from "../types.ts";
 import type { Localized } from "../../util/text.ts";
+import { rateSchema } from "../../util/stats.ts";
 
 const localized = z.object({ ja: z.string(), en: z.string() }).strict();
 const target = z.object({
@@ -39,8 +40,18 @@ const target = z.object({
       mtu: z.number(),
       outcome: z.enum(["fits", "too-big", "silent"]),
       quotedMtu: z.number().nullable(),
+      /** Echoes sent at this size (a silent size is tried again with several). */
+      sent: z.number().optional(),
     }).strict(),
   ),
+  /** When sizes vanished: both sizes repeated at once, to tell a black hole from random loss. */
+  sizeCheck: z.object({
+    silentMtu: z.number(),
+    fitMtu: z.number(),
+    silent: rateSchema,
+    fit: rateSchema,
+    verdict: z.enum(["consistent", "random"]),
+  }).strict().optional(),
 }).strict();
 const schema = z.object({
   targets: z.array(target),
@@ -110,12 +121,12 @@ async function measure(
     return { record: { ...base, ...none, status: "skipped", reason }, evidence: [] };
   }
   const evidence: Evidence[] = [];
-  const probe = async (mtu: number): Promise<MtuOutcome> => {
+  const probe = async (mtu: number, count: number): Promise<MtuOutcome> => {
     const spec: PingSpec = {
       target: t.address,
       family,
-      count: 1,
-      intervalMs: 1000,
+      count,
+      intervalMs: count > 1 ? 200 : 1000,
       waitMs: cfg.waitMs,
       payloadBytes: mtu - HEADERS[family],
       dontFragment: true,
@@ -140,7 +151,12 @@ async function measure(
   };
   const s = await searchMtu(probe, family === 6 ? 1280 : cfg.minMtu4, cfg.maxMtu);
   const status = s.pathMtu === null ? "error" : s.blackHole ? "warn" : "ok";
-  const reason = s.reason ?? (s.blackHole ? blackHoleReason(s.pathMtu!) : undefined);
+  const reason = s.reason ??
+    (s.blackHole
+      ? blackHoleReason(s.pathMtu!)
+      : s.sizeCheck
+      ? randomReason(s.sizeCheck.silentMtu)
+      : undefined);
   const { reason: _, ...found } = s;
   return { record: { ...base, ...found, status, ...(reason ? { reason } : {}) }, evidence };
 }
@@ -153,7 +169,7 @@ function smallest(targets: readonly MtuTarget[], family: 4 | 6): number | null {
 }
 
 function outcomeOf(p: ReturnType<typeof parsePing>): MtuOutcome {
-  if (p.received > 0) return { kind: "fits" };
+  if (p.received > 0) return { kind: "fits", sent: p.sent ?? p.received, received: p.received };
   const frag = p.errors.find((e) => e.kind === "frag-needed");
   if (frag) return { kind: "too-big", mtu: p.errors.find((e) => e.mtu)?.mtu ?? null };
   const fatal = p.errors.find((e) => e.kind !== "other");
@@ -166,7 +182,16 @@ function outcomeOf(p: ReturnType<typeof parsePing>): MtuOutcome {
       },
     };
   }
-  return { kind: "silent" };
+  return { kind: "silent", ...(p.sent ? { sent: p.sent } : {}) };
+}
+
+function randomReason(mtu: number): Localized {
+  return {
+    ja:
+      `${mtu} バイトの応答が一度欠けましたが、繰り返すと届いたため、ランダムな損失です (MTU の問題ではありません)`,
+    en:
+      `Echoes of ${mtu} bytes went missing, but repeated they got through as often as smaller ones: random loss, not an MTU limit`,
+  };
 }
 
 function blackHoleReason(mtu: number): Localized {

@@ -162,19 +162,24 @@ Deno.test("path.mtu says why when ping is missing or the target never answers", 
   );
   assert.equal(missing.status, "skipped");
   assert.equal(missing.reason?.en, "Command ping was not found");
+  const silent = (n: number) => ({
+    ok: false,
+    code: 1,
+    failure: "exit-code" as const,
+    stdout:
+      `PING 192.0.2.1 (192.0.2.1) 548(576) bytes of data.\n\n--- 192.0.2.1 ping statistics ---\n${n} packets transmitted, 0 received, 100% packet loss, time 0ms\n`,
+  });
   const quiet = scriptedExec({
-    "ping -n -4 -c 1 -W 1 -M do -s 548 192.0.2.1": {
-      ok: false,
-      code: 1,
-      failure: "exit-code",
-      stdout:
-        "PING 192.0.2.1 (192.0.2.1) 548(576) bytes of data.\n\n--- 192.0.2.1 ping statistics ---\n1 packets transmitted, 0 received, 100% packet loss, time 0ms\n",
-    },
+    "ping -n -4 -c 1 -W 1 -M do -s 548 192.0.2.1": silent(1),
+    "ping -n -4 -c 3 -i 0.2 -W 1 -M do -s 548 192.0.2.1": silent(3),
   });
   const out = await onHost(pathMtuProbe, { os: "linux" }).run(testContext({ config, exec: quiet }));
   assert.equal(out.data.targets[0].status, "error");
   assert.match(out.reason!.en, /No answer even at the smallest size \(576 bytes\)/);
-  assert.equal(quiet.calls.length, 2, "the silent baseline is retried once");
+  assert.deepEqual(quiet.calls, [
+    "ping -n -4 -c 1 -W 1 -M do -s 548 192.0.2.1",
+    "ping -n -4 -c 3 -i 0.2 -W 1 -M do -s 548 192.0.2.1",
+  ], "the silent baseline is tried again with several echoes");
 });
 
 Deno.test("path.mtu probes nothing when no target is configured", async () => {
@@ -184,4 +189,35 @@ Deno.test("path.mtu probes nothing when no target is configured", async () => {
     (e: unknown) => e instanceof SkipProbe && e.reason.en === "No MTU targets configured",
   );
   assert.deepEqual(exec.calls, []);
+});
+
+labTest("path.mtu does not mistake random loss for a black hole", async (lab) => {
+  // Half of all echo requests, of any size, are lost on the way: no size limit at all.
+  await lab.sh(
+    lab.router,
+    "iptables",
+    "-A",
+    "FORWARD",
+    "-p",
+    "icmp",
+    "--icmp-type",
+    "echo-request",
+    "-m",
+    "statistic",
+    "--mode",
+    "random",
+    "--probability",
+    "0.5",
+    "-j",
+    "DROP",
+  ); // deno-fmt-ignore
+  const config = { mtu: { targets: [{ address: LAB.server4 }], waitMs: 300 } };
+  for (let run = 0; run < 3; run++) {
+    const out = await onHost(pathMtuProbe, { os: "linux" }).run(
+      testContext({ config, exec: lab.clientExec }),
+    );
+    const [t] = out.data.targets;
+    assert.equal(t.blackHole, false, JSON.stringify(t));
+    if (t.sizeCheck) assert.equal(t.sizeCheck.verdict, "random");
+  }
 });

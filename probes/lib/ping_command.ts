@@ -20,6 +20,8 @@ export interface PingSpec {
   payloadBytes?: number;
   /** Set Don't Fragment (IPv4) / forbid fragmentation (IPv6), for path MTU discovery. */
   dontFragment?: boolean;
+  /** IPv4 TTL / IPv6 hop limit: the router this many hops away answers "time exceeded". */
+  ttl?: number;
 }
 
 /** A command line. */
@@ -55,6 +57,7 @@ export function pingCommand(os: Platform, spec: PingSpec): CommandLine {
         "-w",
         String(spec.waitMs),
         `-${spec.family}`,
+        ...(spec.ttl ? ["-i", String(spec.ttl)] : []),
         ...(spec.dontFragment ? ["-f"] : []),
         ...(size.length ? ["-l", ...size] : []),
         spec.target,
@@ -70,13 +73,18 @@ export function pingCommand(os: Platform, spec: PingSpec): CommandLine {
     if (spec.family === 6) {
       // ping6 fragments to the minimum MTU unless told not to (-m) and not at all with -D.
       const df = spec.dontFragment ? ["-D", "-m"] : [];
-      return { cmd: "ping6", args: ["-n", "-c", n, ...interval, ...df, ...sizeArgs, spec.target] };
+      const hops = spec.ttl ? ["-h", String(spec.ttl)] : [];
+      return {
+        cmd: "ping6",
+        args: ["-n", "-c", n, ...interval, ...hops, ...df, ...sizeArgs, spec.target],
+      };
     }
     const df = spec.dontFragment ? ["-D"] : [];
     const wait = ["-W", String(spec.waitMs)];
+    const ttl = spec.ttl ? ["-m", String(spec.ttl)] : [];
     return {
       cmd: "ping",
-      args: ["-n", "-c", n, ...interval, ...wait, ...df, ...sizeArgs, spec.target],
+      args: ["-n", "-c", n, ...interval, ...wait, ...ttl, ...df, ...sizeArgs, spec.target],
     };
   }
   return {
@@ -89,6 +97,7 @@ export function pingCommand(os: Platform, spec: PingSpec): CommandLine {
       ...(spec.count > 1 ? ["-i", seconds(Math.max(200, spec.intervalMs))] : []),
       "-W",
       seconds(spec.waitMs),
+      ...(spec.ttl ? ["-t", String(spec.ttl)] : []),
       ...(spec.dontFragment ? ["-M", "do"] : []),
       ...(size.length ? ["-s", ...size] : []),
       spec.target,

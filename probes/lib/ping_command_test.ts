@@ -82,3 +82,46 @@ Deno.test("pingCommand() refuses a target a ping could read as an option, on eve
     }
   }
 });
+
+Deno.test("pingCommand() limits the TTL / hop limit with each OS's own option", () => {
+  const ttl = { ...spec, count: 1, ttl: 2 };
+  assert.deepEqual(pingCommand("linux", ttl).args, [
+    "-n",
+    "-4",
+    "-c",
+    "1",
+    "-W",
+    "1",
+    "-t",
+    "2",
+    "192.0.2.1",
+  ]);
+  assert.deepEqual(pingCommand("darwin", ttl).args, [
+    "-n",
+    "-c",
+    "1",
+    "-W",
+    "1000",
+    "-m",
+    "2",
+    "192.0.2.1",
+  ]);
+  assert.deepEqual(pingCommand("darwin", { ...ttl, family: 6, target: "2001:db8::1" }).args, [
+    "-n",
+    "-c",
+    "1",
+    "-h",
+    "2",
+    "2001:db8::1",
+  ]);
+  assert.deepEqual(pingCommand("windows", ttl).args, [
+    "-n",
+    "1",
+    "-w",
+    "1000",
+    "-4",
+    "-i",
+    "2",
+    "192.0.2.1",
+  ]);
+});

@@ -32,6 +32,17 @@ export const pingTargetSchema = z.object({
   jitterMs: z.number().nullable(),
   /** ICMP errors and ping's own complaints, first few. */
   errors: z.array(z.object({ kind: z.string(), from: z.string().nullable(), text: z.string() })),
+  /**
+   * RTT of each echo in sequence order, ms; null = no reply. Length = packets sent (empty
+   * when nothing was sent or ping printed no per-echo lines).
+   */
+  samples: z.array(z.number().nullable()),
+  /** Milliseconds between echoes as sent (the interval), so samples can be drawn over time. */
+  intervalMs: z.number(),
+  /** ICMP payload bytes, when not the OS default (a near-MTU series). */
+  payloadBytes: z.number().int().optional(),
+  /** Set when the echoes carried Don't Fragment. */
+  dontFragment: z.boolean().optional(),
   command: z.string(),
 }).strict();
 
@@ -71,6 +82,9 @@ export async function runPing(
     ...(name ? { name } : {}),
     target: spec.target,
     family: spec.family,
+    intervalMs: sendIntervalMs(os, spec),
+    ...(spec.payloadBytes !== undefined ? { payloadBytes: spec.payloadBytes } : {}),
+    ...(spec.dontFragment ? { dontFragment: true } : {}),
     command: r.command,
   };
   const evidence = { label: r.command, text: outputOf(r) };
@@ -81,6 +95,7 @@ export async function runPing(
     rtt: null,
     jitterMs: null,
     errors: [],
+    samples: [],
   };
   if (!r.ok && r.failure !== "exit-code" && r.failure !== "timeout") {
     return {
@@ -105,7 +120,10 @@ export function judge(
   p: PingResult,
   limits: PingLimits,
   family: 4 | 6,
-): Omit<PingTarget, "target" | "family" | "command" | "name"> {
+): Omit<
+  PingTarget,
+  "target" | "family" | "command" | "name" | "intervalMs" | "payloadBytes" | "dontFragment"
+> {
   const measured = {
     sent: p.sent,
     received: p.received,
@@ -113,6 +131,7 @@ export function judge(
     rtt: p.rtt ? { minMs: p.rtt.minMs, avgMs: p.rtt.avgMs, maxMs: p.rtt.maxMs } : null,
     jitterMs: p.jitterMs,
     errors: p.errors.slice(0, 5).map((e) => ({ kind: e.kind, from: e.from, text: e.text })),
+    samples: p.samples,
   };
   const fatal = p.errors.find((e) =>
     e.from === null && e.kind !== "frag-needed" && e.kind !== "other"
@@ -134,6 +153,23 @@ export function judge(
     return { ...measured, status: "warn", reason: warnReason(loss, slow, jittery, limits) };
   }
   return { ...measured, status: "ok" };
+}
+
+/**
+ * The interval at which `pingCommand(os, spec)` sends its echoes: Linux honours the asked
+ * interval from 200 ms up; macOS only from 1 s without admin rights (else its 1 s default);
+ * Windows `ping.exe` has no interval option and sends about once a second.
+ *
+ * @example
+ * ```ts
+ * sendIntervalMs("linux", { target: "192.0.2.1", family: 4, count: 20, intervalMs: 200, waitMs: 1000 }); // 200
+ * sendIntervalMs("darwin", { target: "192.0.2.1", family: 4, count: 20, intervalMs: 200, waitMs: 1000 }); // 1000
+ * ```
+ */
+export function sendIntervalMs(os: Platform, spec: PingSpec): number {
+  if (os === "linux") return Math.max(200, spec.intervalMs);
+  if (os === "darwin") return spec.intervalMs >= 1000 ? spec.intervalMs : 1000;
+  return 1000;
 }
 
 function outputOf(r: ExecResult): string {

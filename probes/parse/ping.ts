@@ -89,7 +89,41 @@ function finish(l: PingLines): PingResult {
     jitterMs: jitterMs(rtts),
     reported: l.reported,
     complete: l.reported !== null,
+    samples: samplesOf(l, sent, received),
   };
+}
+
+/**
+ * Each request's RTT in the order sent (null: no genuine reply); empty when the replies were
+ * counted but not printed. Windows prints its lines in request order; the others number
+ * their replies: iputils from 1, BSD and busybox from 0.
+ */
+function samplesOf(l: PingLines, sent: number | null, received: number): (number | null)[] {
+  const out = l.ordered ? [...l.ordered] : numbered(l, sent);
+  while (sent !== null && out.length < sent) out.push(null);
+  // Quiet output (`ping -q`) counts replies it never printed: their times are unknown.
+  return out.filter((x) => x !== null).length < received ? [] : out;
+}
+
+function numbered(l: PingLines, sent: number | null): (number | null)[] {
+  const numbered = l.replies.filter((r) => !r.duplicate && r.seq !== null);
+  const seqs = [...numbered.map((r) => r.seq!), ...l.errors.flatMap((e) => e.seq ?? [])];
+  const base = seqs.includes(0) || l.flavor !== "iputils" ? 0 : 1;
+  const out: (number | null)[] = new Array(sent ?? 0).fill(null);
+  for (const r of numbered) {
+    const i = r.seq! - base;
+    if (i < 0) continue;
+    while (out.length <= i) out.push(null);
+    out[i] ??= r.rttMs;
+  }
+  // Replies without a number (a reworded line) still count, appended in the order printed.
+  const unnumbered = l.replies.filter((r) => !r.duplicate && r.seq === null);
+  for (const r of unnumbered) {
+    const gap = out.indexOf(null);
+    if (gap >= 0) out[gap] = r.rttMs;
+    else out.push(r.rttMs);
+  }
+  return out;
 }
 
 /**

@@ -74,3 +74,48 @@ Deno.test("parsePing() throws ParseError naming what it looked for", () => {
     return true;
   });
 });
+
+Deno.test("parsePing() places each echo's RTT by its sequence number, lost ones as null", () => {
+  const linux = [
+    "PING 192.0.2.1 (192.0.2.1) 56(84) bytes of data.",
+    "64 bytes from 192.0.2.1: icmp_seq=1 ttl=64 time=1.5 ms",
+    "64 bytes from 192.0.2.1: icmp_seq=3 ttl=64 time=2.5 ms",
+    "",
+    "--- 192.0.2.1 ping statistics ---",
+    "4 packets transmitted, 2 received, 50% packet loss, time 3004ms",
+  ].join("\n");
+  assert.deepEqual(parsePing(linux, { os: "linux" }).samples, [1.5, null, 2.5, null]);
+  const mac = [
+    "PING 192.0.2.1 (192.0.2.1): 56 data bytes",
+    "Request timeout for icmp_seq 0",
+    "64 bytes from 192.0.2.1: icmp_seq=1 ttl=64 time=4.0 ms",
+    "",
+    "--- 192.0.2.1 ping statistics ---",
+    "2 packets transmitted, 1 packets received, 50.0% packet loss",
+  ].join("\n");
+  assert.deepEqual(parsePing(mac, { os: "darwin" }).samples, [null, 4]);
+});
+
+Deno.test("parsePing() orders Windows samples by line, which carries no sequence number", () => {
+  const text = [
+    "Pinging 192.0.2.9 with 32 bytes of data:",
+    "Request timed out.",
+    "Reply from 192.0.2.9: bytes=32 time=3ms TTL=64",
+    "Reply from 192.0.2.1: Destination net unreachable.",
+    "Reply from 192.0.2.9: bytes=32 time<1ms TTL=64",
+    "",
+    "Ping statistics for 192.0.2.9:",
+    "    Packets: Sent = 4, Received = 3, Lost = 1 (25% loss),",
+  ].join("\r\n");
+  assert.deepEqual(parsePing(text).samples, [null, 3, null, 0]);
+});
+
+Deno.test("parsePing() leaves samples empty when replies were counted but not printed", () => {
+  const quiet = [
+    "PING 192.0.2.1 (192.0.2.1) 56(84) bytes of data.",
+    "",
+    "--- 192.0.2.1 ping statistics ---",
+    "3 packets transmitted, 3 received, 0% packet loss, time 2003ms",
+  ].join("\n");
+  assert.deepEqual(parsePing(quiet, { os: "linux" }).samples, []);
+});

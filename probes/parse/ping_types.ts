@@ -87,6 +87,13 @@ export interface PingResult {
   reported: PingReported | null;
   /** False when the statistics block is missing (output cut short). */
   complete: boolean;
+  /**
+   * The RTT of each request in the order sent, in ms; null where no genuine reply came.
+   * Placed by sequence number (iputils counts from 1, BSD and busybox from 0) or, where
+   * the tool prints none (Windows), by the order of the lines. Length: requests sent;
+   * empty when replies were counted but not printed (`ping -q`), so their times are unknown.
+   */
+  samples: (number | null)[];
 }
 
 /** What a per-OS ping parser hands to the common finishing step. */
@@ -103,4 +110,9 @@ export interface PingLines {
   rtt: Omit<PingRtt, "source"> | null;
   /** True when any line at all was recognised (header included). */
   recognised: boolean;
+  /**
+   * One entry per request in the order printed, for tools that print no sequence number
+   * (Windows): the reply's RTT, or null for a timeout or a per-request error line.
+   */
+  ordered?: (number | null)[];
 }

@@ -79,7 +79,8 @@ function readLine(line: string, out: PingLines, inStats: boolean): boolean {
     out.timeouts++;
     return true;
   }
-  if ((m = line.match(/^ping6?:\s*(.+)$/i))) {
+  // iputils names itself as invoked: "ping:", or "/usr/bin/ping:" when run by its path.
+  if ((m = line.match(/^(?:\S*\/)?ping6?:\s*(.+)$/i))) {
     const kind = classifyLocal(m[1]);
     out.errors.push({ kind, from: null, seq: null, mtu: quotedMtu(m[1]), text: line });
     return true;

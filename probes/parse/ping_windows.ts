@@ -20,6 +20,8 @@ const COUNTS = /=\s*(\d+)[^=\d]+=\s*(\d+)[^=\d]+=\s*(\d+)/;
 const RTT =
   /=\s*(\d+)\s*(?:ms|мсек|мс)[^=]+=\s*(\d+)\s*(?:ms|мсек|мс)[^=]+=\s*(\d+)\s*(?:ms|мсек|мс)/;
 const PERCENT = /(\d+(?:\.\d+)?)\s*%/;
+/** Local failures Windows prints once per request (not once per run). */
+const PER_REQUEST_LOCAL = new Set(["no-route", "frag-needed", "other"]);
 
 /** Parses Windows ping output line by line. Never throws; `recognised` says if anything matched. */
 export function parsePingWindows(text: string): PingLines {
@@ -34,6 +36,7 @@ export function parsePingWindows(text: string): PingLines {
     reported: null,
     rtt: null,
     recognised: false,
+    ordered: [],
   };
   const lines = text.split("\n").map((l) => l.trim());
   lines.forEach((line, i) => {
@@ -63,11 +66,14 @@ function readLine(line: string, next: string, out: PingLines): boolean {
   if (!addr) {
     if (isTimeoutText(line)) {
       out.timeouts++;
+      out.ordered!.push(null);
       return true;
     }
     if (!isKnownLocalText(line)) return PERCENT.test(line) && line.startsWith("(");
     const kind = classifyLocal(line);
     out.errors.push({ kind, from: null, seq: null, mtu: quotedMtu(line), text: line });
+    // "General failure." and the like stand for one request each; "could not find host" ends the run.
+    if (PER_REQUEST_LOCAL.has(kind)) out.ordered!.push(null);
     return true;
   }
   const rest = line.slice(addr.end);
@@ -82,6 +88,7 @@ function readLine(line: string, next: string, out: PingLines): boolean {
       duplicate: false,
       ...(m[1] === "<" ? { lessThan: true as const } : {}),
     });
+    out.ordered!.push(m[1] === "<" ? 0 : Number(m[2]));
     return true;
   }
   // "Reply from X: Destination host unreachable." in any language: text after a colon.
@@ -94,6 +101,7 @@ function readLine(line: string, next: string, out: PingLines): boolean {
       mtu: quotedMtu(message),
       text: line,
     });
+    out.ordered!.push(null);
     return true;
   }
   if (!out.address && out.replies.length === 0 && out.timeouts === 0) readHeader(line, out);

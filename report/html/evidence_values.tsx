@@ -49,6 +49,16 @@ const KEYS: Record<string, Localized> = {
   rate: { ja: "割合", en: "rate" },
   ms: { ja: "時間", en: "time" },
   medianMs: { ja: "中央値", en: "median" },
+  at: { ja: "損失・遅延が見えた宛先", en: "seen at" },
+  before: { ja: "その手前", en: "just before it" },
+  otherFamily: { ja: "もう一方の IP", en: "the other IP family" },
+  small: { ja: "同時の小さなパケット", en: "small echoes at the same time" },
+  payloadBytes: { ja: "パケットの大きさ", en: "payload size" },
+  silentMtu: { ja: "届かない大きさ", en: "size that vanished" },
+  fit: { ja: "届いた大きさ", en: "size that got through" },
+  limitMs: { ja: "目安", en: "limit" },
+  thresholdMs: { ja: "目安", en: "limit" },
+  samples: { ja: "測定数", en: "samples" },
 };
 
 const WORDS: Record<string, Localized> = {

@@ -2,38 +2,17 @@
  * Fault kinds for the randomised scenarios (the generator of `fault_kinds.ts` /
  * `random_cases.ts`): a resolver failing one record type, one IP family broken at the
  * provider or beyond its edge, and a proxy that fails in one of four ways. Each is data plus
- * one function, in the generator's `FaultKind` shape; the generator draws them once they are
- * in its list (`FAULT_KINDS = [..., ...DNS_IP_PROXY_KINDS]`).
+ * one function, in the generator's `FaultKind` shape (`fault_kind.ts`), drawn from its list
+ * (`FAULT_KINDS` in `fault_kinds.ts`).
  *
  * Every mode is detectable: the threshold is the first mode, and the headline must name the
  * location each time.
  *
  * @module
  */
-import type { Segment } from "../../probes/types.ts";
 import type { Fault } from "./scenario_schema.ts";
+import type { FaultKind } from "./fault_kind.ts";
 import { ADDR, PROXY_PORT } from "./topology.ts";
-
-/** A random source in [0, 1). */
-export type Rng = () => number;
-
-/** What one draw injects: faults, and config deep-merged into the lab's. */
-export interface Injection {
-  faults: Fault[];
-  config?: Record<string, unknown>;
-}
-
-/** A fault kind, in the shape of the generator's (`fault_kinds.ts`). */
-export interface FaultKind {
-  id: string;
-  locations: readonly Segment[];
-  severity: { min: number; max: number; unit: string; log?: boolean; step?: number };
-  weight?: number;
-  buckets?: readonly number[];
-  modes?: readonly string[];
-  threshold: (location: Segment) => { value: number; worse: "higher" | "lower" };
-  make: (location: Segment, severity: number, rng: Rng) => Injection;
-}
 
 const everyMode = () => ({ value: 0, worse: "higher" as const });
 const modes = (list: readonly string[]) => ({

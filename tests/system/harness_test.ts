@@ -54,6 +54,7 @@ Deno.test("judge() accepts the expected headline with its findings and explained
     falseAlarms: [],
     roots: ["isp.unreachable"],
     consequences: 1,
+    inconclusive: false,
   });
 });
 
@@ -114,6 +115,7 @@ Deno.test("formatTable() ends with the N/M line and counts false alarms over all
       falseAlarms,
       roots: falseAlarms,
       consequences: 0,
+      inconclusive: false,
     },
     ms: 1500,
     exitCode: 0,

@@ -27,6 +27,8 @@ export interface Judgement {
   /** Raised warnings/faults as `id` (roots) — consequences are counted, not listed. */
   roots: string[];
   consequences: number;
+  /** No fault named, but the headline says the evidence could not decide (`…-inconclusive`). */
+  inconclusive: boolean;
 }
 
 /** Strips the `#2` suffix the diagnosis gives repeated ids. */
@@ -59,5 +61,6 @@ export function judge(expect: Expectation, diagnosis: Diagnosis): Judgement {
     falseAlarms,
     roots: raised.filter((f) => !f.consequenceOf).map((f) => f.id),
     consequences: raised.filter((f) => f.consequenceOf).length,
+    inconclusive: headline === null && !!diagnosis.headline.finding?.endsWith("-inconclusive"),
   };
 }

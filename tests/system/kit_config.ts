@@ -97,6 +97,12 @@ export function topologyConfig(caFile: string): Record<string, unknown> {
         address: ADDR.anchor6,
       }],
       gateways: true,
+      // The provider's portal stands for its on-net hosts; its first hop is found by TTL.
+      provider: [
+        { name: "provider-portal", address: ADDR.providerPortal4 },
+        { name: "provider-portal-v6", address: ADDR.providerPortal6 },
+      ],
+      providerHops: 2,
       count: 20,
       intervalMs: 200,
       waitMs: 1000,

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { startDelay, stopDelay } from "./delay_proc.ts";
 import { run } from "./netns.ts";
 import type { Fault } from "./scenario_schema.ts";
 import { type ServerProc, startServer, tellServer } from "./server_proc.ts";
@@ -15,6 +16,7 @@ import {
   CLIENT_NSSWITCH,
   CLIENT_RESOLV_CONF,
   FIREWALL,
+  LINE_QDISCS,
   LINKS,
   type Node,
   NODES,
@@ -44,8 +46,12 @@ export async function createLab(prefix: string): Promise<Lab> {
   const ns = (n: Node) => `${prefix}-${n}`;
   const etc = `/etc/netns/${ns("client")}`;
   const servers = new Map<Node, ServerProc>();
+  const delays: Deno.ChildProcess[] = [];
   let closed = false;
   let kitEnv: Record<string, string> = {};
+  const stopDelays = async () => {
+    for (const d of delays.splice(0)) await stopDelay(d);
+  };
 
   const exec = (n: Node, argv: readonly string[], allowFail = false) =>
     run(ns(n), argv, { allowFail });
@@ -53,6 +59,7 @@ export async function createLab(prefix: string): Promise<Lab> {
   const close = async () => {
     if (closed) return;
     closed = true;
+    await stopDelays();
     for (const s of servers.values()) {
       await s.writer.close().catch(() => {});
       try {
@@ -67,6 +74,7 @@ export async function createLab(prefix: string): Promise<Lab> {
   const writeResolv = (text: string) => Deno.writeTextFile(`${etc}/resolv.conf`, text);
 
   const reset = async () => {
+    await stopDelays();
     await Promise.all(NODES.map((n) => resetNode(ns(n), n)));
     await writeResolv(CLIENT_RESOLV_CONF);
     kitEnv = {};
@@ -108,6 +116,17 @@ export async function createLab(prefix: string): Promise<Lab> {
         const s = servers.get(f.node);
         if (!s) throw new Error(`No servers run in "${f.node}"`);
         await tellServer(s, { service: f.service, mode: f.mode });
+        return;
+      }
+      case "delay": {
+        // Each way through the device: queued on the way in and on the way out.
+        const queue = 10 + delays.length;
+        delays.push(await startDelay(ns(f.node), queue, f.ms));
+        const q = `-j NFQUEUE --queue-num ${queue} --queue-bypass`;
+        for (const t of ["iptables", "ip6tables"]) {
+          await exec(f.node, [t, ...`-t mangle -A PREROUTING -i ${f.dev} ${q}`.split(" ")]);
+          await exec(f.node, [t, ...`-t mangle -A POSTROUTING -o ${f.dev} ${q}`.split(" ")]);
+        }
         return;
       }
       case "resolv":
@@ -173,7 +192,9 @@ async function resetNode(netns: string, n: Node): Promise<void> {
   // Routes a fault added go (the plan's come back below); a missing qdisc is fine.
   await run(null, ["ip", "-n", netns, "-6", "route", "flush", "proto", "boot"]);
   await run(null, ["tc", "-n", netns, "-force", "-batch", "-"], {
-    input: devs.map((d) => `qdisc del dev ${d} root\n`).join(""),
+    input: devs.map((d) => `qdisc del dev ${d} root\n`).join("") +
+      Object.entries(LINE_QDISCS[n] ?? {}).map(([d, q]) => `qdisc replace dev ${d} root ${q}\n`)
+        .join(""),
     allowFail: true,
   });
   const lines = [

@@ -6,6 +6,9 @@
  * - `--repeat N`: run each healthy scenario N times (the baseline must stay quiet each time).
  * - `--only a,b`: run only the scenarios with these names.
  * - `--keep`: keep every run's config and report (kept anyway when something is wrong).
+ * - `--random N --seed S [--healthy M]`: instead of the files, N randomised faults and M
+ *   (default N/4) healthy runs with noise, drawn from seed S (`random_cases.ts`); prints the
+ *   randomised table (`random_table.ts`) and exits 0 when it meets the bar.
  *
  * Needs root. Ctrl-C stops after removing everything the lab made.
  *
@@ -18,6 +21,9 @@ import { createLab, type Lab } from "./lab.ts";
 import { labUnavailable, runPrefix } from "./netns.ts";
 import { loadScenarios } from "./scenarios.ts";
 import { formatTable, row, totals } from "./table.ts";
+import { join } from "node:path";
+import { generateCases } from "./random_cases.ts";
+import { classify, formatRandomTable, type RandomResult, summarize } from "./random_table.ts";
 
 const DEFAULT_DIR = fileURLToPath(new URL("./scenarios/", import.meta.url));
 
@@ -29,8 +35,21 @@ async function main(args: string[]): Promise<number> {
       repeat: { type: "string" },
       only: { type: "string" },
       keep: { type: "boolean" },
+      random: { type: "string" },
+      seed: { type: "string" },
+      healthy: { type: "string" },
     },
   });
+  if (values.random !== undefined) {
+    const n = Number(values.random);
+    const seed = Number(values.seed ?? "1");
+    const healthy = values.healthy === undefined ? Math.ceil(n / 4) : Number(values.healthy);
+    if (![n, seed, healthy].every((x) => Number.isInteger(x) && x >= 0)) {
+      console.error("--random, --seed and --healthy must be whole numbers of 0 or more");
+      return 2;
+    }
+    return await runRandom(n, healthy, seed, values.keep === true);
+  }
   const repeat = values.repeat === undefined ? undefined : Number(values.repeat);
   if (repeat !== undefined && (!Number.isInteger(repeat) || repeat < 1)) {
     console.error(`--repeat must be a positive whole number: "${values.repeat}"`);
@@ -90,6 +109,83 @@ async function main(args: string[]): Promise<number> {
   if (good && !values.keep) await Deno.remove(workDir, { recursive: true });
   else console.log(`configs and reports kept in ${workDir}`);
   return good ? 0 : 1;
+}
+
+/** Builds the lab, runs the generated cases, prints the randomised table. */
+async function runRandom(n: number, healthy: number, seed: number, keep: boolean): Promise<number> {
+  const why = await labUnavailable();
+  if (why) {
+    console.error(`Cannot run the scenarios: ${why}`);
+    return 1;
+  }
+  const cases = generateCases({ faulted: n, healthy, seed });
+  const workDir = await Deno.makeTempDir({ prefix: "kiriwake-random-" });
+  const controller = new AbortController();
+  let lab: Lab | null = null;
+  const stop = async () => {
+    controller.abort();
+    await lab?.close();
+    console.error(`\nInterrupted: the lab was removed; the runs so far are in ${workDir}`);
+    Deno.exit(130);
+  };
+  Deno.addSignalListener("SIGINT", stop);
+  const results: RandomResult[] = [];
+  const t0 = performance.now();
+  try {
+    lab = await createLab(runPrefix());
+    for (const c of cases) {
+      if (controller.signal.aborted) break;
+      const [o] = await runScenarios({
+        lab,
+        scenarios: [c.scenario],
+        workDir,
+        signal: controller.signal,
+      });
+      const r = { ...classify(c, o), adaptive: await adaptiveOf(o.runs[0]?.dir) };
+      results.push(r);
+      console.error(
+        `${results.length}/${cases.length} ${c.scenario.name} ${c.severityText}` +
+          `${c.noise.length ? ` + ${c.noise.join(", ")}` : ""}: ${r.verdict} (${r.blamed})` +
+          ` ${(r.ms / 1000).toFixed(1)}s${r.roots.length ? ` [${r.roots.join(", ")}]` : ""}`,
+      );
+      await Deno.writeTextFile(
+        join(workDir, "results.json"),
+        JSON.stringify(
+          results.map((x) => ({ ...x, case: { ...x.case, scenario: undefined } })),
+          null,
+          1,
+        ),
+      );
+    }
+  } finally {
+    await lab?.close();
+    Deno.removeSignalListener("SIGINT", stop);
+  }
+  console.log(formatRandomTable(results, seed));
+  console.log(
+    `total time ${
+      ((performance.now() - t0) / 1000).toFixed(1)
+    }s; results in ${workDir}/results.json`,
+  );
+  const passed = summarize(results).passed;
+  if (passed && !keep) {
+    for (const r of results) {
+      if (r.dir) await Deno.remove(r.dir, { recursive: true }).catch(() => {});
+    }
+  }
+  return passed ? 0 : 1;
+}
+
+/** What `path.loss` added in the run kept in `dir`: its extra rounds and their time. */
+async function adaptiveOf(dir: string | undefined): Promise<RandomResult["adaptive"]> {
+  if (!dir) return null;
+  try {
+    const report = JSON.parse(await Deno.readTextFile(join(dir, "out", "report.json")));
+    const a = report.probes.find((p: { id: string }) => p.id === "path.loss")?.data?.adaptive;
+    return a ? { rounds: a.rounds, usedMs: a.usedMs } : null;
+  } catch {
+    return null;
+  }
 }
 
 if (import.meta.main) Deno.exit(await main(Deno.args));

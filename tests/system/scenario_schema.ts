@@ -51,6 +51,13 @@ export const faultSchema = z.discriminatedUnion("kind", [
     mode: z.object({ mode: z.string() }).loose(),
   }).strict(),
   z.object({
+    kind: z.literal("delay"),
+    node,
+    dev: z.string().min(1),
+    /** Added to packets each way through `dev` (so round trips grow by twice this). */
+    ms: z.number().int().min(1).max(5000),
+  }).strict(),
+  z.object({
     kind: z.literal("resolv"),
     /** The client's whole `/etc/resolv.conf`. */
     text: z.string(),

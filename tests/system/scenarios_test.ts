@@ -16,6 +16,8 @@ import { createLab } from "./lab.ts";
 import { labUnavailable, runPrefix } from "./netns.ts";
 import { loadScenarios } from "./scenarios.ts";
 import { formatTable, totals } from "./table.ts";
+import { generateCases } from "./random_cases.ts";
+import { classify, formatRandomTable, summarize } from "./random_table.ts";
 
 const why = await labUnavailable();
 const ci = Deno.env.get("CI") === "true";
@@ -46,6 +48,42 @@ Deno.test({
       );
       assert.deepEqual(wrong, [], `wrong scenarios (reports in ${workDir})`);
       assert.equal(t.healthyFalseAlarms, 0, "warnings on a healthy scenario");
+      await Deno.remove(workDir, { recursive: true });
+    } finally {
+      await lab.close();
+    }
+  },
+});
+
+/** The fixed seed of the CI sample: a resolver answering REFUSED, a proxy refusing CONNECT,
+ * loss of large frames at home, loss at the provider (3 %, below the threshold, and 18 %),
+ * 94 ms of delay at home, two healthy runs with noise. */
+const CI_SEED = 1;
+
+Deno.test({
+  name: "scenarios: a fixed-seed random sample names no wrong segment and raises no false alarm",
+  ignore: why !== null && !ci,
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    if (why) throw new Error(`CI needs the fault-injection lab, but ${why}`);
+    const cases = generateCases({ faulted: 6, healthy: 2, seed: CI_SEED });
+    const workDir = await Deno.makeTempDir({ prefix: "kiriwake-random-" });
+    const lab = await createLab(runPrefix());
+    try {
+      const results = [];
+      for (const c of cases) {
+        const [o] = await runScenarios({ lab, scenarios: [c.scenario], workDir });
+        results.push(classify(c, o));
+      }
+      console.log(formatRandomTable(results, CI_SEED));
+      const s = summarize(results);
+      const wrong = results.filter((r) => r.verdict === "wrong" || r.verdict === "error")
+        .map((r) =>
+          `${r.case.scenario.name} (${r.case.severityText}): ${r.blamed} ${r.error ?? ""}`
+        );
+      assert.deepEqual(wrong, [], `wrong segments or false alarms (reports in ${workDir})`);
+      assert.equal(s.falseAlarms, 0);
       await Deno.remove(workDir, { recursive: true });
     } finally {
       await lab.close();

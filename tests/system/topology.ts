@@ -123,6 +123,17 @@ export const ROUTES: Record<Node, string[][]> = {
   ],
 };
 
+/**
+ * The access line's speed, both ways: a healthy 100 Mbit/s line with a short queue (10 ms),
+ * as homes have, instead of a veth that moves gigabits. A speed test over a bare veth is
+ * bounded by the machine's CPU, which then delays its own latency probes and reads as
+ * bufferbloat. Faults that shape the line replace these.
+ */
+export const LINE_QDISCS: Partial<Record<Node, Record<string, string>>> = {
+  provider: { acc0: "tbf rate 100mbit burst 64kb latency 10ms" },
+  router: { wan0: "tbf rate 100mbit burst 64kb latency 10ms" },
+};
+
 /** Namespaces that forward packets. */
 export const ROUTERS: readonly Node[] = ["router", "provider"];
 

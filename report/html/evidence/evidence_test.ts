@@ -166,3 +166,54 @@ Deno.test("numbers are rounded for people, with units", () => {
     "3 of 200 failed (1.5 %, 95 % interval 0.5–4.3 %)",
   );
 });
+
+Deno.test("PathLossView shows each point's loss with its interval and where the loss starts", async () => {
+  const rate = (failures: number, n: number) => ({
+    failures,
+    n,
+    ...{ estimate: failures / n, low: 0, high: 0.2, method: "wilson-95" },
+  });
+  const out = await html(purposeView(
+    result("path.loss", {
+      healthyLoss: 0.01,
+      points: [
+        {
+          role: "gateway",
+          segment: "lan",
+          position: 0,
+          target: "192.168.10.1",
+          family: 4,
+          sent: 60,
+          lost: 0,
+          rate: rate(0, 60),
+          series: [],
+        },
+        {
+          role: "anchor",
+          segment: "internet",
+          position: 3,
+          target: "198.18.0.10",
+          family: 4,
+          sent: 60,
+          lost: 9,
+          rate: rate(9, 60),
+          series: [],
+        },
+      ],
+      verdicts: [{
+        kind: "localised",
+        family: 4,
+        segment: "internet",
+        at: "198.18.0.10",
+        rate: rate(9, 60),
+        before: null,
+      }],
+      sizes: [],
+      adaptive: { budgetMs: 10000, usedMs: 2100, rounds: 1, streams: 4, addedEchoes: 40 },
+    }),
+    "en",
+  ));
+  assert.match(out, /the loss starts beyond the provider/);
+  assert.match(out, /9 of 60/);
+  assert.match(out, /2\.1 s \(10 s\)/);
+});

@@ -11,6 +11,7 @@ import type { Lang } from "../../../util/text.ts";
 import { DnsCompareView, DnsConfigView, DnsResolveView } from "./dns.tsx";
 import { GenericData } from "./generic.tsx";
 import { GatewayView, InterfacesView, ProxyView } from "./net.tsx";
+import { PathLossView } from "./path_loss.tsx";
 import { PathTraceView } from "./path_trace.tsx";
 import { ProxyCheckView } from "./proxy_check.tsx";
 import { PingView } from "./ping.tsx";
@@ -40,6 +41,8 @@ export const EVIDENCE_VIEWS: Readonly<Record<BuiltinProbeId, EvidenceView>> = {
   "tls.inspect": TlsView,
   "lan.gateway.ping": PingView,
   "internet.ping": PingView,
+  "isp.ping": PingView,
+  "path.loss": PathLossView,
   "path.trace": PathTraceView,
   "path.mtu": PathMtuView,
   "isp.throughput": SpeedView,
