@@ -1,0 +1,142 @@
+import assert from "node:assert/strict";
+import { pathEvents } from "./path_events.ts";
+import { pathState } from "./path_state.ts";
+import { OPTS, pathSample, pathSeries } from "./testing.ts";
+
+const T0 = Date.UTC(2026, 11, 3, 21, 10, 0);
+const EVERY = 5000;
+
+Deno.test("pathState() places a drop at the first segment from which everything is dark", () => {
+  assert.equal(pathState(pathSample(T0, { hop: 8, provider: 8, anchor: 8 })).dark, "isp");
+  assert.equal(
+    pathState(pathSample(T0, { gateway: 8, hop: 8, provider: 8, anchor: 8 })).dark,
+    "lan",
+  );
+  assert.equal(pathState(pathSample(T0, { anchor: 8 })).dark, "internet");
+  assert.equal(pathState(pathSample(T0)).dark, null);
+});
+
+Deno.test("pathState() leaves out a hop that rate-limits while the provider beyond it answers", () => {
+  const dark = pathState(pathSample(T0, { hop: 8 }));
+  assert.equal(dark.dark, null);
+  assert.equal(dark.lossAt, null);
+  assert.deepEqual(dark.counts.isp, { sent: 8, lost: 0 });
+  const lossy = pathState(pathSample(T0, { hop: 5 }));
+  assert.equal(lossy.lossAt, null, "loss at a hop alone is rate limiting");
+});
+
+Deno.test("pathState() places loss where it starts and persists downstream", () => {
+  assert.equal(pathState(pathSample(T0, { provider: 2, anchor: 3 })).lossAt, "isp");
+  assert.equal(pathState(pathSample(T0, { gateway: 1, provider: 2, anchor: 3 })).lossAt, "lan");
+  assert.equal(pathState(pathSample(T0, { gateway: 1 })).lossAt, null, "not persistent");
+  assert.equal(pathState(pathSample(T0, { anchor: 2 })).lossAt, "internet");
+});
+
+Deno.test("pathEvents() finds a 20 s access-line outage with its start, end and attribution", () => {
+  // Samples 10..13 dark beyond the router; 14 is the first that answers again.
+  const samples = pathSeries(
+    T0,
+    EVERY,
+    30,
+    (i) => i >= 10 && i < 14 ? { hop: 8, provider: 8, anchor: 8, dns: 2 } : {},
+  );
+  const events = pathEvents(samples, OPTS);
+  assert.equal(events.length, 1, JSON.stringify(events.map((e) => e.detail.en)));
+  const [e] = events;
+  assert.equal(e.kind, "outage");
+  assert.equal(e.segment, "isp");
+  assert.equal(e.from, new Date(T0 + 10 * EVERY).toISOString());
+  assert.equal(e.to, new Date(T0 + 14 * EVERY).toISOString());
+  assert.equal(e.samples, 4);
+  assert.match(
+    e.detail.en,
+    /The router answered; the provider and everything beyond it were dark 21:10:50–21:11:10 \(4 samples\) → the access line/,
+  );
+  assert.match(e.detail.ja, /ルーターは応答し/);
+});
+
+Deno.test("pathEvents() joins the lossy edge of an outage to it", () => {
+  const samples = pathSeries(
+    T0,
+    EVERY,
+    20,
+    (i) =>
+      i === 5
+        ? { provider: 4, anchor: 5 }
+        : i >= 6 && i < 9
+        ? { hop: 8, provider: 8, anchor: 8 }
+        : {},
+  );
+  const events = pathEvents(samples, OPTS);
+  assert.deepEqual(events.map((e) => [e.kind, e.segment, e.samples]), [["outage", "isp", 4]]);
+});
+
+Deno.test("pathEvents() finds a LAN loss window, bridging one clean sample inside it", () => {
+  const lossy = { gateway: 2, provider: 3, anchor: 2 };
+  const samples = pathSeries(T0, EVERY, 40, (i) => i >= 8 && i < 24 && i !== 15 ? lossy : {});
+  const events = pathEvents(samples, OPTS);
+  assert.equal(events.length, 1, JSON.stringify(events.map((e) => e.detail.en)));
+  assert.equal(events[0].kind, "loss");
+  assert.equal(events[0].segment, "lan");
+  assert.equal(events[0].samples, 16);
+  const rate = events[0].evidence.loss as { low: number };
+  assert.ok(rate.low > 0.01);
+});
+
+Deno.test("pathEvents() raises nothing for a single lost echo, or rate-limited hops", () => {
+  const samples = pathSeries(T0, EVERY, 120, (i) => ({
+    hop: i % 3 === 0 ? 8 : i % 3 === 1 ? 3 : 0,
+    anchor: i === 50 ? 1 : 0,
+    provider: i === 70 ? 1 : 0,
+  }));
+  assert.deepEqual(pathEvents(samples, OPTS), []);
+});
+
+Deno.test("pathEvents() does not call one sample's two lost echoes at the router a LAN problem", () => {
+  // Loss that does not persist beyond the router is the router's own ICMP handling.
+  const samples = pathSeries(T0, EVERY, 30, (i) => (i === 12 ? { gateway: 2 } : {}));
+  assert.deepEqual(pathEvents(samples, OPTS), []);
+});
+
+Deno.test("pathEvents() finds DNS failing while the path works, and says a public resolver answered", () => {
+  const samples = pathSeries(T0, EVERY, 30, (i) => (i >= 6 && i < 12 ? { dns: 2 } : {}));
+  const events = pathEvents(samples, OPTS);
+  assert.deepEqual(events.map((e) => [e.kind, e.segment, e.samples]), [["dns-failure", "dns", 6]]);
+  assert.match(events[0].detail.en, /public resolver answered meanwhile/);
+  assert.deepEqual(events[0].evidence.rcodes, { NOERROR: 0, timeout: 12 });
+});
+
+Deno.test("pathEvents() counts DNS failing during an outage as the outage's consequence", () => {
+  const samples = pathSeries(
+    T0,
+    EVERY,
+    30,
+    (i) => i >= 6 && i < 12 ? { hop: 8, provider: 8, anchor: 8, dns: 2, publicDns: 2 } : {},
+  );
+  assert.deepEqual(pathEvents(samples, OPTS).map((e) => e.kind), ["outage"]);
+});
+
+Deno.test("pathEvents() finds slowness that starts at the provider, and not one slow sample", () => {
+  const slow = { providerMs: 160, anchorMs: 170 };
+  const samples = pathSeries(T0, EVERY, 48, (i) => (i >= 12 && i < 30 ? slow : {}));
+  const events = pathEvents(samples, OPTS);
+  assert.deepEqual(events.map((e) => [e.kind, e.segment, e.samples]), [["slow", "isp", 18]]);
+  assert.match(events[0].detail.en, /median 4 → 159 ms\) → the access line/);
+  const one = pathSeries(T0, EVERY, 48, (i) => (i === 20 ? slow : {}));
+  assert.deepEqual(pathEvents(one, OPTS), []);
+});
+
+Deno.test("pathEvents() names the internet when the router and the provider answer", () => {
+  const samples = pathSeries(T0, EVERY, 20, (i) => (i >= 4 && i < 8 ? { anchor: 8 } : {}));
+  const [e] = pathEvents(samples, OPTS);
+  assert.equal(e.segment, "internet");
+  assert.match(e.detail.en, /the internet beyond the provider/);
+});
+
+Deno.test("pathEvents() says when no provider point was measured to tell line from internet", () => {
+  const samples = pathSeries(T0, EVERY, 20, (i) => (i >= 4 && i < 8 ? { anchor: 8 } : {}))
+    .map((s) => ({ ...s, readings: s.readings.filter((r) => r.segment !== "isp") }));
+  const [e] = pathEvents(samples, OPTS);
+  assert.equal(e.kind, "outage");
+  assert.match(e.detail.en, /no provider point was measured/);
+});
