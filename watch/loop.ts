@@ -110,6 +110,8 @@ async function waitUntil(
     const ctl = deps.control();
     if (ctl.stopRequested) return "stop";
     if (!paused && ctl.pausedUntil !== null && ctl.pausedUntil > w1) return "pause";
+    // `watch resume` ends a pause early by moving its end to now.
+    if (paused && (ctl.pausedUntil === null || ctl.pausedUntil <= w1)) return "due";
     // Wall time ran ahead of the monotonic clock, or the step overran by far: asleep.
     if (!paused && ((w1 - w0) - (m1 - m0) > JUMP_MS || (w1 - w0) - step > JUMP_MS)) {
       return { from: w0, to: w1, reason: "asleep" };

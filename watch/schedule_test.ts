@@ -13,7 +13,10 @@ Deno.test("nextSampleAt() spreads samples by the jitter, never on the local hour
     const next = nextSampleAt(t, PLAN, null, random, 330)!; // India: +5:30
     gaps.push(next - t);
     const local = (next + 330 * 60_000) % HOUR;
-    assert.ok(local >= 30_000 && HOUR - local >= 30_000, `on the hour: ${new Date(next).toISOString()}`);
+    assert.ok(
+      local >= 30_000 && HOUR - local >= 30_000,
+      `on the hour: ${new Date(next).toISOString()}`,
+    );
     t = next;
   }
   assert.ok(Math.min(...gaps) >= 480_000 && Math.max(...gaps) <= 720_000 + 60_000);
