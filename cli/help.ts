@@ -20,6 +20,12 @@ Usage:
   {p} view FILE|DIR… [--no-open]
                                open received reports in the browser
   {p} run [options]            measure in the terminal and write a report
+  {p} watch [--every 10m] [--for 24h | --until TIME] [--burst 2m --burst-for 30m]
+                               sample for hours; a report of drops, loss, slowness
+                               and busy hours (options of run apply too)
+  {p} watch status|pause [1h]|resume|stop
+  {p} watch install [options] | uninstall
+                               the same, driven by the OS's per-user schedule
   {p} terms show|status|revoke  read the terms, see or withdraw your acceptance
   {p} terms accept VERSION [--consent LIST]
   {p} license status|install FILE|remove
@@ -66,6 +72,12 @@ const HELP_JA = `{p} — 接続のどこに問題があるかを切り分けま�
   {p} view ファイル|フォルダー… [--no-open]
                                受け取ったレポートをブラウザーで開く
   {p} run [オプション]          端末で測定してレポートを書きます
+  {p} watch [--every 10m] [--for 24h | --until 時刻] [--burst 2m --burst-for 30m]
+                               何時間も測り、切断・損失・遅延と混雑時間帯の
+                               レポートを書きます (run のオプションも使えます)
+  {p} watch status|pause [1h]|resume|stop
+  {p} watch install [オプション] | uninstall
+                               OS のスケジュールで同じことをします
   {p} terms show|status|revoke  規約を読む、同意の確認・取り消し
   {p} terms accept 版 [--consent 区分]
   {p} license status|install ファイル|remove

@@ -5,6 +5,7 @@
  */
 import { SEGMENTS } from "../probes/types.ts";
 import type { Report } from "./schema.ts";
+import { watchLines } from "./watch_text.ts";
 import type { Lang } from "../util/text.ts";
 
 const MARK = { ok: "OK  ", warn: "WARN", fail: "FAIL", unknown: "--  " } as const;
@@ -30,6 +31,7 @@ export function renderText(report: Report, lang: Lang): string {
   for (const s of SEGMENTS) {
     lines.push(`  [${MARK[d.segments[s].verdict]}] ${d.segments[s].summary[lang]}`);
   }
+  if (report.watch) lines.push("", ...watchLines(report.watch, lang));
   const shown = d.findings.filter((f) => f.severity !== "info");
   if (shown.length > 0) {
     lines.push("");

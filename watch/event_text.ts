@@ -95,6 +95,15 @@ export function slowText(
 ): { title: Localized; detail: Localized } {
   const where = PLACE[at];
   const nums = `${round(ms.base)} → ${round(ms.during)} ms`;
+  if (at === "dns") {
+    return {
+      title: { ja: "DNS の応答が遅くなりました", en: "DNS answered slowly" },
+      detail: {
+        ja: `${when.ja} にこの端末の DNS の応答が遅くなりました (中央値 ${nums}) → DNS`,
+        en: `This device's DNS answered slowly ${when.en} (median ${nums}) → DNS`,
+      },
+    };
+  }
   return {
     title: { ja: `遅延の増加 (${where.ja})`, en: `Slower (${where.en})` },
     detail: {

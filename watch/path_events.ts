@@ -40,6 +40,9 @@ export interface AnalysisOptions {
 /** An event before it gets its id. */
 export type Unnumbered = Omit<WatchEvent, "id">;
 
+/** Slowness needs this many slow samples in a run (medians of every echo, not one echo). */
+export const MIN_SLOW_SAMPLES = 3;
+
 /** A DNS run is an event when its failure share's interval lies wholly above this. */
 const DNS_FAILURE_LIMIT = 0.2;
 
@@ -170,8 +173,8 @@ function slowEvents(
       ? samples.map((s, i) => states[i].dark === null && s.readings.some((r) => line(r) && slow(r)))
       : slowAt.map((x) => x === seg);
     for (const run of runsOf(flags, true)) {
-      // Two slow samples at least: one can be the device itself pausing.
-      if (flags.slice(run.start, run.end).filter(Boolean).length < 2) continue;
+      // Three slow samples at least: one or two can be the device itself busy or pausing.
+      if (flags.slice(run.start, run.end).filter(Boolean).length < MIN_SLOW_SAMPLES) continue;
       const pick = (r: Reading) => (seg === "dns" ? line(r) : r.segment === seg);
       const ref = samples[run.start].readings.filter((r) => pick(r) && slow(r))
         .sort((a, b) => pathOrder(a) - pathOrder(b))[0];

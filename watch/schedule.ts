@@ -47,14 +47,34 @@ export function nextSampleAt(
     ? plan.burst.everyMs
     : plan.everyMs;
   const shift = plan.jitter * (2 * random() - 1);
-  let t = Math.round(lastAt + every * (1 + shift));
-  const margin = Math.min(HOUR_MARGIN_MS, every / 4);
-  const local = t + utcOffsetMinutes * 60_000;
-  const intoHour = ((local % 3_600_000) + 3_600_000) % 3_600_000;
-  if (intoHour < margin) t += margin - intoHour;
-  else if (3_600_000 - intoHour < margin) t += 3_600_000 - intoHour + margin;
+  const t = offTheHour(
+    Math.round(lastAt + every * (1 + shift)),
+    Math.min(HOUR_MARGIN_MS, every / 4),
+    utcOffsetMinutes,
+  );
   return plan.untilAt !== null && t >= plan.untilAt ? null : t;
 }
+
+/**
+ * `t`, or the first moment `margin` after the local full hour when `t` lies within `margin`
+ * of one.
+ *
+ * @example
+ * ```ts
+ * import { offTheHour } from "./schedule.ts";
+ * offTheHour(Date.UTC(2026, 0, 1, 9, 59, 50), 30_000, 0) === Date.UTC(2026, 0, 1, 10, 0, 30); // true
+ * ```
+ */
+export function offTheHour(t: number, margin: number, utcOffsetMinutes: number): number {
+  const local = t + utcOffsetMinutes * 60_000;
+  const intoHour = ((local % 3_600_000) + 3_600_000) % 3_600_000;
+  if (intoHour < margin) return t + margin - intoHour;
+  if (3_600_000 - intoHour < margin) return t + 3_600_000 - intoHour + margin;
+  return t;
+}
+
+/** How far from the full hour a sample is kept, at most (half a minute). */
+export const OFF_HOUR_MS = HOUR_MARGIN_MS;
 
 /**
  * Parses a duration: `90s`, `10m`, `2h`, `7d` (or plain milliseconds).

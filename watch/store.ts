@@ -108,10 +108,12 @@ export class WatchStore {
    *   written by a newer kit
    */
   static open(path: string): WatchStore {
-    Deno.mkdirSync(dirname(path), { recursive: true });
+    Deno.mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     let db: DatabaseSync;
     try {
       db = new DatabaseSync(path);
+      // Owner-only, like the consent record: the history is the customer's own.
+      if (Deno.build.os !== "windows") Deno.chmodSync(path, 0o600);
       db.exec("PRAGMA busy_timeout = 5000");
       const version = Number((db.prepare("PRAGMA user_version").get() as Row).user_version);
       if (version > STORE_VERSION) {

@@ -11,6 +11,7 @@ import { UI } from "./i18n.ts";
 import { MetaSection } from "./meta_section.tsx";
 import { probeAnchor, ProbesSection } from "./probe_section.tsx";
 import { VerdictSection } from "./verdict_section.tsx";
+import { WatchSection } from "./watch_section.tsx";
 import type { Lang, Localized } from "../../util/text.ts";
 
 /** Links the web view adds around a report; the single file has none. */
@@ -53,6 +54,7 @@ export function ReportView(props: ReportViewProps) {
         ? (
           <>
             <VerdictSection report={report} lang={lang} support={props.support} />
+            {report.watch ? <WatchSection watch={report.watch} lang={lang} /> : null}
             {links ? <Downloads links={links} lang={lang} savedAt={props.savedAt} /> : null}
             <FindingsSection report={report} lang={lang} probeHref={probeHref} />
           </>

@@ -6,6 +6,7 @@
  * @module
  */
 import { createHash } from "node:crypto";
+import { WATCH_CSS } from "./watch_styles.ts";
 
 /** The stylesheet. */
 export const CSS = `
@@ -150,7 +151,7 @@ select{font:inherit;padding:6px 8px;border-radius:8px;border:1px solid var(--lin
 footer.page{max-width:1040px;margin:0 auto;padding:0 20px 40px;color:var(--muted);font-size:.85em}
 @media (max-width:640px){.compare-grid{grid-template-columns:1fr}h1{font-size:1.35em}.headline-mark{width:44px;height:44px;line-height:44px;font-size:24px}}
 @media print{.topbar .nav,.actions,.downloads,form{display:none}body{background:#fff}details{display:block}}
-`.trim();
+${WATCH_CSS}`.trim();
 
 /** The CSP source that allows exactly {@link CSS}: `'sha256-…'`. */
 export const CSS_HASH_SOURCE = `'sha256-${createHash("sha256").update(CSS).digest("base64")}'`;
