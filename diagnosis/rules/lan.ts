@@ -4,7 +4,6 @@
  *
  * @module
  */
-import type { NetInterfacesData } from "../../probes/builtin/net_interfaces.ts";
 import { advise, CHECK_CABLES, RESTART_ROUTER } from "./advice.ts";
 import { measured, type Rule } from "./rule.ts";
 

@@ -9,8 +9,6 @@
  *
  * @module
  */
-import type { HttpTimingData } from "../../probes/builtin/http_timing.ts";
-import type { TcpConnectData } from "../../probes/builtin/tcp_connect.ts";
 import { measured, type RuleInput } from "./rule.ts";
 import { listOf, pingStats } from "./shape.ts";
 

@@ -10,7 +10,6 @@
  *
  * @module
  */
-import type { TcpConnectData } from "../../probes/builtin/tcp_connect.ts";
 import { advise, CONTACT_PROVIDER, SERVICE_SIDE, TRY_EVENING } from "./advice.ts";
 import { RETRANSMIT_MS } from "./loss_signs.ts";
 import { measured, type Rule, type RuleFinding } from "./rule.ts";

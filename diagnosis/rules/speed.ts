@@ -124,9 +124,9 @@ export const slowLine: Rule = (input) => {
     confidence: onNet ? "high" : "medium",
     title: { ja: "通信速度が遅くなっています", en: "The connection is slow" },
     detail: {
-      ja: `下り ${fmt(s.down)} Mbit/s、上り ${
+      ja: `下り ${fmt(s.down)} Mbps、上り ${
         fmt(s.up)
-      } Mbit/s でした。動画やビデオ通話に足りない速さです。`,
+      } Mbps でした。動画やビデオ通話に足りない速さです。`,
       en: `Download ${fmt(s.down)} Mbit/s, upload ${
         fmt(s.up)
       } Mbit/s: too slow for video and calls.`,

@@ -134,12 +134,12 @@ const SUMMARY: Record<
   },
   "configured-broken": {
     status: "fail",
-    ja: "設定された DNS が応答しません（公開 DNS は応答）",
+    ja: "設定された DNS が応答しません (公開 DNS は応答)",
     en: "The configured DNS does not answer (public DNS does)",
   },
   "configured-differs": {
     status: "warn",
-    ja: "設定された DNS の回答が公開 DNS と食い違います（フィルタや乗っ取りの可能性）",
+    ja: "設定された DNS の回答が公開 DNS と食い違います (フィルタや乗っ取りの可能性)",
     en: "The configured DNS answers differently from public DNS (filtering or hijacking?)",
   },
   "all-broken": {
@@ -206,7 +206,7 @@ export const dnsCompareProbe = defineProbe({
     ).join(", ");
     return {
       status: s.status,
-      summary: { ja: `${s.ja}（${times}）`, en: `${s.en} (${times})` },
+      summary: { ja: `${s.ja} (${times})`, en: `${s.en} (${times})` },
       data: { resolvers, verdict, notes },
       evidence: [{ label: "dns.compare", text: times }],
     };

@@ -31,7 +31,7 @@ export const systemClockProbe = defineProbe({
   id: "system.clock",
   title: { ja: "時計のずれ", en: "Clock skew" },
   description: {
-    ja: "端末の時計をサーバーの時刻と比べます（大きくずれると TLS が失敗します）",
+    ja: "端末の時計をサーバーの時刻と比べます (大きくずれると TLS が失敗します)",
     en: "Compares the device clock with servers' time (a large skew breaks TLS)",
   },
   segment: "device",
@@ -108,7 +108,7 @@ export const systemClockProbe = defineProbe({
     return {
       status,
       summary: status === "ok"
-        ? { ja: `時計は正確です（${secs}）`, en: `The clock is accurate (${secs})` }
+        ? { ja: `時計は正確です (${secs})`, en: `The clock is accurate (${secs})` }
         : { ja: `時計が ${secs} ずれています`, en: `The clock is off by ${secs}` },
       data,
       evidence,

@@ -46,7 +46,7 @@ export type WifiLinkData = z.infer<typeof dataSchema>;
 const REASONS: Partial<Record<WifiState, Localized>> = {
   "location-denied": {
     ja:
-      "Windows の位置情報の許可がないため Wi-Fi 情報を読めません（設定 > プライバシーとセキュリティ > 位置情報 で「デスクトップ アプリに位置情報へのアクセスを許可する」をオンに: ms-settings:privacy-location）",
+      "Windows の位置情報の許可がないため Wi-Fi 情報を読めません (設定 > プライバシーとセキュリティ > 位置情報 で「デスクトップ アプリに位置情報へのアクセスを許可する」をオンに: ms-settings:privacy-location)",
     en:
       'Windows denies Wi-Fi details without Location permission (Settings > Privacy & security > Location: turn on "Let desktop apps access your location": ms-settings:privacy-location)',
   },
@@ -56,7 +56,7 @@ const REASONS: Partial<Record<WifiState, Localized>> = {
     en: "The WLAN AutoConfig service (wlansvc) is not running",
   },
   "tool-removed": {
-    ja: "この macOS では Wi-Fi 情報を読むコマンドがありません（airport は macOS 14.4 で削除）",
+    ja: "この macOS では Wi-Fi 情報を読むコマンドがありません (airport は macOS 14.4 で削除)",
     en: "No command on this macOS reports Wi-Fi details (airport was removed in macOS 14.4)",
   },
   "needs-admin": { ja: "管理者権限が必要です", en: "Administrator rights are needed" },
@@ -98,7 +98,7 @@ async function run(
   if (!link) {
     const reason = REASONS[a.reading.state] ??
       {
-        ja: "Wi-Fi に接続していません（有線接続の可能性）",
+        ja: "Wi-Fi に接続していません (有線接続の可能性)",
         en: "Not connected to Wi-Fi (the device may be wired)",
       };
     return { status: "skipped", reason, summary: reason, data, evidence: a.evidence };

@@ -81,7 +81,7 @@ function Comparison(props: { a: OpenedReport; b: OpenedReport; lang: Lang }) {
         ))}
       </div>
       <h2 class="section-title">{UI.pathTitle[lang]}</h2>
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" aria-label={UI.pathTitle[lang]} tabindex={0}>
         <table class="grid-table compare-table">
           <thead>
             <tr>
@@ -111,7 +111,7 @@ function Comparison(props: { a: OpenedReport; b: OpenedReport; lang: Lang }) {
         </table>
       </div>
       <h2 class="section-title">{UI.details[lang]}</h2>
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" aria-label={UI.details[lang]} tabindex={0}>
         <table class="grid-table compare-table">
           <thead>
             <tr>
