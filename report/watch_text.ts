@@ -4,7 +4,9 @@
  *
  * @module
  */
+import { SEGMENT_NAMES } from "../probes/types.ts";
 import type { Lang } from "../util/text.ts";
+import { SEVERITY_TEXT } from "./html/i18n.ts";
 import type { WatchBlock } from "./watch_schema.ts";
 
 /** The lines of a watch report's summary, in `lang`. */
@@ -25,7 +27,9 @@ export function watchLines(w: WatchBlock, lang: Lang): string[] {
   ];
   if (w.events.length) {
     lines.push(ja ? "出来事:" : "Events:");
-    for (const e of w.events) lines.push(`  - [${e.severity}] ${e.detail[lang]}`);
+    for (const e of w.events) {
+      lines.push(`  - [${SEVERITY_TEXT[e.severity][lang]}] ${e.detail[lang]}`);
+    }
   }
   if (w.timeOfDay.length) {
     lines.push(
@@ -33,7 +37,7 @@ export function watchLines(w: WatchBlock, lang: Lang): string[] {
         ? `混雑時間帯 (${w.session.busyHours.from}–${w.session.busyHours.to} 時) との比較:`
         : `Busy hours (${w.session.busyHours.from}–${w.session.busyHours.to}) against the rest:`,
     );
-    for (const t of w.timeOfDay) lines.push(`  ${t.segment.padEnd(9)} ${t.text[lang]}`);
+    for (const t of w.timeOfDay) lines.push(`  ${SEGMENT_NAMES[t.segment][lang]}: ${t.text[lang]}`);
   }
   return lines;
 }
