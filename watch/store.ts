@@ -59,7 +59,14 @@ export interface SessionRow extends NewSession {
 export type SessionPatch = Partial<
   Pick<
     SessionRow,
-    "endedAt" | "endReason" | "pausedUntil" | "stopRequested" | "pid" | "heartbeatAt" | "nextAt"
+    | "untilAt"
+    | "endedAt"
+    | "endReason"
+    | "pausedUntil"
+    | "stopRequested"
+    | "pid"
+    | "heartbeatAt"
+    | "nextAt"
   >
 >;
 
@@ -78,6 +85,7 @@ export interface StoreLimits {
 }
 
 const COLUMNS: Record<keyof SessionPatch, string> = {
+  untilAt: "until_at",
   endedAt: "ended_at",
   endReason: "end_reason",
   pausedUntil: "paused_until",
