@@ -118,7 +118,7 @@ export const CONTROL = {
   stop: stopCommand,
 };
 
-async function statusCommand(
+function statusCommand(
   args: string[],
   io: Io,
   ctx: CommandContext,
@@ -135,7 +135,7 @@ async function statusCommand(
   }
   if (json) io.out(JSON.stringify(st, null, 2) + "\n");
   else io.out(statusText(st, ctx.lang));
-  return EXIT.ok;
+  return Promise.resolve(EXIT.ok);
 }
 
 function statusText(st: WatchStatus, lang: Lang): string {
@@ -233,7 +233,7 @@ async function stopCommand(args: string[], io: Io, ctx: CommandContext, dataDir:
   });
 }
 
-async function steer(
+function steer(
   io: Io,
   ctx: CommandContext,
   dataDir: string,
@@ -244,10 +244,10 @@ async function steer(
     const s = activeSession(store);
     if (!s) {
       io.err(ctx.lang === "ja" ? "実行中の監視はありません\n" : "No watch is running\n");
-      return EXIT.usage;
+      return Promise.resolve(EXIT.usage);
     }
     io.err(act(store, s, ctx.now().getTime()));
-    return EXIT.ok;
+    return Promise.resolve(EXIT.ok);
   } finally {
     store.close();
   }
