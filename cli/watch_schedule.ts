@@ -21,8 +21,7 @@ import { activeSession, openHistory } from "../session/watch.ts";
 import { watchTick } from "../session/watch_tick.ts";
 import { parseSettings } from "../session/watch_settings.ts";
 import { EXIT, RefusedError, UsageError } from "../util/errors.ts";
-import type { WatchFlags } from "./watch.ts";
-import { watchBase } from "./watch.ts";
+import { watchBase, type WatchFlags } from "./watch_base.ts";
 
 /** The OS commands' runner; tests replace it. */
 export const scheduleDeps: { run: CommandRunner; os: string } = {

@@ -6,7 +6,7 @@
  * @module
  */
 import { join } from "node:path";
-import type { SchedulePlan, ScheduleSpec } from "./os_schedule.ts";
+import type { SchedulePlan, ScheduleSpec } from "./schedule_spec.ts";
 
 /** The plist and the `launchctl` commands. */
 export function launchdSchedule(spec: ScheduleSpec): SchedulePlan {

@@ -7,7 +7,7 @@
  * @module
  */
 import { join } from "node:path";
-import type { SchedulePlan, ScheduleSpec } from "./os_schedule.ts";
+import type { SchedulePlan, ScheduleSpec } from "./schedule_spec.ts";
 
 /** The two unit files and the `systemctl --user` commands. */
 export function systemdSchedule(spec: ScheduleSpec): SchedulePlan {

@@ -8,7 +8,7 @@
  * @module
  */
 import { join } from "node:path";
-import type { SchedulePlan, ScheduleSpec } from "./os_schedule.ts";
+import type { SchedulePlan, ScheduleSpec } from "./schedule_spec.ts";
 
 /** The task XML (UTF-16LE bytes) and the `schtasks` commands. */
 export function windowsSchedule(spec: ScheduleSpec): SchedulePlan {
