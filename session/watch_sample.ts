@@ -18,7 +18,7 @@ import { runProbes } from "../probes/runner.ts";
 import type { ProbeResult } from "../probes/types.ts";
 import type { Identifier } from "../util/redact.ts";
 import type { Lang } from "../util/text.ts";
-import { extractSample } from "../watch/extract.ts";
+import { extractSample, providerHostsOf } from "../watch/extract.ts";
 import { finishSample } from "../watch/privacy.ts";
 import type { Sample } from "../watch/sample.ts";
 
@@ -130,7 +130,8 @@ export async function takeSample(
   const durationMs = Math.round(performance.now() - t0);
   const kinds = new Map(config.dns.resolvers.map((r) => [r.name, r.kind] as const));
   const identifiers = [...machineIdentifiers(), ...ids];
-  const sample = await finishSample(extractSample(out.results, kinds), { at, durationMs }, {
+  const raw = extractSample(out.results, kinds, providerHostsOf(config));
+  const sample = await finishSample(raw, { at, durationMs }, {
     refused: opts.grant.refused,
     identifiers,
     tagKey: opts.tagKey,

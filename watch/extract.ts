@@ -37,7 +37,8 @@ const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
 
 /**
  * Extracts a sample from `results` (any order). `resolverKinds` maps configured resolver
- * names to their kind, for probes that do not record it.
+ * names to their kind, for probes that do not record it; `providerHosts` are the addresses
+ * of the provider's own hosts (see `providerHostsOf`), so pinging one measures the provider.
  *
  * @example
  * ```ts
@@ -48,6 +49,7 @@ const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
 export function extractSample(
   results: readonly ProbeResult[],
   resolverKinds: ReadonlyMap<string, "provider" | "public">,
+  providerHosts: ReadonlySet<string> = new Set(),
 ): RawSample {
   const data = (id: string): Loose | null => {
     const r = results.find((x) => x.id === id);
@@ -67,11 +69,14 @@ export function extractSample(
           : { key: `on-net:${str(t.name) ?? str(t.target)}`, segment: "isp", role: "on-net" },
     ),
     ...tcp(data("tcp.connect")),
-    ...pings(data("internet.ping"), (t) => ({
-      key: `ping:${str(t.name) ?? str(t.target)}`,
-      segment: "internet",
-      role: "anchor",
-    })),
+    // An anchor that is one of the provider's own hosts speaks about the provider.
+    ...pings(
+      data("internet.ping"),
+      (t) =>
+        providerHosts.has(str(t.target) ?? "")
+          ? { key: `on-net:${str(t.name) ?? str(t.target)}`, segment: "isp", role: "on-net" }
+          : { key: `ping:${str(t.name) ?? str(t.target)}`, segment: "internet", role: "anchor" },
+    ),
     ...dns(data("dns.resolve"), resolverKinds),
   ];
   return {
@@ -202,4 +207,40 @@ function throughput(d: Loose | null): ThroughputReading | null {
 function accessType(d: Loose | null): string | null {
   const best = arr(d?.candidates)[0];
   return best ? str(best.type) : null;
+}
+
+/**
+ * The provider's own hosts a config names: TCP and HTTP targets tagged `isp`, the provider's
+ * resolvers, its on-net speed servers. Pure.
+ *
+ * @example
+ * ```ts
+ * import { providerHostsOf } from "./extract.ts";
+ * providerHostsOf({
+ *   tcp: { targets: [{ host: "192.0.2.80", segment: "isp" }] },
+ *   http: { targets: [] },
+ *   dns: { resolvers: [{ address: "192.0.2.53", kind: "provider" }] },
+ *   throughput: { servers: [] },
+ * }); // Set { "192.0.2.80", "192.0.2.53" }
+ * ```
+ */
+export function providerHostsOf(config: {
+  tcp: { targets: readonly { host: string; segment: string }[] };
+  http: { targets: readonly { url: string; segment: string }[] };
+  dns: { resolvers: readonly { address: string; kind: string }[] };
+  throughput: { servers: readonly { url: string; kind: string }[] };
+}): Set<string> {
+  const host = (url: string) => {
+    try {
+      return new URL(url).hostname.replace(/^\[|\]$/g, "");
+    } catch {
+      return "";
+    }
+  };
+  return new Set([
+    ...config.tcp.targets.filter((t) => t.segment === "isp").map((t) => t.host),
+    ...config.http.targets.filter((t) => t.segment === "isp").map((t) => host(t.url)),
+    ...config.dns.resolvers.filter((r) => r.kind === "provider").map((r) => r.address),
+    ...config.throughput.servers.filter((s) => s.kind === "on-net").map((s) => host(s.url)),
+  ].filter((h) => h !== ""));
 }
