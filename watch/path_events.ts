@@ -20,6 +20,7 @@ import {
   type PathSegment,
   type PathState,
   pathState,
+  rateLimitedPoints,
 } from "./path_state.ts";
 import { type Run, runsOf } from "./runs.ts";
 import type { Reading, Sample } from "./sample.ts";
@@ -48,7 +49,8 @@ const DNS_FAILURE_LIMIT = 0.2;
 
 /** Finds the path's events in `samples` (oldest first). */
 export function pathEvents(samples: readonly Sample[], opts: AnalysisOptions): Unnumbered[] {
-  const states = samples.map(pathState);
+  const limited = rateLimitedPoints(samples);
+  const states = samples.map((s) => pathState(s, limited));
   const when = whenOf(samples, opts);
   const out: Unnumbered[] = [];
   for (const seg of PATH) {
@@ -202,8 +204,11 @@ function slowEvents(
 }
 
 function dnsEvents(samples: readonly Sample[], states: readonly PathState[], when: When) {
+  // DNS over a path that is down, or losing packets before the provider's resolver, fails
+  // as a consequence: those samples are the path's events, not DNS's.
   const flags = states.map((s) =>
-    s.dark === null && s.dns !== null && s.dns.sent > 0 && s.dns.lost / s.dns.sent >= 0.5
+    s.dark === null && s.lossAt !== "lan" && s.lossAt !== "isp" && s.dns !== null &&
+    s.dns.sent > 0 && s.dns.lost / s.dns.sent >= 0.5
   );
   const out: Unnumbered[] = [];
   for (const run of runsOf(flags, true)) {

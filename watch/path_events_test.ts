@@ -140,3 +140,29 @@ Deno.test("pathEvents() says when no provider point was measured to tell line fr
   assert.equal(e.kind, "outage");
   assert.match(e.detail.en, /no provider point was measured/);
 });
+
+Deno.test("pathEvents() ignores a router that rate-limits its own echoes all day, even with a stray loss beyond", () => {
+  // The router drops 2 of 8 echoes in every sample; once, the anchor loses one by chance.
+  const samples = pathSeries(T0, EVERY, 120, (i) => ({ gateway: 2, anchor: i === 40 ? 1 : 0 }));
+  assert.deepEqual(pathEvents(samples, OPTS), []);
+  // Real loss still shows through a rate-limiting router: everything beyond loses too.
+  const real = pathSeries(
+    T0,
+    EVERY,
+    120,
+    (i) => i >= 30 && i < 50 ? { gateway: 4, hop: 3, provider: 3, anchor: 3 } : { gateway: 2 },
+  );
+  const events = pathEvents(real, OPTS);
+  assert.equal(events.length, 1, JSON.stringify(events.map((e) => e.detail.en)));
+  assert.equal(events[0].kind, "loss");
+});
+
+Deno.test("pathEvents() counts DNS failing on a lossy path as the path's, not DNS's", () => {
+  const samples = pathSeries(
+    T0,
+    EVERY,
+    40,
+    (i) => i >= 10 && i < 26 ? { gateway: 2, provider: 2, anchor: 3, dns: 2 } : {},
+  );
+  assert.deepEqual(pathEvents(samples, OPTS).map((e) => [e.kind, e.segment]), [["loss", "lan"]]);
+});

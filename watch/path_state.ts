@@ -59,8 +59,12 @@ export function pathOrder(r: Reading): number {
  * s.dark; // "isp"
  * ```
  */
-export function pathState(sample: Sample): PathState {
-  const ip = sample.readings.filter((r) => r.kind !== "dns" && r.sent > 0);
+export function pathState(sample: Sample, limited: ReadonlySet<string> = new Set()): PathState {
+  // A point that rate-limits its own echoes (see rateLimitedPoints) is judged by whether it
+  // answered at all: its partial loss is its own, not the path's.
+  const ip = sample.readings.filter((r) => r.kind !== "dns" && r.sent > 0).map((r) =>
+    limited.has(r.key) && r.lost < r.sent ? { ...r, lost: 0 } : r
+  );
   const answered = (r: Reading) => r.lost < r.sent;
   // A hop counts only when what lies beyond it agrees: dark or lossy hops before answering,
   // loss-free points are rate limiting, not failing.
@@ -104,6 +108,38 @@ export function pathState(sample: Sample): PathState {
     dns: dnsOf(["system", "provider"]),
     publicDns: dnsOf(["public"]),
   };
+}
+
+/**
+ * Points that drop some of their own echoes all along while everything beyond them answers
+ * in full: routers rate-limiting ICMP to themselves (home routers and provider edges do,
+ * RFC 1812 §4.3.2.8), not a lossy path. A point qualifies when it lost echoes in most
+ * samples (its median loss share is above 0) and every point beyond it lost none in most.
+ *
+ * @example
+ * ```ts
+ * import { rateLimitedPoints } from "./path_state.ts";
+ * rateLimitedPoints([]).size; // 0
+ * ```
+ */
+export function rateLimitedPoints(samples: readonly Sample[]): Set<string> {
+  const shares = new Map<string, { order: number; shares: number[] }>();
+  for (const s of samples) {
+    for (const r of s.readings) {
+      if (r.kind === "dns" || r.sent === 0 || r.lost === r.sent) continue;
+      const e = shares.get(r.key) ?? { order: pathOrder(r), shares: [] };
+      e.shares.push(r.lost / r.sent);
+      shares.set(r.key, e);
+    }
+  }
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+  const out = new Set<string>();
+  for (const [key, e] of shares) {
+    if (med(e.shares) === 0) continue;
+    const beyond = [...shares.values()].filter((x) => x.order > e.order);
+    if (beyond.length > 0 && beyond.every((x) => med(x.shares) === 0)) out.add(key);
+  }
+  return out;
 }
 
 /** The segments before `s` on the path. */
