@@ -161,7 +161,12 @@ function slowEvents(
   // The IP path: slowness placed where it starts and persists to the end of the path.
   const slowAt = samples.map((s, i) => {
     if (states[i].dark !== null) return null;
-    const ip = s.readings.filter((r) => r.kind !== "dns" && r.sent > 0 && r.rttMs !== null);
+    const answered = s.readings.filter((r) => r.kind !== "dns" && r.sent > 0 && r.rttMs !== null);
+    // Echo times come from the kernel's timestamps; connect times are taken by this process
+    // and grow when the device itself is busy. A segment with echoes is judged by them.
+    const ip = answered.filter((r) =>
+      r.kind === "ping" || !answered.some((x) => x.kind === "ping" && x.segment === r.segment)
+    );
     const segs = PATH.filter((p) => ip.some((r) => r.segment === p));
     const bad = (p: PathSegment) => ip.some((r) => r.segment === p && slow(r));
     for (let k = 0; k < segs.length; k++) {
@@ -171,8 +176,13 @@ function slowEvents(
   });
   const line = (r: Reading) => r.kind === "dns" && (r.role === "system" || r.role === "provider");
   for (const seg of [...PATH, "dns"] as const) {
+    // DNS is slow when the line's resolvers are and a public one is not: all of them slow at
+    // once is the device (or the path), not DNS.
     const flags = seg === "dns"
-      ? samples.map((s, i) => states[i].dark === null && s.readings.some((r) => line(r) && slow(r)))
+      ? samples.map((s, i) =>
+        states[i].dark === null && s.readings.some((r) => line(r) && slow(r)) &&
+        !s.readings.some((r) => r.kind === "dns" && r.role === "public" && slow(r))
+      )
       : slowAt.map((x) => x === seg);
     for (const run of runsOf(flags, true)) {
       // Three slow samples at least: one or two can be the device itself busy or pausing.

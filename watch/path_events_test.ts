@@ -166,3 +166,45 @@ Deno.test("pathEvents() counts DNS failing on a lossy path as the path's, not DN
   );
   assert.deepEqual(pathEvents(samples, OPTS).map((e) => [e.kind, e.segment]), [["loss", "lan"]]);
 });
+
+Deno.test("pathEvents() does not call DNS slow when the public resolver is just as slow (a busy device)", () => {
+  const busy = pathSeries(T0, EVERY, 30, (i) => (i < 5 ? { dnsMs: 300 } : {}))
+    .map((s, i) => ({
+      ...s,
+      readings: s.readings.map((r) => r.key === "dns:public" && i < 5 ? { ...r, rttMs: 350 } : r),
+    }));
+  assert.deepEqual(pathEvents(busy, OPTS), []);
+  const provider = pathSeries(T0, EVERY, 30, (i) => (i >= 10 && i < 16 ? { dnsMs: 300 } : {}));
+  assert.deepEqual(pathEvents(provider, OPTS).map((e) => [e.kind, e.segment]), [["slow", "dns"]]);
+});
+
+Deno.test("pathEvents() judges a segment's slowness by its echoes, not by connect times", () => {
+  // Connect times jump (the device is busy) while the echoes beyond the router stay fast.
+  const samples = pathSeries(T0, EVERY, 30).map((s, i) => ({
+    ...s,
+    readings: [
+      ...s.readings,
+      {
+        key: "tcp:portal",
+        segment: "isp" as const,
+        kind: "tcp" as const,
+        role: "on-net" as const,
+        label: "portal",
+        sent: 1,
+        lost: 0,
+        rttMs: i >= 5 && i < 12 ? 400 : 3,
+      },
+      {
+        key: "tcp:www",
+        segment: "internet" as const,
+        kind: "tcp" as const,
+        role: "target" as const,
+        label: "www",
+        sent: 1,
+        lost: 0,
+        rttMs: i >= 5 && i < 12 ? 400 : 3,
+      },
+    ],
+  }));
+  assert.deepEqual(pathEvents(samples, OPTS), []);
+});

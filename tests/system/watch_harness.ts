@@ -106,13 +106,38 @@ async function runOne(
   await noise();
   const child = new Deno.Command("ip", {
     args: [
-      "netns", "exec", lab.ns("client"), "env",
-      `KIRIWAKE_CONFIG_DIR=${configDir}`, `KIRIWAKE_DATA_DIR=${dataDir}`, "LANG=C.UTF-8",
-      Deno.execPath(), "run", "-A", "--quiet", "--unstable-worker-options", "--unstable-net",
-      "--config", join(REPO, "deno.json"), join(REPO, "main.ts"),
-      "watch", "--every", scenario.every, "--for", scenario.for,
-      "--accept-terms", BRAND.terms.version, "--consent", "all",
-      "--config", configFile, "--out", outDir, "--json", "--lang", "en",
+      "netns",
+      "exec",
+      lab.ns("client"),
+      "env",
+      `KIRIWAKE_CONFIG_DIR=${configDir}`,
+      `KIRIWAKE_DATA_DIR=${dataDir}`,
+      "LANG=C.UTF-8",
+      Deno.execPath(),
+      "run",
+      "-A",
+      "--quiet",
+      "--unstable-worker-options",
+      "--unstable-net",
+      "--config",
+      join(REPO, "deno.json"),
+      join(REPO, "main.ts"),
+      "watch",
+      "--every",
+      scenario.every,
+      "--for",
+      scenario.for,
+      "--accept-terms",
+      BRAND.terms.version,
+      "--consent",
+      "all",
+      "--config",
+      configFile,
+      "--out",
+      outDir,
+      "--json",
+      "--lang",
+      "en",
     ], // deno-fmt-ignore
     cwd: REPO,
     stdin: "null",
@@ -143,10 +168,14 @@ async function runOne(
   try {
     raw = JSON.parse(await Deno.readTextFile(join(outDir, "report.json")));
   } catch (e) {
-    throw new Error(`The watch wrote no report (exit ${res.code}): ${(e as Error).message}\n${stderr}`);
+    throw new Error(
+      `The watch wrote no report (exit ${res.code}): ${(e as Error).message}\n${stderr}`,
+    );
   }
   const parsed = reportSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`Invalid watch report: ${formatIssues(parsed.error.issues)}`);
+  if (!parsed.success) {
+    throw new Error(`Invalid watch report: ${formatIssues(parsed.error.issues)}`);
+  }
   const report = parsed.data;
   if (!report.watch) throw new Error("The report has no watch part");
   const jitter = (config.watch as { jitter?: number }).jitter ?? 0.2;
