@@ -4,7 +4,9 @@
  *
  * @module
  */
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { startBackgroundWatch } from "../session/watch_background.ts";
+import { userDataDir } from "../util/config_dir.ts";
 import { mkdir } from "node:fs/promises";
 import { EXIT, InvalidInputError } from "../util/errors.ts";
 import { prepareRun } from "../session/prepare.ts";
@@ -12,6 +14,9 @@ import { ReportLibrary } from "./library.ts";
 import { serveUntilDone } from "./serve_until_done.ts";
 import { parseCommandArgs } from "../util/args.ts";
 import type { Command } from "../session/command.ts";
+
+/** "Watch this evening" watches until this local time the next morning. */
+const MORNING = "07:00";
 
 /**
  * Serves app mode until Quit or Ctrl-C. Exit 0. The terms, consent, licence and OS policy are
@@ -43,6 +48,7 @@ export const appCommand: Command = async (args, io, ctx) => {
       en: `Cannot create --out "${outDir}": ${(e as Error).message}`,
     });
   }
+  const dataDir = userDataDir(brand.id, Deno.build.os, io.env);
   await serveUntilDone({
     io,
     noOpen: values["no-open"] ?? false,
@@ -51,7 +57,26 @@ export const appCommand: Command = async (args, io, ctx) => {
       lang,
       library: new ReportLibrary([outDir]),
       now: ctx.now,
-      app: { configDir: ctx.configDir, outDir, config, probes, sourceOf },
+      app: {
+        configDir: ctx.configDir,
+        outDir,
+        config,
+        probes,
+        sourceOf,
+        dataDir,
+        startWatch: async (l) => {
+          await startBackgroundWatch({
+            configFile: values.config ? resolve(values.config) : null,
+            lang: l,
+            until: MORNING,
+            dataDir,
+            env: Object.fromEntries(
+              ["KIRIWAKE_CONFIG_DIR", "KIRIWAKE_DATA_DIR", "HOME", "USERPROFILE", "LANG"]
+                .flatMap((k) => (io.env(k) ? [[k, io.env(k)!]] : [])),
+            ),
+          });
+        },
+      },
     },
   });
   return EXIT.ok;

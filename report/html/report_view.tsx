@@ -45,6 +45,8 @@ export interface ReportViewProps {
   savedAt?: string;
   /** The face's send-to-support control, placed with the advice. */
   sendSlot?: Child;
+  /** Under the verdict: an offer of the face (the app's "watch this evening"). */
+  offerSlot?: Child;
 }
 
 /** The report, or the asked-for part of it. */
@@ -66,6 +68,7 @@ export function ReportView(props: ReportViewProps) {
               support={props.support}
               sendSlot={props.sendSlot}
             />
+            {props.offerSlot ?? null}
             {report.watch ? <WatchSection watch={report.watch} lang={lang} /> : null}
             {links ? <Downloads links={links} lang={lang} savedAt={props.savedAt} /> : null}
             <FindingsSection

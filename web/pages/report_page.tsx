@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { Child } from "hono/jsx";
 import { UI } from "../../report/html/i18n.ts";
 import { ReportView } from "../../report/html/report_view.tsx";
 import type { PageCtx } from "../context.ts";
@@ -16,6 +17,8 @@ export function reportPage(
   opened: OpenedReport,
   part: "verdict" | "details",
   savedAt?: string,
+  /** Shown under the verdict: the app's offer to watch this evening. */
+  offer?: Child,
 ): Promise<string> {
   const { lang } = ctx;
   const title = part === "verdict" ? UI.verdict[lang] : UI.details[lang];
@@ -29,6 +32,7 @@ export function reportPage(
       links={reportLinks(opened.ref, lang)}
       support={ctx.brand.support}
       savedAt={savedAt}
+      offerSlot={offer}
       verified
     />,
   );
