@@ -49,7 +49,7 @@ export function watchPage(ctx: PageCtx, v: WatchView, started = false): Promise<
           }`}
       </p>
       {v.verdict ? <p class="watch-verdict">{v.verdict}</p> : null}
-      {v.events.length ? <ul>{v.events.map((e) => <li>{e.detail}</li>)}</ul> : null}
+      {v.events.length ? <ul>{v.events.map((e, i) => <li key={i}>{e.detail}</li>)}</ul> : null}
       <p class="actions">
         {v.reportHref
           ? (
