@@ -53,15 +53,21 @@ export function pathEvents(samples: readonly Sample[], opts: AnalysisOptions): U
   const states = samples.map((s) => pathState(s, limited));
   const when = whenOf(samples, opts);
   const out: Unnumbered[] = [];
+  // Nearest segment first: trouble downstream while a segment upstream is in trouble is the
+  // upstream's (a sample whose provider points happened to lose nothing, inside a window of
+  // loss on the access line, is not loss "beyond the provider").
+  const explained = samples.map(() => false);
   for (const seg of PATH) {
-    const flags = states.map((s) => s.dark === seg || s.lossAt === seg);
+    const flags = states.map((s, i) => !explained[i] && (s.dark === seg || s.lossAt === seg));
     for (const run of runsOf(flags, true)) {
       const e = lossOrOutage(seg, run, states, samples, when(run), opts.lossLimit);
-      if (e) out.push(e);
+      if (!e) continue;
+      out.push(e);
+      for (let i = run.start; i < run.end; i++) explained[i] = true;
     }
   }
-  out.push(...slowEvents(samples, states, opts, when));
-  out.push(...dnsEvents(samples, states, when));
+  out.push(...slowEvents(samples, states, opts, when, explained));
+  out.push(...dnsEvents(samples, states, when, explained));
   return out.sort((a, b) => a.from.localeCompare(b.from));
 }
 
@@ -143,6 +149,7 @@ function slowEvents(
   states: readonly PathState[],
   opts: AnalysisOptions,
   when: When,
+  explained: readonly boolean[],
 ): Unnumbered[] {
   const base = new Map<string, number>();
   for (const key of new Set(samples.flatMap((s) => s.readings.map((r) => r.key)))) {
@@ -160,7 +167,7 @@ function slowEvents(
   const out: Unnumbered[] = [];
   // The IP path: slowness placed where it starts and persists to the end of the path.
   const slowAt = samples.map((s, i) => {
-    if (states[i].dark !== null) return null;
+    if (states[i].dark !== null || explained[i]) return null;
     const answered = s.readings.filter((r) => r.kind !== "dns" && r.sent > 0 && r.rttMs !== null);
     // Echo times come from the kernel's timestamps; connect times are taken by this process
     // and grow when the device itself is busy. A segment with echoes is judged by them.
@@ -180,7 +187,7 @@ function slowEvents(
     // once is the device (or the path), not DNS.
     const flags = seg === "dns"
       ? samples.map((s, i) =>
-        states[i].dark === null && s.readings.some((r) => line(r) && slow(r)) &&
+        states[i].dark === null && !explained[i] && s.readings.some((r) => line(r) && slow(r)) &&
         !s.readings.some((r) => r.kind === "dns" && r.role === "public" && slow(r))
       )
       : slowAt.map((x) => x === seg);
@@ -213,12 +220,17 @@ function slowEvents(
   return out;
 }
 
-function dnsEvents(samples: readonly Sample[], states: readonly PathState[], when: When) {
+function dnsEvents(
+  samples: readonly Sample[],
+  states: readonly PathState[],
+  when: When,
+  explained: readonly boolean[],
+) {
   // DNS over a path that is down, or losing packets before the provider's resolver, fails
   // as a consequence: those samples are the path's events, not DNS's.
-  const flags = states.map((s) =>
-    s.dark === null && s.lossAt !== "lan" && s.lossAt !== "isp" && s.dns !== null &&
-    s.dns.sent > 0 && s.dns.lost / s.dns.sent >= 0.5
+  const flags = states.map((s, i) =>
+    !explained[i] && s.dark === null && s.lossAt !== "lan" && s.lossAt !== "isp" &&
+    s.dns !== null && s.dns.sent > 0 && s.dns.lost / s.dns.sent >= 0.5
   );
   const out: Unnumbered[] = [];
   for (const run of runsOf(flags, true)) {

@@ -208,3 +208,15 @@ Deno.test("pathEvents() judges a segment's slowness by its echoes, not by connec
   }));
   assert.deepEqual(pathEvents(samples, OPTS), []);
 });
+
+Deno.test("pathEvents() keeps loss beyond the provider inside an access-line loss window the window's", () => {
+  // As in the lab: in a few samples of the window the provider's points lost nothing by chance
+  // while the anchors did, and a DNS lookup or two failed.
+  const samples = pathSeries(T0, EVERY, 36, (i) => {
+    if (i < 10 || i >= 24) return {};
+    if (i === 14 || i === 18) return { anchor: 4, dns: 1, publicDns: 1 };
+    return { provider: 2, hop: 2, anchor: 3 };
+  });
+  const events = pathEvents(samples, OPTS);
+  assert.deepEqual(events.map((e) => [e.kind, e.segment, e.samples]), [["loss", "isp", 14]]);
+});

@@ -1,0 +1,10 @@
+import { WatchStore } from "./watch/store.ts";
+import { watchReportData } from "./watch/report_data.ts";
+const dir = Deno.args[0];
+const store = WatchStore.open(`${dir}/data/watch/history.sqlite`);
+const s = store.latestSession()!;
+const samples = store.samples(s.id);
+const settings = s.settings as { busyHours: { from: number; to: number }; timeZone: string; analysis: { lossLimit: number; slowAddedMs: number; slowFactor: number } };
+const { block } = watchReportData({ id: s.id, startedAt: new Date(s.startedAt).toISOString(), endedAt: null, endReason: null, everyMs: s.everyMs, burst: null, busyHours: settings.busyHours, timeZone: settings.timeZone, utcOffsetMinutes: 0, accessType: null }, samples, store.gaps(s.id), settings.analysis);
+for (const e of block.events) console.log(e.kind, e.segment, e.from.slice(11, 19), e.to?.slice(11, 19), e.samples);
+store.close();
