@@ -220,3 +220,8 @@ Deno.test("pathEvents() keeps loss beyond the provider inside an access-line los
   const events = pathEvents(samples, OPTS);
   assert.deepEqual(events.map((e) => [e.kind, e.segment, e.samples]), [["loss", "isp", 14]]);
 });
+
+Deno.test("pathState() pools what lies downstream: one segment there may lose nothing by chance", () => {
+  assert.equal(pathState(pathSample(T0, { gateway: 3, provider: 0, anchor: 2 })).lossAt, "lan");
+  assert.equal(pathState(pathSample(T0, { gateway: 3 })).lossAt, null);
+});

@@ -30,7 +30,7 @@ export interface PathState {
   counts: Partial<Record<PathSegment, Counts>>;
   /** The segment from which every measured point onward was dark, or null. */
   dark: PathSegment | null;
-  /** The segment where loss starts and persists to the end of the path, or null. */
+  /** The segment where loss starts and persists downstream (pooled), or null. */
   lossAt: PathSegment | null;
   /** Lookups through the line's resolvers (the system's and the provider's); null: none. */
   dns: Counts | null;
@@ -87,8 +87,12 @@ export function pathState(sample: Sample, limited: ReadonlySet<string> = new Set
   for (let i = measured.length - 1; i >= 0 && dim(measured[i]); i--) dark = measured[i];
   let lossAt: PathSegment | null = null;
   if (dark === null) {
+    // Loss starts at a segment that lost something while the rest of the path, taken
+    // together, lost something too. One sample is small: a segment downstream may lose
+    // nothing by chance (one echo in ten lost a quarter of the time), so downstream is pooled.
     for (let i = 0; i < measured.length; i++) {
-      if (measured.slice(i).every((s) => counts[s]!.lost > 0)) {
+      const rest = measured.slice(i + 1).reduce((n, s) => n + counts[s]!.lost, 0);
+      if (counts[measured[i]]!.lost > 0 && (i === measured.length - 1 || rest > 0)) {
         lossAt = measured[i];
         break;
       }
