@@ -202,7 +202,12 @@ async function foreground(minutes: number, every: string) {
     }];
     const file = join(home, "config.json");
     await Deno.writeTextFile(file, JSON.stringify(cfg));
-    const env = { ...denoCacheEnv(), HOME: home, KIRIWAKE_CONFIG_DIR: join(home, "cfg") };
+    const env = {
+      ...denoCacheEnv(),
+      HOME: home,
+      KIRIWAKE_CONFIG_DIR: join(home, "cfg"),
+      KIRIWAKE_DATA_DIR: join(home, "data"),
+    };
     const child = kitCommand([
       "watch",
       "--every",
@@ -228,7 +233,7 @@ async function foreground(minutes: number, every: string) {
     const out = await child.output();
     clearInterval(timer);
     const summary = JSON.parse(new TextDecoder().decode(out.stdout));
-    const store = WatchStore.open(join(home, "cfg", "data", "watch", "history.sqlite"));
+    const store = WatchStore.open(join(home, "data", "watch", "history.sqlite"));
     const samples = store.samples(summary.session);
     store.close();
     // Between samples: a second after a sample ended until half a second before the next.
@@ -279,7 +284,12 @@ async function tick() {
     cfg.watch = { jitter: 0 };
     const file = join(home, "config.json");
     await Deno.writeTextFile(file, JSON.stringify(cfg));
-    const env = { ...denoCacheEnv(), HOME: home, KIRIWAKE_CONFIG_DIR: join(home, "cfg") };
+    const env = {
+      ...denoCacheEnv(),
+      HOME: home,
+      KIRIWAKE_CONFIG_DIR: join(home, "cfg"),
+      KIRIWAKE_DATA_DIR: join(home, "data"),
+    };
     // Install only records the session here: the OS schedule itself is tested elsewhere.
     scheduleDeps.run = () => Promise.resolve({ code: 0, stderr: "" });
     const io = memoryIo("", { env });

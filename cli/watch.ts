@@ -18,8 +18,8 @@ import { rememberReport } from "../consent/report_list.ts";
 import type { Command } from "../session/command.ts";
 import { runWatch } from "../session/watch.ts";
 import { parseCommandArgs } from "../util/args.ts";
-import { userDataDir } from "../util/config_dir.ts";
-import { EXIT, UsageError } from "../util/errors.ts";
+import { userDataDir } from "../util/data_dir.ts";
+import { EXIT, InvalidInputError, UsageError } from "../util/errors.ts";
 import type { Lang } from "../util/text.ts";
 import { clockTime } from "../watch/local_time.ts";
 import { pathState } from "../watch/path_state.ts";
@@ -32,7 +32,7 @@ import { SCHEDULE } from "./watch_schedule.ts";
 export const watchCommand: Command = async (args, io, ctx) => {
   const { values, positionals } = parseCommandArgs("watch", args, OPTIONS, 2);
   const [sub, ...rest] = positionals;
-  const dataDir = userDataDir(ctx.brand.id, Deno.build.os, io.env);
+  const dataDir = historyFolder(ctx.brand.id, io.env);
   if (sub && sub in CONTROL) {
     return await CONTROL[sub as keyof typeof CONTROL](rest, io, ctx, dataDir, values.json ?? false);
   }
@@ -160,4 +160,18 @@ export function sampleLine(s: Sample, n: number, lang: Lang): string {
   });
   const flag = st.dark ? ` ← ${st.dark}` : st.lossAt ? ` ← loss@${st.lossAt}` : "";
   return `${clockTime(s.at, zone, true)} #${n}  ${parts.join(" · ")}${flag}\n`;
+}
+
+/** The data folder the history lives in; named in the error when the OS gives none. */
+function historyFolder(brandId: string, env: (n: string) => string | undefined): string {
+  try {
+    return userDataDir(brandId, Deno.build.os, env);
+  } catch {
+    throw new InvalidInputError({
+      ja:
+        "監視の履歴を保存するフォルダーが見つかりません (HOME が未設定です)。KIRIWAKE_DATA_DIR で指定してください",
+      en:
+        "Cannot find the per-user data folder for the watch history (HOME is not set); name one with KIRIWAKE_DATA_DIR",
+    });
+  }
 }

@@ -21,7 +21,11 @@ async function setup() {
   }];
   const file = join(home, "config.json");
   await Deno.writeTextFile(file, JSON.stringify(config));
-  const env = { HOME: home, KIRIWAKE_CONFIG_DIR: join(home, "cfg") };
+  const env = {
+    HOME: home,
+    KIRIWAKE_CONFIG_DIR: join(home, "cfg"),
+    KIRIWAKE_DATA_DIR: join(home, "data"),
+  };
   const run = (args: string[]) => {
     const io = memoryIo("", { env });
     return main(args, io, { configDir: env.KIRIWAKE_CONFIG_DIR }).then((code) => ({ code, io }));
@@ -83,9 +87,8 @@ Deno.test({
       assert.equal(report.diagnosis.headline.segment, "dns");
       assert.equal(report.watch!.session.endReason, "time");
       assert.ok(report.probes.some((p) => p.id === "dns.resolve"), "the last sample's results");
-      const mode =
-        (await Deno.stat(join(t.env.KIRIWAKE_CONFIG_DIR, "data", "watch", "history.sqlite")))
-          .mode! & 0o777;
+      const mode = (await Deno.stat(join(t.env.KIRIWAKE_DATA_DIR, "watch", "history.sqlite")))
+        .mode! & 0o777;
       assert.equal(mode, 0o600);
       const st = await t.run(["watch", "status", "--json", "--lang", "en"]);
       const status = JSON.parse(st.io.stdout);
@@ -168,7 +171,7 @@ Deno.test({
         ...t.consent,
       ]);
       assert.ok(first.code === 0 || first.code === 1, first.io.stderr);
-      const store = openHistory(join(t.env.KIRIWAKE_CONFIG_DIR, "data"));
+      const store = openHistory(t.env.KIRIWAKE_DATA_DIR);
       const s = store.latestSession()!;
       const before = store.sampleCount(s.id).count;
       const now = Date.now();
@@ -183,7 +186,7 @@ Deno.test({
       const { code, io } = await t.run(["watch", "--config", t.file, ...t.consent]);
       assert.ok(code === 0 || code === 1, io.stderr);
       assert.match(io.stderr, /Resuming the unfinished watch/);
-      const after = openHistory(join(t.env.KIRIWAKE_CONFIG_DIR, "data"));
+      const after = openHistory(t.env.KIRIWAKE_DATA_DIR);
       try {
         assert.equal(after.latestSession()!.id, s.id, "the same session went on");
         assert.ok(after.sampleCount(s.id).count > before);
@@ -294,7 +297,7 @@ Deno.test({
         "en",
       ]);
       assert.equal(code, 3, io.stderr);
-      await assert.rejects(Deno.stat(join(t.env.KIRIWAKE_CONFIG_DIR, "data")));
+      await assert.rejects(Deno.stat(t.env.KIRIWAKE_DATA_DIR));
       const both = await t.run(["watch", "--for", "1h", "--until", "23:00", "--lang", "en"]);
       assert.equal(both.code, 2);
       assert.match(both.io.stderr, /--for and --until cannot be used together/);

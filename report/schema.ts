@@ -14,6 +14,7 @@ import { diagnosisSchema } from "../diagnosis/schema.ts";
 import { localizedSchema } from "../util/text.ts";
 import { DATA_CATEGORIES } from "../util/data_categories.ts";
 import { watchBlockSchema } from "./watch_schema.ts";
+import { sendBlockSchema } from "./send_schema.ts";
 
 /** The schema id every report carries. */
 export const REPORT_SCHEMA_ID = "kiriwake.report/v1";
@@ -70,6 +71,11 @@ export const reportSchema = z.object({
   consent: z.object({
     granted: z.array(category),
     refused: z.array(category),
+    /**
+     * Each time the customer agreed to send this report, and what became of it. Written
+     * after the report, so it is not covered by `digest` (see `report/send_schema.ts`).
+     */
+    send: sendBlockSchema.optional(),
   }).strict(),
   licence: licenceStatusSchema,
   environment: z.object({
@@ -99,7 +105,7 @@ export const reportSchema = z.object({
   watch: watchBlockSchema.optional(),
   digest: z.object({
     algorithm: z.literal("sha256"),
-    /** Hex SHA-256 of the canonical JSON of the report without `digest`. */
+    /** Hex SHA-256 of the canonical JSON of the report without `digest` and `consent.send`. */
     value: z.string().regex(/^[0-9a-f]{64}$/),
   }).strict(),
 }).strict();

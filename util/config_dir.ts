@@ -36,36 +36,3 @@ export function userConfigDir(brandId: string, os: string, env: EnvGet): string 
   }
   return join(base, brandId);
 }
-
-/**
- * Returns the kit's directory for `brandId` inside the OS's per-user *data* directory, where
- * history that grows (the watch store) lives: `%LOCALAPPDATA%` on Windows (not roamed),
- * `~/Library/Application Support` on macOS, `$XDG_DATA_HOME` (or `~/.local/share`) elsewhere.
- * `KIRIWAKE_DATA_DIR` overrides it; so does `KIRIWAKE_CONFIG_DIR` (as its `data` folder), so
- * one variable keeps a test or a portable install away from the user's folders.
- *
- * @throws {Error} when the OS gives no home or data directory
- * @example
- * ```ts
- * userDataDir("kiriwake", "linux", (n) => ({ HOME: "/home/a" })[n]); // "/home/a/.local/share/kiriwake"
- * ```
- */
-export function userDataDir(brandId: string, os: string, env: EnvGet): string {
-  const override = env("KIRIWAKE_DATA_DIR");
-  if (override) return override;
-  const config = env("KIRIWAKE_CONFIG_DIR");
-  if (config) return join(config, "data");
-  let base: string | undefined;
-  if (os === "windows") base = env("LOCALAPPDATA") || env("APPDATA");
-  else if (os === "darwin") {
-    base = env("HOME") && join(env("HOME")!, "Library", "Application Support");
-  } else base = env("XDG_DATA_HOME") || (env("HOME") && join(env("HOME")!, ".local", "share"));
-  if (!base) {
-    throw new Error(
-      `Cannot find the per-user data directory: ${
-        os === "windows" ? "LOCALAPPDATA" : "HOME"
-      } is not set`,
-    );
-  }
-  return join(base, brandId);
-}

@@ -16,6 +16,7 @@ import { messagePage } from "./pages/message.tsx";
 import { appRoutes } from "./routes_app.tsx";
 import { viewRoutes } from "./routes_view.tsx";
 import { watchRoutes } from "./routes_watch.tsx";
+import { sendRoutes } from "./routes_send.tsx";
 import type { Localized } from "../util/text.ts";
 
 export type { AppOptions } from "./options.ts";
@@ -64,6 +65,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
       csrf: opts.guard.csrf,
       nonce: c.get("nonce"),
       here: url.pathname + url.search,
+      sending: opts.send !== undefined,
     };
   };
 
@@ -98,6 +100,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
     );
   });
   viewRoutes(app, opts, ctxOf);
+  if (opts.send) sendRoutes(app, opts, opts.send, ctxOf);
   if (opts.app) appRoutes(app, opts, opts.app, ctxOf);
   if (opts.app?.dataDir && opts.app.startWatch) {
     watchRoutes(app, opts, { ...opts.app, dataDir: opts.app.dataDir }, ctxOf);

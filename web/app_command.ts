@@ -6,7 +6,7 @@
  */
 import { join, resolve } from "node:path";
 import { startBackgroundWatch } from "../session/watch_background.ts";
-import { userDataDir } from "../util/config_dir.ts";
+import type { Lang } from "../util/text.ts";
 import { mkdir } from "node:fs/promises";
 import { EXIT, InvalidInputError } from "../util/errors.ts";
 import { prepareRun } from "../session/prepare.ts";
@@ -14,6 +14,10 @@ import { ReportLibrary } from "./library.ts";
 import { serveUntilDone } from "./serve_until_done.ts";
 import { parseCommandArgs } from "../util/args.ts";
 import type { Command } from "../session/command.ts";
+import { dataFolderOrNull } from "../session/send/data_folder.ts";
+
+/** How often the open app retries reports waiting for the line, ms. */
+export const APP_RETRY_MS = 20_000;
 
 /** "Watch this evening" watches until this local time the next morning. */
 const MORNING = "07:00";
@@ -48,7 +52,21 @@ export const appCommand: Command = async (args, io, ctx) => {
       en: `Cannot create --out "${outDir}": ${(e as Error).message}`,
     });
   }
-  const dataDir = userDataDir(brand.id, Deno.build.os, io.env);
+  // Without a data folder there is no queue and no watch: the pages then offer neither.
+  const dataDir = dataFolderOrNull(brand.id, io.env);
+  // "Watch this evening": a watch until the morning that outlives the app.
+  const startWatch = async (l: Lang, dir: string) => {
+    await startBackgroundWatch({
+      configFile: values.config ? resolve(values.config) : null,
+      lang: l,
+      until: MORNING,
+      dataDir: dir,
+      env: Object.fromEntries(
+        ["KIRIWAKE_CONFIG_DIR", "KIRIWAKE_DATA_DIR", "HOME", "USERPROFILE", "LANG"]
+          .flatMap((k) => (io.env(k) ? [[k, io.env(k)!]] : [])),
+      ),
+    });
+  };
   await serveUntilDone({
     io,
     noOpen: values["no-open"] ?? false,
@@ -63,20 +81,9 @@ export const appCommand: Command = async (args, io, ctx) => {
         config,
         probes,
         sourceOf,
-        dataDir,
-        startWatch: async (l) => {
-          await startBackgroundWatch({
-            configFile: values.config ? resolve(values.config) : null,
-            lang: l,
-            until: MORNING,
-            dataDir,
-            env: Object.fromEntries(
-              ["KIRIWAKE_CONFIG_DIR", "KIRIWAKE_DATA_DIR", "HOME", "USERPROFILE", "LANG"]
-                .flatMap((k) => (io.env(k) ? [[k, io.env(k)!]] : [])),
-            ),
-          });
-        },
+        ...(dataDir ? { dataDir, startWatch: (l: Lang) => startWatch(l, dataDir) } : {}),
       },
+      send: dataDir ? { dataDir, configDir: ctx.configDir, autoRetryMs: APP_RETRY_MS } : undefined,
     },
   });
   return EXIT.ok;

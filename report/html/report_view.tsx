@@ -15,6 +15,7 @@ import { EvidenceAppendix, FindingsSection } from "./findings_section.tsx";
 import { UI } from "./i18n.ts";
 import { MetaSection } from "./meta_section.tsx";
 import { probeAnchor, ProbesSection } from "./probe_section.tsx";
+import { SendSection } from "./send_section.tsx";
 import { VerdictSection } from "./verdict_section.tsx";
 import { WatchSection } from "./watch_section.tsx";
 import type { Lang, Localized } from "../../util/text.ts";
@@ -43,8 +44,8 @@ export interface ReportViewProps {
   verified?: boolean;
   /** Where the report file is on this computer (app mode). */
   savedAt?: string;
-  /** The face's send-to-support control, placed with the advice. */
-  sendSlot?: Child;
+  /** What the web view offers after the verdict (sending to support), placed with the advice; the single file has none. */
+  actions?: Child;
   /** Under the verdict: an offer of the face (the app's "watch this evening"). */
   offerSlot?: Child;
 }
@@ -66,8 +67,9 @@ export function ReportView(props: ReportViewProps) {
               report={report}
               lang={lang}
               support={props.support}
-              sendSlot={props.sendSlot}
+              sendSlot={props.actions}
             />
+            <SendSection report={report} lang={lang} />
             {props.offerSlot ?? null}
             {report.watch ? <WatchSection watch={report.watch} lang={lang} /> : null}
             {links ? <Downloads links={links} lang={lang} savedAt={props.savedAt} /> : null}
