@@ -24,6 +24,9 @@ import { DatabaseSync } from "node:sqlite";
 import { dirname } from "node:path";
 import { InvalidInputError } from "../util/errors.ts";
 import { MIGRATIONS, STORE_VERSION } from "./store_schema.ts";
+import type { Gap, NewSession, SessionPatch, SessionRow, StoreLimits } from "./store_types.ts";
+
+export type { Gap, NewSession, SessionPatch, SessionRow, StoreLimits } from "./store_types.ts";
 import {
   addressesSchema,
   type Reading,
@@ -32,57 +35,6 @@ import {
   throughputSchema,
   wifiSchema,
 } from "./sample.ts";
-
-/** A session as created. */
-export interface NewSession {
-  id: string;
-  startedAt: number;
-  /** When it should end (ms); null: until stopped. */
-  untilAt: number | null;
-  everyMs: number;
-  /** Everything else the watch needs to resume and report (JSON). */
-  settings: Record<string, unknown>;
-}
-
-/** A session as stored, with its control state. */
-export interface SessionRow extends NewSession {
-  endedAt: number | null;
-  endReason: string | null;
-  pausedUntil: number | null;
-  stopRequested: boolean;
-  pid: number | null;
-  heartbeatAt: number | null;
-  nextAt: number | null;
-}
-
-/** What can change on a session after it starts. */
-export type SessionPatch = Partial<
-  Pick<
-    SessionRow,
-    | "untilAt"
-    | "endedAt"
-    | "endReason"
-    | "pausedUntil"
-    | "stopRequested"
-    | "pid"
-    | "heartbeatAt"
-    | "nextAt"
-  >
->;
-
-/** A span the watch did not measure. */
-export interface Gap {
-  from: number;
-  to: number;
-  /** `paused`, `asleep` (a clock jump or a late wake-up), `restart`. */
-  reason: string;
-}
-
-/** Limits on the history's size. */
-export interface StoreLimits {
-  maxBytes: number;
-  maxAgeDays: number;
-}
 
 const COLUMNS: Record<keyof SessionPatch, string> = {
   untilAt: "until_at",
