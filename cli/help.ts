@@ -23,7 +23,7 @@ Usage:
   {p} watch [--every 10m] [--for 24h | --until TIME] [--burst 2m --burst-for 30m]
                                sample for hours; a report of drops, loss, slowness
                                and busy hours (options of run apply too)
-  {p} watch status|pause [1h]|resume|stop
+  {p} watch status|pause [1h]|resume|stop|report
   {p} watch install [options] | uninstall
                                the same, driven by the OS's per-user schedule
   {p} send REPORT [--ticket T] [--to URL] [--yes] [--json] [--dry-run]
@@ -80,7 +80,7 @@ const HELP_JA = `{p} — 接続のどこに問題があるかを切り分けま�
   {p} watch [--every 10m] [--for 24h | --until 時刻] [--burst 2m --burst-for 30m]
                                何時間も測り、切断・損失・遅延と混雑時間帯の
                                レポートを書きます (run のオプションも使えます)
-  {p} watch status|pause [1h]|resume|stop
+  {p} watch status|pause [1h]|resume|stop|report
   {p} watch install [オプション] | uninstall
                                OS のスケジュールで同じことをします
   {p} send レポート [--ticket 番号] [--to URL] [--yes] [--json] [--dry-run]

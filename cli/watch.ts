@@ -6,6 +6,7 @@
  * kiriwake watch [--every 10m] [--for 24h | --until TIME] [--burst 2m --burst-for 30m]
  *                [--out DIR] [--config FILE] [--accept-terms V --consent LIST] [--quiet] [--json]
  * kiriwake watch status [--json] | pause [1h] | resume | stop
+ * kiriwake watch report                    (rewrite the latest watch's report from its history)
  * kiriwake watch install [same flags] | uninstall | tick
  * ```
  *
@@ -42,9 +43,9 @@ export const watchCommand: Command = async (args, io, ctx) => {
   if (sub) {
     throw new UsageError({
       ja:
-        `watch: 不明なサブコマンド "${sub}" (status, pause, resume, stop, install, uninstall, tick)`,
+        `watch: 不明なサブコマンド "${sub}" (status, pause, resume, stop, report, install, uninstall, tick)`,
       en:
-        `watch: unknown subcommand "${sub}" (status, pause, resume, stop, install, uninstall, tick)`,
+        `watch: unknown subcommand "${sub}" (status, pause, resume, stop, report, install, uninstall, tick)`,
     });
   }
   const base = await watchBase(io, ctx, values, dataDir);

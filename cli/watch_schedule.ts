@@ -1,8 +1,9 @@
 /**
- * `kiriwake watch install | uninstall | tick`: a watch driven by the OS's per-user schedule
- * (a systemd user timer, a launchd agent, a Task Scheduler task) instead of a process that
- * stays up. `install` takes the same flags as `watch` and records consent then, because the
- * ticks run with no one to ask; `tick` is what the schedule runs.
+ * `kiriwake watch install | uninstall | tick | report`: a watch driven by the OS's per-user
+ * schedule (a systemd user timer, a launchd agent, a Task Scheduler task) instead of a process
+ * that stays up. `install` takes the same flags as `watch` and records consent then, because the
+ * ticks run with no one to ask; `tick` is what the schedule runs; `report` rewrites the latest
+ * watch's report from the history (after a crash, or to see an interim one now).
  *
  * @module
  */
@@ -20,6 +21,7 @@ import {
 import { activeSession, openHistory } from "../session/watch.ts";
 import { watchTick } from "../session/watch_tick.ts";
 import { parseSettings } from "../session/watch_settings.ts";
+import { writeWatchReport } from "../session/watch_report.ts";
 import { EXIT, RefusedError, UsageError } from "../util/errors.ts";
 import { watchBase, type WatchFlags } from "./watch_base.ts";
 
@@ -34,6 +36,7 @@ export const SCHEDULE = {
   install: installCommand,
   uninstall: uninstallCommand,
   tick: tickCommand,
+  report: reportCommand,
 };
 
 async function installCommand(
@@ -113,6 +116,35 @@ async function tickCommand(
   const out = await watchTick({ ...context, now: () => Date.now() });
   if (out.did !== "nothing") io.err(`${out.did}: ${out.paths.json}\n`);
   return EXIT.ok;
+}
+
+/** `watch report`: (re)writes the latest watch's report from the history, e.g. after a crash. */
+async function reportCommand(
+  args: string[],
+  io: Io,
+  ctx: CommandContext,
+  dataDir: string,
+): Promise<number> {
+  noArgs("report", args);
+  const store = openHistory(dataDir);
+  try {
+    const s = store.latestSession();
+    if (!s) {
+      io.err(ctx.lang === "ja" ? "監視の記録はありません\n" : "No watch has run yet\n");
+      return EXIT.usage;
+    }
+    const settings = parseSettings(s.id, s.settings);
+    const context = await tickContext(io, ctx, dataDir, settings.configFile ?? undefined);
+    const end = s.endedAt === null
+      ? null
+      : { at: s.endedAt, reason: (s.endReason ?? "stopped") as "time" | "stopped" | "interrupted" };
+    const { paths } = await writeWatchReport({ ...context, store, session: s, settings, end });
+    await rememberReport(ctx.configDir, paths.json, ctx.now()).catch(() => {});
+    io.err(ctx.lang === "ja" ? `レポート: ${paths.json}\n` : `Report: ${paths.json}\n`);
+    return EXIT.ok;
+  } finally {
+    store.close();
+  }
 }
 
 /** The config and the stored consent; a tick has no one to ask. */

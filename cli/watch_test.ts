@@ -171,6 +171,9 @@ Deno.test({
         ...t.consent,
       ]);
       assert.ok(first.code === 0 || first.code === 1, first.io.stderr);
+      const rewritten = await t.run(["watch", "report", "--lang", "en"]);
+      assert.equal(rewritten.code, 0, rewritten.io.stderr);
+      assert.match(rewritten.io.stderr, /^Report: .*report\.json/);
       const store = openHistory(t.env.KIRIWAKE_DATA_DIR);
       const s = store.latestSession()!;
       const before = store.sampleCount(s.id).count;
