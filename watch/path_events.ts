@@ -164,6 +164,25 @@ function slowEvents(
     return b !== undefined && r.rttMs !== null && r.rttMs > b * opts.slowFactor &&
       r.rttMs > b + opts.slowAddedMs;
   };
+  // The usual gap between each line resolver and the public one, sample by sample.
+  const publicOf = (s: Sample) =>
+    s.readings.find((r) => r.kind === "dns" && r.role === "public" && r.rttMs !== null);
+  const usualGap = new Map<string, number>();
+  for (const key of base.keys()) {
+    const gaps = samples.flatMap((s) => {
+      const r = s.readings.find((x) => x.key === key && x.kind === "dns" && x.rttMs !== null);
+      const p = publicOf(s);
+      return r && p && r !== p ? [r.rttMs! - p.rttMs!] : [];
+    });
+    const m = median(gaps);
+    if (m !== null) usualGap.set(key, m);
+  }
+  const slowerThanPublic = (s: Sample, r: Reading) => {
+    const p = publicOf(s);
+    const usual = usualGap.get(r.key);
+    if (!p || usual === undefined) return true; // nothing to compare with: the absolute rule
+    return r.rttMs! - p.rttMs! - usual > opts.slowAddedMs;
+  };
   const out: Unnumbered[] = [];
   // The IP path: slowness placed where it starts and persists to the end of the path.
   const slowAt = samples.map((s, i) => {
@@ -183,12 +202,13 @@ function slowEvents(
   });
   const line = (r: Reading) => r.kind === "dns" && (r.role === "system" || r.role === "provider");
   for (const seg of [...PATH, "dns"] as const) {
-    // DNS is slow when the line's resolvers are and a public one is not: all of them slow at
-    // once is the device (or the path), not DNS.
+    // DNS is slow when the line's resolvers are slower than a public resolver asked at the
+    // same moment, by more than usual: a busy device slows every lookup alike, and that
+    // common part cancels in the difference (seen in the lab under heavy load).
     const flags = seg === "dns"
       ? samples.map((s, i) =>
-        states[i].dark === null && !explained[i] && s.readings.some((r) => line(r) && slow(r)) &&
-        !s.readings.some((r) => r.kind === "dns" && r.role === "public" && slow(r))
+        states[i].dark === null && !explained[i] &&
+        s.readings.some((r) => line(r) && slow(r) && slowerThanPublic(s, r))
       )
       : slowAt.map((x) => x === seg);
     for (const run of runsOf(flags, true)) {

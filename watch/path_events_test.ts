@@ -225,3 +225,41 @@ Deno.test("pathState() pools what lies downstream: one segment there may lose no
   assert.equal(pathState(pathSample(T0, { gateway: 3, provider: 0, anchor: 2 })).lossAt, "lan");
   assert.equal(pathState(pathSample(T0, { gateway: 3 })).lossAt, null);
 });
+
+Deno.test("pathEvents() sees through lookups that all wobble together (a loaded device)", () => {
+  // As in the lab under heavy load: every resolver's time jumps around, together.
+  const wobble = [12, 60, 140, 25, 70, 300, 18, 90, 45, 160, 20, 75];
+  const samples = pathSeries(T0, EVERY, 48).map((s, i) => ({
+    ...s,
+    readings: s.readings.map((r) =>
+      r.kind === "dns" ? { ...r, rttMs: (r.role === "public" ? 9 : 3) + wobble[i % 12] } : r
+    ),
+  }));
+  assert.deepEqual(pathEvents(samples, OPTS), []);
+});
+
+Deno.test("pathEvents() raises nothing on the DNS times of a real healthy lab watch under heavy load", async () => {
+  const lab = JSON.parse(
+    await Deno.readTextFile(
+      new URL("../tests/fixtures/watch/healthy_lab_dns.json", import.meta.url),
+    ),
+  ) as {
+    t: number[];
+    system: (number | null)[];
+    provider: (number | null)[];
+    public: (number | null)[];
+  };
+  const samples = lab.t.map((t, i) => {
+    const s = pathSample(T0 + t * 1000);
+    const ms: Record<string, number | null> = {
+      "dns:system": lab.system[i],
+      "dns:provider": lab.provider[i],
+      "dns:public": lab.public[i],
+    };
+    return {
+      ...s,
+      readings: s.readings.map((r) => (r.key in ms ? { ...r, rttMs: ms[r.key] } : r)),
+    };
+  });
+  assert.deepEqual(pathEvents(samples, OPTS).map((e) => `${e.kind}@${e.segment} ${e.from}`), []);
+});
