@@ -23,6 +23,7 @@ import { speedtestCommand } from "./cli/speedtest.ts";
 import { speedtestServerCommand } from "./cli/speedtest_server.ts";
 import { termsCommand } from "./cli/terms.ts";
 import { viewCommand } from "./web/view_command.ts";
+import { watchCommand } from "./cli/watch.ts";
 import { userConfigDir } from "./util/config_dir.ts";
 import { EXIT, InvalidInputError, KiriwakeError, RefusedError, UsageError } from "./util/errors.ts";
 import { versionInfo, versionLine } from "./cli/version.ts";
@@ -45,6 +46,7 @@ export const COMMANDS: Record<string, Command> = {
   "__plugin-host": pluginHostCommand,
   speedtest: speedtestCommand,
   "speedtest-server": speedtestServerCommand,
+  watch: watchCommand,
 };
 
 /**

@@ -20,6 +20,12 @@ Usage:
   {p} view FILE|DIR… [--no-open]
                                open received reports in the browser
   {p} run [options]            measure in the terminal and write a report
+  {p} watch [--every 10m] [--for 24h | --until TIME] [--burst 2m --burst-for 30m]
+                               sample for hours; a report of drops, loss, slowness
+                               and busy hours (options of run apply too)
+  {p} watch status|pause [1h]|resume|stop|report
+  {p} watch install [options] | uninstall
+                               the same, driven by the OS's per-user schedule
   {p} send REPORT [--ticket T] [--to URL] [--yes] [--json] [--dry-run]
                                send a report to your provider's support desk;
                                you get a receipt code to read out on the phone
@@ -71,6 +77,12 @@ const HELP_JA = `{p} — 接続のどこに問題があるかを切り分けま�
   {p} view ファイル|フォルダー… [--no-open]
                                受け取ったレポートをブラウザーで開く
   {p} run [オプション]          端末で測定してレポートを書きます
+  {p} watch [--every 10m] [--for 24h | --until 時刻] [--burst 2m --burst-for 30m]
+                               何時間も測り、切断・損失・遅延と混雑時間帯の
+                               レポートを書きます (run のオプションも使えます)
+  {p} watch status|pause [1h]|resume|stop|report
+  {p} watch install [オプション] | uninstall
+                               OS のスケジュールで同じことをします
   {p} send レポート [--ticket 番号] [--to URL] [--yes] [--json] [--dry-run]
                                レポートをサポート窓口に送信し、受付番号を表示
   {p} send --pending | --list | --cancel ID | --withdraw 受付番号

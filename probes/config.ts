@@ -11,6 +11,7 @@ import { durationMs } from "../util/timeouts.ts";
 import { throughputConfigSchema } from "../speed/config.ts";
 import { checkSections } from "./config_checks.ts";
 import { mtuConfigSchema, pingConfigSchema, traceConfigSchema } from "./config_paths.ts";
+import { watchConfigSchema } from "./config_watch.ts";
 
 /** Segments a measured target can speak about. */
 const targetSegment = z.enum(["isp", "internet", "service"]);
@@ -91,6 +92,8 @@ export const runConfigSchema = z.object({
   mtu: mtuConfigSchema.prefault({}),
   // Speed test servers, streams, durations and data budget (speed/config.ts).
   throughput: throughputConfigSchema,
+  // `kiriwake watch`: interval, busy hours, light-sample size, budgets (config_watch.ts).
+  watch: watchConfigSchema.prefault({}),
 }).strict();
 
 /** A validated run configuration. */

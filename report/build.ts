@@ -9,6 +9,8 @@ import { diagnose } from "../diagnosis/diagnose.ts";
 import { seal } from "./digest.ts";
 import { type Identifier, redact } from "../util/redact.ts";
 import { type Report, type ReportBody, reportSchema } from "./schema.ts";
+import type { Diagnosis } from "../diagnosis/schema.ts";
+import type { WatchBlock } from "./watch_schema.ts";
 
 /** Everything about a run except its probe results. */
 export type ReportMeta = Omit<
@@ -24,6 +26,8 @@ export interface RunState {
   finishedAt: Date | null;
   partial: boolean;
   interrupted?: { at: Date; reason: string };
+  /** A watch report's series and events; with it, `diagnosis` speaks about the watch. */
+  watch?: { block: WatchBlock; diagnosis: Diagnosis };
 }
 
 /**
@@ -40,8 +44,9 @@ export async function buildReport(meta: ReportMeta, run: RunState): Promise<Repo
       ? { interrupted: { at: run.interrupted.at.toISOString(), reason: run.interrupted.reason } }
       : {}),
     probes: [...run.results],
-    diagnosis: diagnose(run.results),
+    diagnosis: run.watch?.diagnosis ?? diagnose(run.results),
     redaction: { refused: meta.consent.refused, masked: {} },
+    ...(run.watch ? { watch: run.watch.block } : {}),
   };
   const { value, masked } = redact(body, {
     refused: meta.consent.refused,

@@ -13,6 +13,7 @@ import { licenceStatusSchema } from "../consent/licence_status.ts";
 import { diagnosisSchema } from "../diagnosis/schema.ts";
 import { localizedSchema } from "../util/text.ts";
 import { DATA_CATEGORIES } from "../util/data_categories.ts";
+import { watchBlockSchema } from "./watch_schema.ts";
 import { sendBlockSchema } from "./send_schema.ts";
 
 /** The schema id every report carries. */
@@ -96,6 +97,12 @@ export const reportSchema = z.object({
     /** How many distinct values of each identifier kind were masked. */
     masked: z.record(z.string(), z.number().int().nonnegative()),
   }).strict(),
+  /**
+   * Set on a watch report (`kiriwake watch`): series, events and the busy-hours comparison
+   * over hours (report/watch_schema.ts). Its diagnosis speaks about the whole watch; `probes`
+   * holds the last sample's results.
+   */
+  watch: watchBlockSchema.optional(),
   digest: z.object({
     algorithm: z.literal("sha256"),
     /** Hex SHA-256 of the canonical JSON of the report without `digest` and `consent.send`. */

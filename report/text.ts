@@ -5,6 +5,7 @@
  */
 import { SEGMENTS } from "../probes/types.ts";
 import type { Report } from "./schema.ts";
+import { watchLines } from "./watch_text.ts";
 import type { Lang } from "../util/text.ts";
 import { terminalSafe } from "../util/terminal_text.ts";
 import { segmentCoverage } from "./coverage.ts";
@@ -47,6 +48,7 @@ export function renderText(report: Report, lang: Lang): string {
       : "";
     lines.push(`  [${MARK[shown]}] ${d.segments[s].summary[lang]}${note}`);
   }
+  if (report.watch) lines.push("", ...watchLines(report.watch, lang));
   const shown = d.findings.filter((f) => f.severity !== "info");
   if (shown.length > 0) {
     lines.push("");

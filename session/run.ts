@@ -116,7 +116,11 @@ export async function runSession(opts: SessionOptions): Promise<SessionResult> {
   }
 }
 
-function reportMeta(opts: SessionOptions, createdAt: Date): ReportMeta {
+/** The facts of a report that do not come from its probes (a run's, or a watch's). */
+export function reportMeta(
+  opts: Pick<SessionOptions, "id" | "brand" | "lang" | "grant" | "licence" | "config">,
+  createdAt: Date,
+): ReportMeta {
   const deviceOk = opts.grant.granted.includes("device");
   return {
     schema: "kiriwake.report/v1",

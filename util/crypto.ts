@@ -183,6 +183,30 @@ export async function verifyEd25519(
 }
 
 /**
+ * Hex HMAC-SHA-256 of `data` under `key` (RFC 2104): a keyed fingerprint, e.g. to notice that
+ * a masked identifier changed without keeping it.
+ *
+ * @example
+ * ```ts
+ * import { hmacSha256Hex } from "./crypto.ts";
+ * const key = new TextEncoder().encode("key");
+ * (await hmacSha256Hex(key, "The quick brown fox jumps over the lazy dog")).slice(0, 16);
+ * // "f7bc83f430538424"
+ * ```
+ */
+export async function hmacSha256Hex(key: Uint8Array, data: string): Promise<string> {
+  const k = await crypto.subtle.importKey(
+    "raw",
+    key as Uint8Array<ArrayBuffer>,
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
+  const mac = await crypto.subtle.sign("HMAC", k, new TextEncoder().encode(data));
+  return hex(new Uint8Array(mac));
+}
+
+/**
  * The base64 SHA-256 of a certificate's SubjectPublicKeyInfo: the public-key pin a brand
  * names for its collector (the form of HPKP, and of
  * `openssl x509 -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64`).

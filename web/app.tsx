@@ -15,6 +15,7 @@ import type { AppOptions } from "./options.ts";
 import { messagePage } from "./pages/message.tsx";
 import { appRoutes } from "./routes_app.tsx";
 import { viewRoutes } from "./routes_view.tsx";
+import { watchRoutes } from "./routes_watch.tsx";
 import { sendRoutes } from "./routes_send.tsx";
 import type { Localized } from "../util/text.ts";
 
@@ -101,6 +102,9 @@ export function createApp(opts: AppOptions): Hono<Env> {
   viewRoutes(app, opts, ctxOf);
   if (opts.send) sendRoutes(app, opts, opts.send, ctxOf);
   if (opts.app) appRoutes(app, opts, opts.app, ctxOf);
+  if (opts.app?.dataDir && opts.app.startWatch) {
+    watchRoutes(app, opts, { ...opts.app, dataDir: opts.app.dataDir }, ctxOf);
+  }
 
   app.notFound(async (c) =>
     c.html(

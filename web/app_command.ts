@@ -4,7 +4,9 @@
  *
  * @module
  */
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { startBackgroundWatch } from "../session/watch_background.ts";
+import type { Lang } from "../util/text.ts";
 import { mkdir } from "node:fs/promises";
 import { EXIT, InvalidInputError } from "../util/errors.ts";
 import { prepareRun } from "../session/prepare.ts";
@@ -16,6 +18,9 @@ import { dataFolderOrNull } from "../session/send/data_folder.ts";
 
 /** How often the open app retries reports waiting for the line, ms. */
 export const APP_RETRY_MS = 20_000;
+
+/** "Watch this evening" watches until this local time the next morning. */
+const MORNING = "07:00";
 
 /**
  * Serves app mode until Quit or Ctrl-C. Exit 0. The terms, consent, licence and OS policy are
@@ -47,8 +52,21 @@ export const appCommand: Command = async (args, io, ctx) => {
       en: `Cannot create --out "${outDir}": ${(e as Error).message}`,
     });
   }
-  // Without a data folder there is no queue: the pages then offer no sending.
+  // Without a data folder there is no queue and no watch: the pages then offer neither.
   const dataDir = dataFolderOrNull(brand.id, io.env);
+  // "Watch this evening": a watch until the morning that outlives the app.
+  const startWatch = async (l: Lang, dir: string) => {
+    await startBackgroundWatch({
+      configFile: values.config ? resolve(values.config) : null,
+      lang: l,
+      until: MORNING,
+      dataDir: dir,
+      env: Object.fromEntries(
+        ["KIRIWAKE_CONFIG_DIR", "KIRIWAKE_DATA_DIR", "HOME", "USERPROFILE", "LANG"]
+          .flatMap((k) => (io.env(k) ? [[k, io.env(k)!]] : [])),
+      ),
+    });
+  };
   await serveUntilDone({
     io,
     noOpen: values["no-open"] ?? false,
@@ -57,7 +75,14 @@ export const appCommand: Command = async (args, io, ctx) => {
       lang,
       library: new ReportLibrary([outDir]),
       now: ctx.now,
-      app: { configDir: ctx.configDir, outDir, config, probes, sourceOf },
+      app: {
+        configDir: ctx.configDir,
+        outDir,
+        config,
+        probes,
+        sourceOf,
+        ...(dataDir ? { dataDir, startWatch: (l: Lang) => startWatch(l, dataDir) } : {}),
+      },
       send: dataDir ? { dataDir, configDir: ctx.configDir, autoRetryMs: APP_RETRY_MS } : undefined,
     },
   });

@@ -37,6 +37,10 @@ export interface AppModeOptions {
   sourceOf?: (p: Probe) => string;
   /** Replaces OS commands in tests. */
   exec?: ExecFn;
+  /** The per-user data directory (the watch history); with it, the app offers a watch. */
+  dataDir?: string;
+  /** Starts a watch until the morning that outlives the app (tests replace it). */
+  startWatch?: (lang: Lang) => Promise<void>;
 }
 
 /** Options of {@link createApp}. */

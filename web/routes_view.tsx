@@ -13,6 +13,8 @@ import { comparePage } from "./pages/compare_page.tsx";
 import { viewHomePage } from "./pages/home_page.tsx";
 import { reportLinks } from "./pages/links.ts";
 import { reportPage } from "./pages/report_page.tsx";
+import { offersWatch, WatchOffer } from "./pages/watch_offer.tsx";
+import { watchRunning } from "./routes_watch.tsx";
 
 /** Adds the report routes to `app`. */
 export function viewRoutes(app: Hono<Env>, opts: AppOptions, ctxOf: CtxOf): void {
@@ -32,7 +34,12 @@ export function viewRoutes(app: Hono<Env>, opts: AppOptions, ctxOf: CtxOf): void
   app.get("/report", async (c) => {
     const ctx = ctxOf(c);
     const opened = await lib.open(c.req.query("f"));
-    return c.html(await reportPage(ctx, opened, "verdict", opts.app ? opened.path : undefined));
+    const offer = opts.app?.dataDir && opts.app.startWatch && offersWatch(opened.report)
+      ? <WatchOffer ctx={ctx} running={watchRunning(opts.app.dataDir, opts.now)} />
+      : undefined;
+    return c.html(
+      await reportPage(ctx, opened, "verdict", opts.app ? opened.path : undefined, offer),
+    );
   });
 
   app.get("/report/details", async (c) => {

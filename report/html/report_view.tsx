@@ -17,6 +17,7 @@ import { MetaSection } from "./meta_section.tsx";
 import { probeAnchor, ProbesSection } from "./probe_section.tsx";
 import { SendSection } from "./send_section.tsx";
 import { VerdictSection } from "./verdict_section.tsx";
+import { WatchSection } from "./watch_section.tsx";
 import type { Lang, Localized } from "../../util/text.ts";
 
 /** Links the web view adds around a report; the single file has none. */
@@ -45,6 +46,8 @@ export interface ReportViewProps {
   savedAt?: string;
   /** What the web view offers after the verdict (sending to support), placed with the advice; the single file has none. */
   actions?: Child;
+  /** Under the verdict: an offer of the face (the app's "watch this evening"). */
+  offerSlot?: Child;
 }
 
 /** The report, or the asked-for part of it. */
@@ -67,6 +70,8 @@ export function ReportView(props: ReportViewProps) {
               sendSlot={props.actions}
             />
             <SendSection report={report} lang={lang} />
+            {props.offerSlot ?? null}
+            {report.watch ? <WatchSection watch={report.watch} lang={lang} /> : null}
             {links ? <Downloads links={links} lang={lang} savedAt={props.savedAt} /> : null}
             <FindingsSection
               report={report}

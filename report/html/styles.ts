@@ -6,6 +6,7 @@
  * @module
  */
 import { createHash } from "node:crypto";
+import { WATCH_CSS } from "./watch_styles.ts";
 
 /** The stylesheet. */
 export const CSS = `
@@ -255,7 +256,7 @@ a{color:inherit;text-decoration:none}
 .probe-index{break-after:avoid}
 tr,.tchart,.signal,.bars{break-inside:avoid}
 }
-`.trim();
+${WATCH_CSS}`.trim();
 
 /** The CSP source that allows exactly {@link CSS}: `'sha256-…'`. */
 export const CSS_HASH_SOURCE = `'sha256-${createHash("sha256").update(CSS).digest("base64")}'`;

@@ -1,8 +1,11 @@
 /**
- * `deno task scenarios [DIR] [--repeat N] [--only NAME,…] [--keep]`: builds the lab, runs
- * the scenario files of DIR (default `tests/system/scenarios/`) against it and prints the
- * table. Exits 0 when every scenario is correct and the healthy ones raised nothing, else 1.
+ * `deno task scenarios [DIR] [--group snapshot|watch|all] [--repeat N] [--only NAME,…] [--keep]`:
+ * builds the lab, runs the scenario files of DIR (default `tests/system/scenarios/`) against it
+ * and prints the table. Exits 0 when every scenario is correct and the healthy ones raised
+ * nothing, else 1.
  *
+ * - `--group watch`: the watch scenarios of `scenarios/watch/` instead (faults that come and
+ *   go during a compressed-time `kiriwake watch`; about 25 minutes); `all`: both groups.
  * - `--repeat N`: run each healthy scenario N times (the baseline must stay quiet each time).
  * - `--only a,b`: run only the scenarios with these names.
  * - `--keep`: keep every run's config and report (kept anyway when something is wrong).
@@ -24,8 +27,11 @@ import { formatTable, row, totals } from "./table.ts";
 import { join } from "node:path";
 import { generateCases } from "./random_cases.ts";
 import { classify, formatRandomTable, type RandomResult, summarize } from "./random_table.ts";
+import { runWatchScenarios, type WatchOutcome } from "./watch_harness.ts";
+import { loadWatchScenarios, watchRow, watchTable } from "./watch_scenarios.ts";
 
 const DEFAULT_DIR = fileURLToPath(new URL("./scenarios/", import.meta.url));
+const WATCH_DIR = fileURLToPath(new URL("./scenarios/watch/", import.meta.url));
 
 async function main(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -38,6 +44,7 @@ async function main(args: string[]): Promise<number> {
       random: { type: "string" },
       seed: { type: "string" },
       healthy: { type: "string" },
+      group: { type: "string" },
     },
   });
   if (values.random !== undefined) {
@@ -50,20 +57,29 @@ async function main(args: string[]): Promise<number> {
     }
     return await runRandom(n, healthy, seed, values.keep === true);
   }
+  const group = values.group ?? "snapshot";
+  if (!["snapshot", "watch", "all"].includes(group)) {
+    console.error(`--group must be snapshot, watch or all: "${group}"`);
+    return 2;
+  }
   const repeat = values.repeat === undefined ? undefined : Number(values.repeat);
   if (repeat !== undefined && (!Number.isInteger(repeat) || repeat < 1)) {
     console.error(`--repeat must be a positive whole number: "${values.repeat}"`);
     return 2;
   }
-  let scenarios = await loadScenarios(positionals[0] ?? DEFAULT_DIR);
+  let scenarios = group === "watch" ? [] : await loadScenarios(positionals[0] ?? DEFAULT_DIR);
+  let watches = group === "snapshot" ? [] : await loadWatchScenarios(WATCH_DIR);
   if (values.only) {
     const names = new Set(values.only.split(","));
-    const unknown = [...names].filter((n) => !scenarios.some((s) => s.name === n));
+    const unknown = [...names].filter((n) =>
+      !scenarios.some((s) => s.name === n) && !watches.some((s) => s.name === n)
+    );
     if (unknown.length) {
       console.error(`--only: no scenario named ${unknown.map((n) => `"${n}"`).join(", ")}`);
       return 2;
     }
     scenarios = scenarios.filter((s) => names.has(s.name));
+    watches = watches.filter((s) => names.has(s.name));
   }
   const why = await labUnavailable();
   if (why) {
@@ -84,6 +100,7 @@ async function main(args: string[]): Promise<number> {
   Deno.addSignalListener("SIGTERM", stop);
   const t0 = performance.now();
   let outcomes: ScenarioOutcome[] = [];
+  let watchOutcomes: WatchOutcome[] = [];
   try {
     lab = await createLab(runPrefix());
     console.error(
@@ -97,14 +114,23 @@ async function main(args: string[]): Promise<number> {
       signal: controller.signal,
       onOutcome: (o) => console.error(row(o).join(" | ")),
     });
+    watchOutcomes = await runWatchScenarios({
+      lab,
+      scenarios: watches,
+      workDir,
+      signal: controller.signal,
+      onOutcome: (o) => console.error(watchRow(o).join(" | ")),
+    });
   } finally {
     await lab?.close();
     Deno.removeSignalListener("SIGINT", stop);
     Deno.removeSignalListener("SIGTERM", stop);
   }
-  console.log(formatTable(outcomes));
+  if (scenarios.length) console.log(formatTable(outcomes));
+  if (watches.length) console.log(watchTable(watchOutcomes));
   const t = totals(outcomes);
-  const good = t.correct === t.total && t.healthyFalseAlarms === 0;
+  const good = t.correct === t.total && t.healthyFalseAlarms === 0 &&
+    watchOutcomes.every((o) => o.judgement?.correct);
   console.log(`total time ${((performance.now() - t0) / 1000).toFixed(1)}s`);
   if (good && !values.keep) await Deno.remove(workDir, { recursive: true });
   else console.log(`configs and reports kept in ${workDir}`);

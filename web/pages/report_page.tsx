@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { Child } from "hono/jsx";
 import { UI } from "../../report/html/i18n.ts";
 import { ReportView } from "../../report/html/report_view.tsx";
 import type { PageCtx } from "../context.ts";
@@ -17,6 +18,8 @@ export function reportPage(
   opened: OpenedReport,
   part: "verdict" | "details",
   savedAt?: string,
+  /** Shown under the verdict: the app's offer to watch this evening. */
+  offer?: Child,
 ): Promise<string> {
   const { lang } = ctx;
   const title = part === "verdict" ? UI.verdict[lang] : UI.details[lang];
@@ -31,6 +34,7 @@ export function reportPage(
       links={reportLinks(opened.ref, lang)}
       support={ctx.brand.support}
       savedAt={savedAt}
+      offerSlot={offer}
       verified
       actions={canSend ? <SendPanel ctx={ctx} report={opened.report} ref={opened.ref} /> : null}
     />,
