@@ -101,6 +101,9 @@ export interface PingLines {
   reported: PingReported | null;
   /** Statistics from the tool's summary line. */
   rtt: Omit<PingRtt, "source"> | null;
-  /** True when any line at all was recognised (header included). */
-  recognised: boolean;
+  /**
+   * Lines only ping prints: a header, a reply with a sequence number or TTL, statistics, a
+   * message of ping about itself, an ICMP error it names. Timeouts and blank lines are not.
+   */
+  anchors: number;
 }
