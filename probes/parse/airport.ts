@@ -50,8 +50,10 @@ export function parseAirport(text: string): WifiReading {
   checkInput("airport", text);
   const f = new Map<string, string>();
   for (const line of text.split(/\r?\n/)) {
-    // The label starts with a non-space, so it and the indent cannot trade characters.
-    const m = /^[ \t]*([\w.][\w .]*?):\s?(.*)$/.exec(line);
+    // The label starts and ends with a non-space, so it and the indent cannot trade
+    // characters; airport right-aligns its labels, the colon right after them (wdutil and
+    // netsh pad theirs: "SSID      : x" is not airport's).
+    const m = /^[ \t]*([\w.](?:[\w .]*[\w.])?):\s?(.*)$/.exec(line);
     if (m && !f.has(m[1].trim())) f.set(m[1].trim(), m[2].trim());
   }
   const known = [...f.keys()].filter((k) => KEYS.has(k)).length;

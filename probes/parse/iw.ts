@@ -56,11 +56,13 @@ export function parseIw(text: string): IwOutput {
   if (/^[ \t]*(Connected to [0-9a-f:]{17}|Not connected\.?[ \t]*$)/im.test(text)) {
     return { command: "link", link: parseLink(text) };
   }
-  if (/^[ \t]*(?:phy#\d+|Interface \S+)[ \t]*$/m.test(text)) {
+  // iw dev lists interfaces indented under their phy#N: an "Interface List" heading at the
+  // start of a line (Windows `route print`) is not one.
+  if (/^phy#\d+[ \t]*$/m.test(text)) {
     return { command: "dev", interfaces: parseDev(text) };
   }
   throw new ParseError("iw", [
-    "Interface lines (iw dev), Connected to / Not connected (link), Station (station dump) or Survey data (survey dump)",
+    "phy#N with Interface lines (iw dev), Connected to / Not connected (link), Station (station dump) or Survey data (survey dump)",
   ]);
 }
 
@@ -72,7 +74,7 @@ function parseDev(text: string): IwInterface[] {
     const t = line.trim();
     let m: RegExpExecArray | null;
     if ((m = /^phy#(\d+)$/.exec(t))) phy = `phy${m[1]}`;
-    else if ((m = /^Interface (\S+)$/.exec(t))) {
+    else if (phy !== null && /^[ \t]/.test(line) && (m = /^Interface (\S+)$/.exec(t))) {
       cur = {
         phy,
         name: m[1],

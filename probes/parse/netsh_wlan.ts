@@ -124,7 +124,10 @@ export function parseNetshWlan(text: string): WifiReading {
       cur = emptyLink();
       interfaces.push(cur);
     }
-    if (field === "state") states++;
+    // netsh pads its State label ("    State   : connected"; only some other labels go
+    // unpadded, as Spanish "Canal: 11"); airport -I ("  state: running") and system_profiler
+    // write the colon right after theirs.
+    if (field === "state" && /\s$/.test(raw.slice(0, i))) states++;
     apply(cur, field, value);
   }
   // Every interface block has a State line; other tools share SSID, Channel, Name.

@@ -130,6 +130,9 @@ function wifiSection(text: string): Map<string, string> {
     if (!inWifi) continue;
     const i = line.indexOf(":");
     if (i < 0) continue;
+    // wdutil pads its labels ("    RSSI      : -60 dBm"); airport -I and system_profiler
+    // write the colon right after theirs, with some of the same words.
+    if (!/\s$/.test(line.slice(0, i))) continue;
     const label = line.slice(0, i).trim().toLowerCase();
     if (label && !fields.has(label)) fields.set(label, line.slice(i + 1).trim());
   }
