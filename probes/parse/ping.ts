@@ -22,7 +22,7 @@ export interface PingParseOptions {
 }
 
 const UNIX_SIGNS =
-  /^\s*(?:\[\d+\.\d+\]\s*)?(?:PING[\s(6]|ping6?:|-{3}\s)|icmp_seq|\bseq=\d|packets transmitted|送信パケット数/m;
+  /^[ \t]*(?:\[\d+\.\d+\][ \t]*)?(?:PING[\s(6]|ping6?:|-{3}\s)|icmp_seq|\bseq=\d|packets transmitted|送信パケット数/m;
 
 /** Kinds of error that stand for one request each (not a fatal message about the run). */
 const PER_REQUEST = new Set(["unreachable", "ttl-exceeded", "frag-needed", "no-route", "other"]);

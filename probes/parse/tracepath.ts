@@ -70,6 +70,12 @@ function readReply(hop: TraceHop, rest: string, out: TraceResult): void {
     return;
   }
   const tokens = rest.split(/\s+/);
+  // The longest reply is "host (other) 1.234ms asymm 2 pmtu 1500" or "… reached": more
+  // words than that are not a reply.
+  if (tokens.length > 8) {
+    hop.note = rest.slice(0, 200);
+    return;
+  }
   let i = 1;
   let other: string | null = null;
   if (/^\(\S+\)$/.test(tokens[1] ?? "")) {

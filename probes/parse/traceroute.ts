@@ -30,12 +30,17 @@ const PARSERS: Record<TraceTool, (text: string) => TraceResult> = {
   tracert: parseTracert,
 };
 
+/** The most probes one hop line can carry: traceroute's `-q` allows up to 10. */
+const MAX_PROBES_PER_HOP = 10;
+/** The longest host name DNS allows (RFC 1035 §2.3.4, as text without the final dot). */
+const MAX_NAME_CHARS = 253;
+
 /**
  * Parses the output of `traceroute`/`traceroute6` (Linux, macOS, BSD), `tracepath` (Linux)
  * or `tracert` (Windows, any display language).
  *
- * @throws {ParseError} when no hop line is found, or the text is another tool's than
- *   `opts.tool`, or it is empty, binary or beyond the limits of `input_limits.ts`
+ * @throws {ParseError} when no hop line is found, a hop carries more than 10 probes or a name
+ *   longer than 253 characters, or the text is another tool's than `opts.tool`, or it is empty, binary or beyond the limits of `input_limits.ts`
  * @example
  * ```ts
  * const t = parseTrace("traceroute to 192.0.2.9 (192.0.2.9), 30 hops max\n 1  192.0.2.9  0.5 ms\n");
@@ -47,7 +52,7 @@ export function parseTrace(text: string, opts: TraceParseOptions = {}): TraceRes
   checkInput(kind, text);
   const preferred: TraceTool = opts.os === "windows"
     ? "tracert"
-    : /^\s*\d{1,3}\??:\s/m.test(text)
+    : /^[ \t]*\d{1,3}\??:\s/m.test(text)
     ? "tracepath"
     : "traceroute";
   const order = [preferred, ...(["traceroute", "tracepath", "tracert"] as const)]
@@ -61,6 +66,17 @@ export function parseTrace(text: string, opts: TraceParseOptions = {}): TraceRes
   }
   if (!best || (opts.tool && best.tool !== opts.tool)) {
     throw new ParseError(kind, ["hop lines"]);
+  }
+  // No tool sends more than 10 probes per hop (traceroute -q caps there) and no host name is
+  // longer than 253 characters (RFC 1035): a line beyond either is not a hop line.
+  const implausible = best.hops.some((h) =>
+    h.probes.length > MAX_PROBES_PER_HOP ||
+    h.probes.some((p) => (p.name?.length ?? 0) > MAX_NAME_CHARS)
+  );
+  if (implausible) {
+    throw new ParseError(kind, [
+      `hop lines of at most ${MAX_PROBES_PER_HOP} probes with names of at most ${MAX_NAME_CHARS} characters`,
+    ]);
   }
   const family = ipFamily(best.address ?? best.target ?? "") ||
     ipFamily(best.hops.flatMap((h) => h.probes).find((p) => p.address)?.address ?? "");

@@ -37,7 +37,9 @@ export function parseWdutil(text: string): WifiReading {
   }
   const fields = wifiSection(text);
   const known = [...fields.keys()].filter((k) => LABELS.has(k)).length;
-  if (known < 3) {
+  // RSSI is in every WIFI section (0 dBm when not associated); netsh shares SSID, BSSID,
+  // Channel and (Windows 11 24H2) Rssi, and names each interface's GUID, which wdutil never does.
+  if (known < 3 || !fields.has("rssi") || fields.has("guid")) {
     throw new ParseError("wdutil", ["the WIFI section of wdutil info (RSSI, Noise, Channel …)"]);
   }
   const link = emptyLink(fields.get("interface name") ?? null);
