@@ -6,20 +6,23 @@
  * @module
  */
 import { EXIT, InvalidInputError, UsageError } from "../util/errors.ts";
-import { decodeOutput, type OutputEncoding } from "../probes/lib/decode.ts";
+import { decodeOutput, firstInvalidByte, type OutputEncoding } from "../probes/lib/decode.ts";
+import { MAX_INPUT_CHARS } from "../probes/parse/input_limits.ts";
 import { parseKinds, parserFor } from "../probes/parse/mod.ts";
 import { ParseError } from "../probes/parse/parse_error.ts";
 import type { Platform } from "../probes/types.ts";
 import { parseCommandArgs } from "../util/args.ts";
 import type { Command } from "../session/command.ts";
 import { jsonSafeForTerminal } from "../util/terminal_text.ts";
+import type { Localized } from "../util/text.ts";
 
 const OSES: readonly Platform[] = ["windows", "darwin", "linux"];
 const ENCODINGS: readonly OutputEncoding[] = ["auto", "utf-8", "cp932"];
 
 /**
  * The `parse` command. Exit 0 with JSON on stdout; throws {@link UsageError} for an unknown
- * kind, OS or encoding and {@link InvalidInputError} (exit 4) when stdin is not that output.
+ * kind, OS or encoding and {@link InvalidInputError} (exit 4, one line) when stdin is not that
+ * output: another command's, empty, binary, not the encoding given, or beyond the size limits.
  *
  * @example
  * ```sh
@@ -62,7 +65,7 @@ export const parseCommand: Command = async (args, io) => {
         "出力を貼り付けて Ctrl-D (Windows は Ctrl-Z と Enter) を押してください。\n",
     );
   }
-  const { text } = decodeOutput(await io.readAll(), encoding);
+  const text = decodeInput(kind, await io.readAll(), encoding);
   let data: unknown;
   try {
     data = entry.parse(text, {
@@ -72,15 +75,74 @@ export const parseCommand: Command = async (args, io) => {
     });
   } catch (e) {
     if (!(e instanceof ParseError)) throw e;
-    const missing = e.missing.join(", ");
-    throw new InvalidInputError({
-      ja: `parse ${kind}: ${kind} の出力として読めません (見つからないもの: ${missing})`,
-      en: `parse ${kind}: not ${kind} output (found no ${missing})`,
-    }, { cause: e });
+    throw new InvalidInputError(refusal(kind, e), { cause: e });
   }
   io.out(jsonSafeForTerminal(JSON.stringify(data, null, 2)) + "\n");
   return EXIT.ok;
 };
+
+/**
+ * The text of stdin, or {@link InvalidInputError} when it is larger than the parsers read or
+ * is not the encoding asked for (`auto`: neither UTF-8 nor CP932), naming the first bad byte
+ * instead of passing U+FFFD replacement characters on to the parser.
+ */
+function decodeInput(kind: string, bytes: Uint8Array, encoding: OutputEncoding): string {
+  if (bytes.length > MAX_INPUT_CHARS) {
+    throw new InvalidInputError({
+      ja:
+        `parse ${kind}: 入力が大きすぎます (${bytes.length} バイト、上限 ${MAX_INPUT_CHARS} バイト)`,
+      en:
+        `parse ${kind}: the input is too large (${bytes.length} bytes; the limit is ${MAX_INPUT_CHARS})`,
+    });
+  }
+  const decoded = decodeOutput(bytes, encoding);
+  const bad = decoded.encoding === "utf-8" && encoding === "auto"
+    ? -1
+    : firstInvalidByte(bytes, decoded.encoding);
+  if (bad >= 0) {
+    const what = encoding === "auto" ? "UTF-8 / CP932" : decoded.encoding.toUpperCase();
+    const hint = encoding === "auto"
+      ? { ja: "", en: "" }
+      : { ja: " (--encoding auto を試してください)", en: " (try --encoding auto)" };
+    throw new InvalidInputError({
+      ja: `parse ${kind}: 入力が ${what} のテキストではありません (${bad} バイト目)${hint.ja}`,
+      en: `parse ${kind}: the input is not ${what} text (byte ${bad})${hint.en}`,
+    });
+  }
+  return decoded.text;
+}
+
+/** The one-line message for a parser's refusal, in both languages. */
+function refusal(kind: string, e: ParseError): Localized {
+  const p = e.problem;
+  if (!p) {
+    const missing = e.missing.join(", ");
+    return {
+      ja: `parse ${kind}: ${kind} の出力として読めません (見つからないもの: ${missing})`,
+      en: `parse ${kind}: not ${kind} output (found no ${missing})`,
+    };
+  }
+  switch (p.reason) {
+    case "empty":
+      return { ja: `parse ${kind}: 入力が空です`, en: `parse ${kind}: the input is empty` };
+    case "binary":
+      return {
+        ja: `parse ${kind}: 入力はテキストではなくバイナリです (${p.at} 文字目)`,
+        en: `parse ${kind}: the input is binary data, not text (character ${p.at})`,
+      };
+    case "too-large":
+      return {
+        ja: `parse ${kind}: 入力が大きすぎます (${p.size} 文字、上限 ${p.limit} 文字)`,
+        en: `parse ${kind}: the input is too large (${p.size} characters; the limit is ${p.limit})`,
+      };
+    case "line-too-long":
+      return {
+        ja: `parse ${kind}: ${p.line} 行目が長すぎます (${p.length} 文字、上限 ${p.limit} 文字)`,
+        en:
+          `parse ${kind}: line ${p.line} is too long (${p.length} characters; the limit is ${p.limit})`,
+      };
+  }
+}
 
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]) {
   if (value === undefined) return undefined;

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { BRAND } from "../brand/brand.ts";
 import { EXIT, InvalidInputError, UsageError } from "../util/errors.ts";
 import { parseKinds } from "../probes/parse/mod.ts";
+import { MAX_INPUT_CHARS } from "../probes/parse/input_limits.ts";
 import { expectsError, loadFixtures } from "../tests/support/fixture_files.ts";
 import { type CommandContext, memoryIo } from "../session/command.ts";
 import { parseCommand } from "./parse.ts";
@@ -64,8 +65,69 @@ Deno.test("parseCommand() says which kind and what was missing for unparseable i
     assert.match(e.text.ja, /traceroute の出力として読めません/);
     return true;
   });
-  // Empty input is for the parser to judge: no ping output, but `iw dev` with no wireless.
-  await assert.rejects(parseCommand(["ping"], memoryIo(""), ctx), /not ping output/);
+  // `echo hello | kiriwake parse iw` exited 0 with an empty result.
+  await assert.rejects(parseCommand(["iw"], memoryIo("hello\n"), ctx), (e: unknown) => {
+    assert.ok(e instanceof InvalidInputError);
+    assert.match(e.message, /^parse iw: not iw output \(found no phy#N with Interface lines/);
+    return true;
+  });
+});
+
+Deno.test("parseCommand() refuses empty, blank and binary input for every kind, in one line", async () => {
+  const garbage = new Uint8Array(4096).map((_, i) => (i * 7919 + 13) % 256);
+  for (const kind of parseKinds()) {
+    for (
+      const [input, why] of [["", /the input is empty$/], [
+        " \n\t\n",
+        /the input is empty$/,
+      ]] as const
+    ) {
+      await assert.rejects(parseCommand([kind], memoryIo(input), ctx), (e: unknown) => {
+        assert.ok(e instanceof InvalidInputError, kind);
+        assert.match(e.message, why, kind);
+        return true;
+      });
+    }
+    await assert.rejects(parseCommand([kind], memoryIo(garbage), ctx), (e: unknown) => {
+      assert.ok(e instanceof InvalidInputError, kind);
+      assert.ok(!e.message.includes("\n"), `${kind}: ${e.message}`);
+      return true;
+    });
+  }
+});
+
+Deno.test("parseCommand() names the byte where input stops being the encoding given", async () => {
+  // CP932 "要求がタイムアウトしました。" forced as UTF-8 passed with U+FFFD replacement characters.
+  const f = loadFixtures().find((x) => x.path === "windows/ja/ping/ipv4_n1_timeout.bin")!;
+  await assert.rejects(
+    parseCommand(["ping", "--encoding", "utf-8"], memoryIo(f.bytes), ctx),
+    (e: unknown) => {
+      assert.ok(e instanceof InvalidInputError);
+      assert.match(
+        e.message,
+        /^parse ping: the input is not UTF-8 text \(byte \d+\) \(try --encoding auto\)$/,
+      );
+      return true;
+    },
+  );
+  const notCp932 = new Uint8Array([0x50, 0x49, 0x4e, 0x47, 0x20, 0xa0, 0xfd, 0x0a]);
+  await assert.rejects(
+    parseCommand(["ping", "--encoding", "cp932"], memoryIo(notCp932), ctx),
+    /the input is not CP932 text \(byte 5\)/,
+  );
+  await assert.rejects(parseCommand(["ping"], memoryIo(notCp932), ctx), /not UTF-8 \/ CP932 text/);
+});
+
+Deno.test("parseCommand() refuses input beyond the size limit before decoding it", async () => {
+  const big = new Uint8Array(MAX_INPUT_CHARS + 1).fill(0x31);
+  await assert.rejects(parseCommand(["ping"], memoryIo(big), ctx), (e: unknown) => {
+    assert.ok(e instanceof InvalidInputError);
+    assert.match(
+      e.message,
+      /^parse ping: the input is too large \(16777217 bytes; the limit is 16777216\)$/,
+    );
+    return true;
+  });
 });
 
 Deno.test("parseCommand() tells a terminal user how to end the paste", async () => {

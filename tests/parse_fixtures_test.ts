@@ -46,6 +46,7 @@ for (const f of fixtures) {
       assert.throws(parse, (e: unknown) => {
         assert.ok(e instanceof ParseError, `${f.path}: threw ${e}`);
         assert.deepEqual(e.missing, want.missing);
+        assert.equal(e.problem?.reason, want.problem);
         return true;
       });
       return;

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { describeFailure } from "../lib/exec.ts";
 import { parseIpconfig } from "../parse/ipconfig.ts";
+import { ParseError } from "../parse/parse_error.ts";
 import { parseResolvConf } from "../parse/resolv_conf.ts";
 import { parseResolvectl } from "../parse/resolvectl.ts";
 import { parseScutilDns } from "../parse/scutil_dns.ts";
@@ -63,6 +64,18 @@ type Read = { data: DnsConfigData; evidence: Evidence[] } | {
   evidence: Evidence[];
 };
 
+/** What a failure says when a command's output could not be read as its kind. */
+function unreadable(what: string, e: unknown, evidence: Evidence[]): Read {
+  if (!(e instanceof ParseError)) throw e;
+  return {
+    failure: {
+      ja: `${what} の出力を読めませんでした: ${e.message}`,
+      en: `The output of ${what} could not be read: ${e.message}`,
+    },
+    evidence,
+  };
+}
+
 function empty(): DnsConfigData {
   return { source: "", interfaces: [], servers: [], searchDomains: [] };
 }
@@ -89,7 +102,13 @@ function outcome(data: DnsConfigData, evidence: Evidence[]): ProbeOutcome<DnsCon
 async function fromWindows(ctx: ProbeContext): Promise<Read> {
   const r = await ctx.exec("ipconfig", ["/all"], { signal: ctx.signal, timeoutMs: 10_000 });
   if (!r.ok) return { failure: describeFailure(r), evidence: [] };
-  const ip = parseIpconfig(r.stdout);
+  const evidence = [{ label: r.command, text: r.stdout.trim().slice(0, 4000) }];
+  let ip: ReturnType<typeof parseIpconfig>;
+  try {
+    ip = parseIpconfig(r.stdout);
+  } catch (e) {
+    return unreadable("ipconfig /all", e, evidence);
+  }
   const interfaces = ip.adapters.filter((a) => a.connected && a.dnsServers.length > 0).map((a) => ({
     name: a.name,
     servers: a.dnsServers.filter((s) => !WINDOWS_PLACEHOLDER.test(s)),
@@ -101,14 +120,20 @@ async function fromWindows(ctx: ProbeContext): Promise<Read> {
       servers: [],
       searchDomains: ip.dnsSuffixSearchList,
     },
-    evidence: [{ label: r.command, text: r.stdout.trim().slice(0, 4000) }],
+    evidence,
   };
 }
 
 async function fromDarwin(ctx: ProbeContext): Promise<Read> {
   const r = await ctx.exec("scutil", ["--dns"], { signal: ctx.signal, timeoutMs: 10_000 });
   if (!r.ok) return { failure: describeFailure(r), evidence: [] };
-  const resolvers = parseScutilDns(r.stdout).resolvers;
+  const evidence = [{ label: r.command, text: r.stdout.trim().slice(0, 4000) }];
+  let resolvers: ReturnType<typeof parseScutilDns>["resolvers"];
+  try {
+    resolvers = parseScutilDns(r.stdout).resolvers;
+  } catch (e) {
+    return unreadable("scutil --dns", e, evidence);
+  }
   // default resolvers (no domain) are what ordinary lookups use; scoped ones name the interface
   const general = resolvers.filter((x) =>
     x.domain === null && x.nameservers.length > 0 && !x.flags.includes("Scoped")
@@ -127,7 +152,7 @@ async function fromDarwin(ctx: ProbeContext): Promise<Read> {
       servers: [],
       searchDomains: [...new Set(general.flatMap((x) => x.searchDomains))],
     },
-    evidence: [{ label: r.command, text: r.stdout.trim().slice(0, 4000) }],
+    evidence,
   };
 }
 
@@ -137,7 +162,13 @@ async function fromLinux(ctx: ProbeContext): Promise<Read> {
     timeoutMs: 5_000,
   });
   if (r.ok) {
-    const scopes = parseResolvectl(r.stdout).scopes.filter((s) => s.servers.length > 0);
+    let all: ReturnType<typeof parseResolvectl>["scopes"] = [];
+    try {
+      all = parseResolvectl(r.stdout).scopes;
+    } catch (e) {
+      if (!(e instanceof ParseError)) throw e; // unreadable: fall back to resolv.conf
+    }
+    const scopes = all.filter((s) => s.servers.length > 0);
     if (scopes.length > 0) {
       return {
         data: {
@@ -165,7 +196,17 @@ async function fromLinux(ctx: ProbeContext): Promise<Read> {
       evidence: [],
     };
   }
-  const conf = parseResolvConf(text);
+  const evidence = [{ label: "/etc/resolv.conf", text: text.trim().slice(0, 2000) }];
+  let conf: ReturnType<typeof parseResolvConf>;
+  try {
+    conf = parseResolvConf(text);
+  } catch (e) {
+    // An empty file is a valid resolv.conf: no servers configured.
+    if (!(e instanceof ParseError && e.problem?.reason === "empty")) {
+      return unreadable("/etc/resolv.conf", e, evidence);
+    }
+    conf = { nameservers: [], search: [], options: [], systemdStub: false };
+  }
   return {
     data: {
       source: "/etc/resolv.conf",
@@ -173,6 +214,6 @@ async function fromLinux(ctx: ProbeContext): Promise<Read> {
       servers: [],
       searchDomains: conf.search,
     },
-    evidence: [{ label: "/etc/resolv.conf", text: text.trim().slice(0, 2000) }],
+    evidence,
   };
 }

@@ -56,8 +56,9 @@ export const netGatewayProbe = defineProbe({
   schema,
   async run(ctx) {
     const { tables, sources, evidence } = await readTables(ctx, ctx.os);
+    // A gateway printed as a name, or cut to its column, is no address to ping.
     const routes = tables.flatMap((t) =>
-      t.routes.map((r) => ({
+      t.routes.filter((r) => !r.byName && !r.truncated).map((r) => ({
         family: r.family,
         gateway: r.gateway,
         interface: r.interface ?? null,

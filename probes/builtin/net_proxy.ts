@@ -10,6 +10,7 @@ import { z } from "zod";
 import { describeFailure } from "../lib/exec.ts";
 import { proxyFromEnv, type ProxySettings } from "../parse/proxy_common.ts";
 import { parseNetshWinhttp } from "../parse/netsh_winhttp.ts";
+import { ParseError } from "../parse/parse_error.ts";
 import { parseRegProxy } from "../parse/reg_proxy.ts";
 import { parseScutilProxy } from "../parse/scutil_proxy.ts";
 import { defineProbe, type Evidence } from "../types.ts";
@@ -65,7 +66,9 @@ export const netProxyProbe = defineProbe({
         "DefaultConnectionSettings",
       ], o);
       if (r.ok) {
-        sources.push(parseRegProxy(`${r.stdout}\n${c.ok ? c.stdout : ""}`));
+        const read = readable(() => parseRegProxy(`${r.stdout}\n${c.ok ? c.stdout : ""}`));
+        if (read) sources.push(read);
+        else notes.push(unreadable(r.command));
         evidence.push({ label: r.command, text: r.stdout.trim().slice(0, 2000) });
       } else notes.push(describeFailure(r));
       const w = await ctx.exec("netsh", ["winhttp", "show", "proxy"], o);
@@ -83,7 +86,9 @@ export const netProxyProbe = defineProbe({
     } else if (os === "darwin") {
       const r = await ctx.exec("scutil", ["--proxy"], o);
       if (r.ok) {
-        sources.push(parseScutilProxy(r.stdout));
+        const read = readable(() => parseScutilProxy(r.stdout));
+        if (read) sources.push(read);
+        else notes.push(unreadable(r.command));
         evidence.push({ label: r.command, text: r.stdout.trim().slice(0, 2000) });
       } else notes.push(describeFailure(r));
     }
@@ -118,4 +123,21 @@ function proxyVariables(env: (name: string) => string | undefined): Record<strin
     if (v !== undefined) out[name] = v;
   }
   return out;
+}
+
+/** The parse, or null when the parser refused the output as not its kind. */
+function readable(parse: () => ProxySettings): ProxySettings | null {
+  try {
+    return parse();
+  } catch (e) {
+    if (e instanceof ParseError) return null;
+    throw e;
+  }
+}
+
+function unreadable(command: string): Localized {
+  return {
+    ja: `${command} の出力を読めませんでした`,
+    en: `The output of ${command} could not be read`,
+  };
 }

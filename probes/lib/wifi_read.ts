@@ -9,6 +9,7 @@ import { describeFailure, type ExecResult } from "./exec.ts";
 import { parseAirport } from "../parse/airport.ts";
 import { parseIw } from "../parse/iw.ts";
 import { parseNetshWlan } from "../parse/netsh_wlan.ts";
+import { ParseError } from "../parse/parse_error.ts";
 import { NMCLI_PROBE_FIELDS, parseNmcliWifi } from "../parse/nmcli.ts";
 import { parseSystemProfiler } from "../parse/system_profiler.ts";
 import { parseWdutil } from "../parse/wdutil.ts";
@@ -49,6 +50,16 @@ function ev(r: ExecResult): Evidence {
 
 const unrecognized: WifiReading = { state: "unrecognized", interfaces: [] };
 
+/** `parse()`, or null when the parser refused the output as not its kind. */
+function tryParse<T>(parse: () => T): T | null {
+  try {
+    return parse();
+  } catch (e) {
+    if (e instanceof ParseError) return null;
+    throw e;
+  }
+}
+
 async function readWindows(ctx: ProbeContext): Promise<WifiAttempt> {
   const r = await ctx.exec("netsh", ["wlan", "show", "interfaces"], {
     signal: ctx.signal,
@@ -65,7 +76,8 @@ async function readWindows(ctx: ProbeContext): Promise<WifiAttempt> {
     };
   }
   // netsh exits 1 with its refusal on stdout: parse whatever it said
-  return { reading: parseNetshWlan(text), source: r.command, evidence: [ev(r)], notes: [] };
+  const reading = tryParse(() => parseNetshWlan(text)) ?? unrecognized;
+  return { reading, source: r.command, evidence: [ev(r)], notes: [] };
 }
 
 async function readDarwin(ctx: ProbeContext, isRoot: boolean): Promise<WifiAttempt> {
@@ -78,12 +90,12 @@ async function readDarwin(ctx: ProbeContext, isRoot: boolean): Promise<WifiAttem
   let reading: WifiReading | null = null;
   let source = sp.command;
   if (sp.ok) {
-    reading = parseSystemProfiler(sp.stdout);
-    evidence.push({ label: sp.command, text: "(JSON, parsed)" });
+    reading = tryParse(() => parseSystemProfiler(sp.stdout));
+    evidence.push({ label: sp.command, text: reading ? "(JSON, parsed)" : ev(sp).text });
   } else notes.push(describeFailure(sp));
   if (isRoot) {
     const wd = await ctx.exec("wdutil", ["info"], { signal: ctx.signal, timeoutMs: 10_000 });
-    const w = wd.ok ? parseWdutil(wd.stdout) : null;
+    const w = wd.ok ? tryParse(() => parseWdutil(wd.stdout)) : null;
     const link = w?.interfaces[0];
     if (link && reading) {
       const cur = reading.interfaces.find((l) => l.connected);
@@ -107,7 +119,7 @@ async function readDarwin(ctx: ProbeContext, isRoot: boolean): Promise<WifiAttem
   if (!reading) {
     const ap = await ctx.exec(AIRPORT, ["-I"], { signal: ctx.signal, timeoutMs: 10_000 });
     if (ap.ok || ap.stdout.trim()) {
-      reading = parseAirport(ap.stdout);
+      reading = tryParse(() => parseAirport(ap.stdout)) ?? unrecognized;
       source = "airport -I";
       evidence.push(ev(ap));
       if (reading.state === "tool-removed") {
@@ -143,8 +155,10 @@ async function readLinux(ctx: ProbeContext): Promise<WifiAttempt> {
     };
   }
   if (!dev.ok) return readNmcli(ctx, [describeFailure(dev)]);
-  const parsed = parseIw(dev.stdout);
-  const managed = parsed.command === "dev"
+  // `iw dev` prints nothing at all when there is no wireless interface.
+  const parsed = dev.stdout.trim() ? tryParse(() => parseIw(dev.stdout)) : null;
+  if (dev.stdout.trim() && !parsed) return readNmcli(ctx, []);
+  const managed = parsed?.command === "dev"
     ? parsed.interfaces.filter((i) => i.type === "managed")
     : [];
   if (managed.length === 0) {
@@ -157,13 +171,13 @@ async function readLinux(ctx: ProbeContext): Promise<WifiAttempt> {
   }
   const name = managed[0].name;
   const link = await ctx.exec("iw", ["dev", name, "link"], opts);
-  const l = link.ok ? parseIw(link.stdout) : null;
+  const l = link.ok ? tryParse(() => parseIw(link.stdout)) : null;
   if (!l || l.command !== "link") return readNmcli(ctx, [describeFailure(link)]);
   l.link.interface ??= name;
   const evidence = [ev(dev), ev(link)];
   if (l.link.connected) {
     const survey = await ctx.exec("iw", ["dev", name, "survey", "dump"], opts);
-    const s = survey.ok ? parseIw(survey.stdout) : null;
+    const s = survey.ok ? tryParse(() => parseIw(survey.stdout)) : null;
     if (s?.command === "survey" && s.noiseDbm !== null) {
       l.link.noiseDbm = s.noiseDbm;
       if (l.link.rssiDbm !== null) l.link.snrDb = l.link.rssiDbm - s.noiseDbm;
@@ -193,7 +207,11 @@ async function readNmcli(ctx: ProbeContext, notes: Localized[]): Promise<WifiAtt
       failure: notes[0] ?? describeFailure(r),
     };
   }
-  const links = parseNmcliWifi(r.stdout, { fields: NMCLI_PROBE_FIELDS });
+  // No networks in range: nmcli prints nothing.
+  const links = r.stdout.trim()
+    ? tryParse(() => parseNmcliWifi(r.stdout, { fields: NMCLI_PROBE_FIELDS }))
+    : [];
+  if (!links) return { reading: unrecognized, source: r.command, evidence: [ev(r)], notes };
   return {
     reading: {
       state: links.length ? "ok" : "no-interface",

@@ -5,6 +5,8 @@
  *
  * @module
  */
+import { checkInput } from "./input_limits.ts";
+import { ParseError } from "./parse_error.ts";
 import {
   emptyLink,
   finishLink,
@@ -13,25 +15,55 @@ import {
   type WifiReading,
 } from "./wifi_common.ts";
 
+/** Fields only `airport -I` prints; a text needs `agrCtlRSSI` or three of these. */
+const KEYS = new Set([
+  "agrCtlRSSI",
+  "agrExtRSSI",
+  "agrCtlNoise",
+  "agrExtNoise",
+  "state",
+  "op mode",
+  "lastTxRate",
+  "maxRate",
+  "lastAssocStatus",
+  "802.11 auth",
+  "link auth",
+  "BSSID",
+  "SSID",
+  "MCS",
+  "guardInterval",
+  "NSS",
+  "channel",
+]);
+
 /**
  * Parses `airport -I` output.
  *
+ * @throws {ParseError} when neither `agrCtlRSSI` nor three other `airport -I` fields, the
+ *   deprecation notice or "AirPort: Off" is found, or the text is empty, binary or too large
  * @example
  * ```ts
  * parseAirport("     agrCtlRSSI: -55\n    agrCtlNoise: -90\n").interfaces[0].snrDb; // 35
  * ```
  */
 export function parseAirport(text: string): WifiReading {
+  checkInput("airport", text);
   const f = new Map<string, string>();
   for (const line of text.split(/\r?\n/)) {
-    const m = /^\s*([\w .]+?):\s?(.*)$/.exec(line);
+    // The label starts and ends with a non-space, so it and the indent cannot trade
+    // characters; airport right-aligns its labels, the colon right after them (wdutil and
+    // netsh pad theirs: "SSID      : x" is not airport's).
+    const m = /^[ \t]*([\w.](?:[\w .]*[\w.])?):\s?(.*)$/.exec(line);
     if (m && !f.has(m[1].trim())) f.set(m[1].trim(), m[2].trim());
   }
-  if (!f.has("agrCtlRSSI") && !f.has("SSID")) {
+  const known = [...f.keys()].filter((k) => KEYS.has(k)).length;
+  if (!f.has("agrCtlRSSI") && known < 3) {
     const message = text.trim().slice(0, 400);
-    if (/deprecated/i.test(text)) return { state: "tool-removed", interfaces: [], message };
-    if (/AirPort: Off/i.test(text)) return { state: "off", interfaces: [], message };
-    return { state: "unrecognized", interfaces: [], message };
+    if (/airport/i.test(text) && /deprecated/i.test(text)) {
+      return { state: "tool-removed", interfaces: [], message };
+    }
+    if (/^[ \t]*AirPort: Off/im.test(text)) return { state: "off", interfaces: [], message };
+    throw new ParseError("airport", ["agrCtlRSSI and the other fields of airport -I"]);
   }
   const link = emptyLink();
   const rssi = numberIn(f.get("agrCtlRSSI"));

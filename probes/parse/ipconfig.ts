@@ -7,6 +7,8 @@
  *
  * @module
  */
+import { checkInput } from "./input_limits.ts";
+import { ParseError } from "./parse_error.ts";
 
 /** One address with the status Windows printed after it (`Preferred`, `優先`, …). */
 export interface IpconfigAddress {
@@ -104,6 +106,9 @@ const DISCONNECTED = /disconnected|接続されていません/i;
 /**
  * Parses `ipconfig /all` output (already decoded from CP932 where needed).
  *
+ * @throws {ParseError} when no "Windows IP Configuration" header and no known label with
+ *   ipconfig's dot leaders is found, or the text is empty, binary or beyond the limits
+ *
  * @example
  * ```ts
  * parseIpconfig("Ethernet adapter LAN:\n\n   DNS Servers . . : 192.0.2.53\n").adapters[0].dnsServers;
@@ -111,6 +116,7 @@ const DISCONNECTED = /disconnected|接続されていません/i;
  * ```
  */
 export function parseIpconfig(text: string): Ipconfig {
+  checkInput("ipconfig", text);
   const out: Ipconfig = {
     hostName: null,
     primaryDnsSuffix: null,
@@ -119,7 +125,10 @@ export function parseIpconfig(text: string): Ipconfig {
   };
   let adapter: IpconfigAdapter | null = null;
   let last: Key | null = null;
+  /** "Windows IP Configuration", or labels we know with ipconfig's dot leaders. */
+  let signs = 0;
   for (const line of text.split(/\r?\n/)) {
+    if (/^Windows IP/i.test(line)) signs++;
     if (line.trim() === "") continue;
     if (!/^\s/.test(line)) {
       if (/:\s*$/.test(line)) { // a block header
@@ -132,19 +141,46 @@ export function parseIpconfig(text: string): Ipconfig {
       }
       continue;
     }
-    const kv = /^ {1,12}(\S[^:]*?)[\s.]*:(?: (.*))?$/.exec(line);
-    const key = kv ? BY_LABEL.get(kv[1].replace(/\s+/g, " ").toLowerCase()) : undefined;
+    const kv = keyValue(line);
+    const key = kv ? BY_LABEL.get(kv.label.replace(/\s+/g, " ").toLowerCase()) : undefined;
     if (kv && key) {
       last = key;
-      const value = (kv[2] ?? "").trim();
-      if (value) setValue(out, adapter, key, value);
-    } else if (kv && !/^ {13,}/.test(line)) {
+      if (kv.dotted) signs++;
+      if (kv.value) setValue(out, adapter, key, kv.value);
+    } else if (kv) {
       last = null; // a label we do not keep (lease times, DUID, …)
     } else if (last) {
       setValue(out, adapter, last, line.trim()); // continuation: another server, gateway, …
     }
   }
+  if (signs === 0) {
+    throw new ParseError("ipconfig", [
+      '"Windows IP Configuration" or "label . . . : value" lines of ipconfig',
+    ]);
+  }
   return out;
+}
+
+/**
+ * `   Label . . . . : value`: an indent of 1 to 12 spaces, a label, the first colon followed
+ * by a space or the line's end. Found with `indexOf`, so a long line costs linear time.
+ */
+function keyValue(line: string): { label: string; value: string; dotted: boolean } | null {
+  const indent = line.length - line.trimStart().length;
+  if (indent < 1 || indent > 12) return null;
+  const colon = line.indexOf(":");
+  if (colon <= indent) return null;
+  const after = line.slice(colon + 1);
+  if (after !== "" && !after.startsWith(" ")) return null;
+  let end = colon;
+  while (end > indent && (line[end - 1] === " " || line[end - 1] === ".")) end--;
+  if (end === indent) return null;
+  const leader = line.slice(end, colon);
+  return {
+    label: line.slice(indent, end),
+    value: after.trim(),
+    dotted: leader.split(".").length > 2,
+  };
 }
 
 function newAdapter(header: string): IpconfigAdapter {

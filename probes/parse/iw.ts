@@ -6,6 +6,8 @@
  *
  * @module
  */
+import { checkInput } from "./input_limits.ts";
+import { ParseError } from "./parse_error.ts";
 import {
   channelFromFrequency,
   emptyLink,
@@ -36,20 +38,32 @@ export type IwOutput =
   | { command: "survey"; inUseFrequencyMhz: number | null; noiseDbm: number | null };
 
 /**
- * Parses any of the supported `iw` outputs.
+ * Parses any of the supported `iw` outputs. `iw dev` prints nothing on a machine without
+ * wireless interfaces: that empty output is refused like any empty input (the probe that ran
+ * the command knows what its silence means).
  *
+ * @throws {ParseError} when the text is none of those outputs, or empty, binary or too large
  * @example
  * ```ts
  * parseIw("Not connected.\n"); // { command: "link", link: { connected: false, … } }
  * ```
  */
 export function parseIw(text: string): IwOutput {
-  if (/^\s*Survey data from/m.test(text)) return parseSurvey(text);
-  if (/^\s*Station [0-9a-f:]{17}/im.test(text)) return parseStation(text);
-  if (/^\s*(Connected to|Not connected)/m.test(text)) {
+  checkInput("iw", text);
+  // [ \t], not \s, after ^ with /m: \s would run across blank lines from every line start.
+  if (/^[ \t]*Survey data from/m.test(text)) return parseSurvey(text);
+  if (/^[ \t]*Station [0-9a-f:]{17}/im.test(text)) return parseStation(text);
+  if (/^[ \t]*(Connected to [0-9a-f:]{17}|Not connected\.?[ \t]*$)/im.test(text)) {
     return { command: "link", link: parseLink(text) };
   }
-  return { command: "dev", interfaces: parseDev(text) };
+  // iw dev lists interfaces indented under their phy#N: an "Interface List" heading at the
+  // start of a line (Windows `route print`) is not one.
+  if (/^phy#\d+[ \t]*$/m.test(text)) {
+    return { command: "dev", interfaces: parseDev(text) };
+  }
+  throw new ParseError("iw", [
+    "phy#N with Interface lines (iw dev), Connected to / Not connected (link), Station (station dump) or Survey data (survey dump)",
+  ]);
 }
 
 function parseDev(text: string): IwInterface[] {
@@ -60,7 +74,7 @@ function parseDev(text: string): IwInterface[] {
     const t = line.trim();
     let m: RegExpExecArray | null;
     if ((m = /^phy#(\d+)$/.exec(t))) phy = `phy${m[1]}`;
-    else if ((m = /^Interface (\S+)$/.exec(t))) {
+    else if (phy !== null && /^[ \t]/.test(line) && (m = /^Interface (\S+)$/.exec(t))) {
       cur = {
         phy,
         name: m[1],
@@ -97,9 +111,10 @@ function parseLink(text: string): WifiLink {
 }
 
 function parseStation(text: string): IwOutput {
-  const blocks = text.split(/^(?=\s*Station [0-9a-f:]{17})/im).filter((b) => /Station/.test(b));
+  const head = /Station ([0-9a-f:]{17})(?: \(on (\S+)\))?/i;
+  const blocks = text.split(/^(?=[ \t]*Station [0-9a-f:]{17})/im).filter((b) => head.test(b));
   const stations = blocks.map((b) => {
-    const m = /Station ([0-9a-f:]{17})(?: \(on (\S+)\))?/i.exec(b)!;
+    const m = head.exec(b)!;
     const link = emptyLink(m[2] ?? null);
     link.connected = true;
     link.bssid = normalizeBssid(m[1]);
@@ -112,7 +127,7 @@ function parseStation(text: string): IwOutput {
 /** Reads the `key: value` lines shared by `link` and `station dump`. */
 function readStationLines(link: WifiLink, text: string): void {
   for (const line of text.split(/\r?\n/)) {
-    const m = /^\s*([a-zA-Z ]+):\s*(.*)$/.exec(line);
+    const m = /^[ \t]*([a-zA-Z][a-zA-Z ]*):\s*(.*)$/.exec(line);
     if (!m) continue;
     const key = m[1].trim().toLowerCase();
     const value = m[2].trim();
@@ -134,7 +149,7 @@ function readStationLines(link: WifiLink, text: string): void {
 }
 
 function parseSurvey(text: string): IwOutput {
-  const blocks = text.split(/^\s*(?=frequency:)/m);
+  const blocks = text.split(/^[ \t]*(?=frequency:)/m);
   for (const b of blocks) {
     if (!/\[in use\]/.test(b)) continue;
     return {

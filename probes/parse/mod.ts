@@ -34,7 +34,10 @@ export interface ParseOptions {
 
 /** One kind of command output the kit can parse. */
 export interface ParserEntry {
-  /** Pure `text → data`; throws `ParseError` when the text is not this kind of output. */
+  /**
+   * Pure `text → data`; throws `ParseError` when the text is not this kind of output, or is
+   * empty, binary or beyond the limits of `input_limits.ts`. Never throws anything else.
+   */
   parse(text: string, opts?: ParseOptions): unknown;
   /** The OSes whose output this kind covers; a single one is implied when `--os` is absent. */
   os: readonly Platform[];
@@ -54,10 +57,10 @@ const kind = (parse: ParserEntry["parse"], os: readonly Platform[], ja: string, 
 export const PARSERS = {
   ping: kind(parsePing, ALL, "ping (iputils, busybox, macOS, Windows 各言語)", "ping: iputils, busybox, macOS/BSD, Windows (any language)"),
   traceroute: kind(parseTrace, ALL, "traceroute / tracepath / tracert", "traceroute/traceroute6, tracepath or tracert"),
-  tracert: kind(parseTrace, ["windows"], "Windows の tracert (各言語)", "Windows tracert (any language)"),
-  tracepath: kind(parseTrace, ["linux"], "Linux の tracepath (英語・日本語)", "Linux tracepath (English or Japanese)"),
-  route: kind(parseRoutes, ALL, "route print、ip [-j] route、route -n/get: デフォルト ゲートウェイ", "route print, ip [-j] route, route -n/get: default gateways"),
-  netstat: kind(parseRoutes, ALL, "netstat -rn: デフォルト ゲートウェイ", "netstat -rn (Windows, macOS/BSD, Linux): default gateways"),
+  tracert: kind((t, o) => parseTrace(t, { ...o, tool: "tracert" }), ["windows"], "Windows の tracert (各言語)", "Windows tracert (any language)"),
+  tracepath: kind((t, o) => parseTrace(t, { ...o, tool: "tracepath" }), ["linux"], "Linux の tracepath (英語・日本語)", "Linux tracepath (English or Japanese)"),
+  route: kind(parseRoutes, ALL, "route print、ip [-j] route、route [-n]、route get: デフォルト ゲートウェイ", "route print, ip [-j] route, route [-n], route get: default gateways"),
+  netstat: kind(parseRoutes, ALL, "netstat -r[n]: デフォルト ゲートウェイ", "netstat -r[n] (Windows, macOS/BSD, Linux): default gateways"),
   ipconfig: kind((t) => parseIpconfig(t), ["windows"], "ipconfig /all（英語・日本語）", "ipconfig /all (English, Japanese)"),
   "netsh-wlan": kind((t) => parseNetshWlan(t), ["windows"], "netsh wlan show interfaces（位置情報の拒否、無線なしを含む）", "netsh wlan show interfaces (incl. Location refusal, no wireless interface)"),
   wdutil: kind((t) => parseWdutil(t), ["darwin"], "sudo wdutil info の WIFI 部", "WIFI section of sudo wdutil info"),

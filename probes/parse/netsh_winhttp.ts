@@ -15,13 +15,15 @@
  *
  * @module
  */
+import { checkInput } from "./input_limits.ts";
 import { ParseError } from "./parse_error.ts";
 import { proxyServerList, type ProxySettings } from "./proxy_common.ts";
 
 /**
  * Parses the output into the common proxy shape (`source: "winhttp"`).
  *
- * @throws {ParseError} when the text has no WinHTTP heading, or a value line before it
+ * @throws {ParseError} when the text has no WinHTTP heading, or a value line before it, or it
+ *   is empty, binary or beyond the limits of `input_limits.ts`
  * @example
  * ```ts
  * import { parseNetshWinhttp } from "./netsh_winhttp.ts";
@@ -30,6 +32,7 @@ import { proxyServerList, type ProxySettings } from "./proxy_common.ts";
  * ```
  */
 export function parseNetshWinhttp(text: string): ProxySettings {
+  checkInput("netsh-winhttp", text);
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
   const head = lines.findIndex((l) => /WinHTTP/i.test(l) && /[:：]$/.test(l));
   if (head < 0) throw new ParseError("netsh-winhttp", ["WinHTTP proxy settings heading"]);

@@ -6,6 +6,8 @@
  *
  * @module
  */
+import { checkInput } from "./input_limits.ts";
+import { ParseError } from "./parse_error.ts";
 import {
   emptyLink,
   finishLink,
@@ -93,16 +95,20 @@ function normLabel(label: string): string {
 /**
  * Parses `netsh wlan show interfaces` output.
  *
+ * @throws {ParseError} when neither an interface's State line nor a known refusal is found,
+ *   or the text is empty, binary or beyond the limits of `input_limits.ts`
  * @example
  * ```ts
  * parseNetshWlan("    Name : Wi-Fi\n    State : connected\n    SSID : Home\n").interfaces[0].ssid; // "Home"
  * ```
  */
 export function parseNetshWlan(text: string): WifiReading {
+  checkInput("netsh-wlan", text);
   const refusal = refusalOf(text);
   if (refusal) return refusal;
   const interfaces: WifiLink[] = [];
   let cur: WifiLink | null = null;
+  let states = 0;
   for (const raw of text.split(/\r?\n/)) {
     const i = raw.indexOf(":");
     if (i < 0 || !/^\s/.test(raw)) continue;
@@ -118,10 +124,17 @@ export function parseNetshWlan(text: string): WifiReading {
       cur = emptyLink();
       interfaces.push(cur);
     }
+    // netsh pads its State label ("    State   : connected"; only some other labels go
+    // unpadded, as Spanish "Canal: 11"); airport -I ("  state: running") and system_profiler
+    // write the colon right after theirs.
+    if (field === "state" && /\s$/.test(raw.slice(0, i))) states++;
     apply(cur, field, value);
   }
-  if (interfaces.length === 0) {
-    return { state: "unrecognized", interfaces, message: firstLines(text) };
+  // Every interface block has a State line; other tools share SSID, Channel, Name.
+  if (states === 0) {
+    throw new ParseError("netsh-wlan", [
+      "State lines of netsh wlan show interfaces, or one of its refusals",
+    ]);
   }
   return { state: "ok", interfaces: interfaces.map(finish) };
 }

@@ -6,6 +6,7 @@
  */
 import type { Platform } from "../types.ts";
 import { ipFamily } from "./address.ts";
+import { checkInput } from "./input_limits.ts";
 import { ParseError } from "./parse_error.ts";
 import type { PingLines, PingResult } from "./ping_types.ts";
 import { parsePingUnix } from "./ping_unix.ts";
@@ -21,7 +22,7 @@ export interface PingParseOptions {
 }
 
 const UNIX_SIGNS =
-  /^\s*(?:\[\d+\.\d+\]\s*)?(?:PING[\s(6]|ping6?:|-{3}\s)|icmp_seq|\bseq=\d|packets transmitted|送信パケット数/m;
+  /^[ \t]*(?:\[\d+\.\d+\][ \t]*)?(?:PING[\s(6]|ping6?:|-{3}\s)|icmp_seq|\bseq=\d|packets transmitted|送信パケット数/m;
 
 /** Kinds of error that stand for one request each (not a fatal message about the run). */
 const PER_REQUEST = new Set(["unreachable", "ttl-exceeded", "frag-needed", "no-route", "other"]);
@@ -31,7 +32,9 @@ const PER_REQUEST = new Set(["unreachable", "ttl-exceeded", "frag-needed", "no-r
  * in any display language). ICMP error replies ("Destination net unreachable") are errors,
  * never received replies, even where Windows counts them as received.
  *
- * @throws {ParseError} when no reply, timeout, error message or statistics line is found
+ * @throws {ParseError} when no header, reply with a sequence number or TTL, statistics, ICMP
+ *   error or message of ping about itself is found (timeouts alone are not enough), or the
+ *   text is empty, binary or beyond the limits of `input_limits.ts`
  * @example
  * ```ts
  * const r = parsePing("Reply from 192.0.2.1: bytes=32 time=5ms TTL=64\n", { os: "windows" });
@@ -39,11 +42,18 @@ const PER_REQUEST = new Set(["unreachable", "ttl-exceeded", "frag-needed", "no-r
  * ```
  */
 export function parsePing(text: string, opts: PingParseOptions = {}): PingResult {
-  const windows = opts.os ? opts.os === "windows" : !UNIX_SIGNS.test(text);
-  const lines = windows ? parsePingWindows(text) : parsePingUnix(text, opts.os);
+  checkInput("ping", text);
+  const unix = parsePingUnix(text, opts.os);
+  const windows = parsePingWindows(text);
+  // Each reads only its own lines; the OS, then the text's Unix signs, break a tie.
+  const preferWindows = opts.os ? opts.os === "windows" : !UNIX_SIGNS.test(text);
+  const lines = windows.anchors > unix.anchors ||
+      (windows.anchors === unix.anchors && preferWindows)
+    ? windows
+    : unix;
   const nothing = lines.replies.length === 0 && lines.timeouts === 0 &&
     lines.errors.length === 0 && !lines.reported;
-  if (!lines.recognised || nothing) {
+  if (lines.anchors === 0 || nothing) {
     throw new ParseError("ping", ["echo replies", "timeouts", "error messages", "statistics"]);
   }
   return finish(lines);
@@ -134,8 +144,15 @@ function numbered(l: PingLines, sent: number | null): (number | null)[] {
 function estimateSent(l: PingLines, genuine: number): number | null {
   const perRequest = l.errors.filter((e) => PER_REQUEST.has(e.kind)).length;
   const attempts = genuine + l.timeouts + perRequest;
-  const seqs = [...l.replies, ...l.errors].map((x) => x.seq).filter((s) => s !== null);
-  const span = seqs.length ? Math.max(...seqs) - Math.min(...seqs) + 1 : 0;
+  // A loop, not Math.max(...seqs): spreading 125,000 arguments overflows the stack.
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const x of [l.replies, l.errors].flat()) {
+    if (x.seq === null) continue;
+    lo = Math.min(lo, x.seq);
+    hi = Math.max(hi, x.seq);
+  }
+  const span = hi >= lo ? hi - lo + 1 : 0;
   const sent = Math.max(attempts, span);
   return sent > 0 ? sent : null;
 }

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { ParseError } from "./parse_error.ts";
+import { HUGE_PING_REPLIES, hugeInputs } from "../../tests/support/parser_inputs.ts";
 import { parsePing } from "./ping.ts";
 
 Deno.test("parsePing() never counts a Windows 'unreachable' reply as received", () => {
@@ -118,4 +119,15 @@ Deno.test("parsePing() leaves samples empty when replies were counted but not pr
     "3 packets transmitted, 3 received, 0% packet loss, time 2003ms",
   ].join("\n");
   assert.deepEqual(parsePing(quiet, { os: "linux" }).samples, []);
+});
+
+Deno.test("parsePing() reads 200,000 replies: no argument spreading to overflow the stack", () => {
+  const input = hugeInputs()[0];
+  assert.ok(input.size > 11_000_000, `only ${input.size} characters`);
+  const r = parsePing(input.text, { os: "linux" });
+  assert.equal(r.replies.length, HUGE_PING_REPLIES);
+  assert.deepEqual([r.sent, r.received, r.lossPercent], [HUGE_PING_REPLIES, HUGE_PING_REPLIES, 0]);
+  // Without the statistics the sequence span is what counts as sent.
+  const cut = input.text.slice(0, input.text.indexOf("\n\n--- "));
+  assert.equal(parsePing(cut, { os: "linux" }).sent, HUGE_PING_REPLIES);
 });

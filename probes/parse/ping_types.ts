@@ -108,11 +108,14 @@ export interface PingLines {
   reported: PingReported | null;
   /** Statistics from the tool's summary line. */
   rtt: Omit<PingRtt, "source"> | null;
-  /** True when any line at all was recognised (header included). */
-  recognised: boolean;
   /**
    * One entry per request in the order printed, for tools that print no sequence number
    * (Windows): the reply's RTT, or null for a timeout or a per-request error line.
    */
   ordered?: (number | null)[];
+  /**
+   * Lines only ping prints: a header, a reply with a sequence number or TTL, statistics, a
+   * message of ping about itself, an ICMP error it names. Timeouts and blank lines are not.
+   */
+  anchors: number;
 }

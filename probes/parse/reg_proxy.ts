@@ -6,6 +6,8 @@
  *
  * @module
  */
+import { checkInput } from "./input_limits.ts";
+import { ParseError } from "./parse_error.ts";
 import { proxyServerList, type ProxySettings, stripCredentials } from "./proxy_common.ts";
 
 /** One registry value as `reg query` prints it. */
@@ -19,8 +21,12 @@ export interface RegValue {
 export function readRegValues(text: string): RegValue[] {
   const out: RegValue[] = [];
   for (const line of text.split(/\r?\n/)) {
-    const m = /^\s+(.+?)\s{2,}(REG_[A-Z_]+)(?:\s{2,}(.*))?$/.exec(line);
-    if (m) out.push({ name: m[1], type: m[2], data: (m[3] ?? "").trim() });
+    // Found with indexOf: a pattern with a lazy name before "  REG_" backtracks over spaces.
+    const at = line.indexOf("  REG_");
+    if (at < 0 || !/^[ \t]/.test(line)) continue;
+    const name = line.slice(0, at).trim();
+    const m = /^(REG_[A-Z_]+)(?:[ \t]{2,}(.*))?$/.exec(line.slice(at + 2));
+    if (name && m) out.push({ name, type: m[1], data: (m[2] ?? "").trim() });
   }
   return out;
 }
@@ -28,6 +34,8 @@ export function readRegValues(text: string): RegValue[] {
 /**
  * Parses the registry proxy settings into the common shape.
  *
+ * @throws {ParseError} when no `reg query` value line is found, or the text is empty, binary
+ *   or beyond the limits of `input_limits.ts`
  * @example
  * ```ts
  * parseRegProxy("    ProxyEnable    REG_DWORD    0x1\n    ProxyServer    REG_SZ    p:8080\n").http;
@@ -35,7 +43,12 @@ export function readRegValues(text: string): RegValue[] {
  * ```
  */
 export function parseRegProxy(text: string): ProxySettings {
-  const values = new Map(readRegValues(text).map((v) => [v.name.toLowerCase(), v]));
+  checkInput("reg-proxy", text);
+  const read = readRegValues(text);
+  if (read.length === 0) {
+    throw new ParseError("reg-proxy", ["Name    REG_TYPE    data lines of reg query"]);
+  }
+  const values = new Map(read.map((v) => [v.name.toLowerCase(), v]));
   const enabled = parseInt(values.get("proxyenable")?.data ?? "0", 16) === 1;
   const server = values.get("proxyserver")?.data ?? "";
   const pac = values.get("autoconfigurl")?.data || null;

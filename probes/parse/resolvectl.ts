@@ -5,6 +5,8 @@
  *
  * @module
  */
+import { checkInput } from "./input_limits.ts";
+import { ParseError } from "./parse_error.ts";
 
 /** Servers for one scope: `Global` or one link. */
 export interface ResolvectlScope {
@@ -27,12 +29,15 @@ export interface Resolvectl {
 /**
  * Parses `resolvectl status` or `resolvectl dns` output.
  *
+ * @throws {ParseError} when no Global or Link scope is found, or the text is empty, binary
+ *   or beyond the limits of `input_limits.ts`
  * @example
  * ```ts
  * parseResolvectl("Global:\nLink 2 (eth0): 192.0.2.1\n").scopes[1].servers; // ["192.0.2.1"]
  * ```
  */
 export function parseResolvectl(text: string): Resolvectl {
+  checkInput("resolvectl", text);
   const scopes: ResolvectlScope[] = [];
   let cur: ResolvectlScope | null = null;
   let lastKey = "";
@@ -81,6 +86,9 @@ export function parseResolvectl(text: string): Resolvectl {
         ? false
         : null;
     } else if (key === "DefaultRoute setting") c.defaultRoute = value === "yes";
+  }
+  if (scopes.length === 0) {
+    throw new ParseError("resolvectl", ['"Global" or "Link N (name)" scopes of resolvectl']);
   }
   return { scopes };
 }

@@ -1,6 +1,7 @@
 /**
  * Parsers for Linux routing tables: `ip -j route` (JSON), `ip route` (text, including
- * multipath `nexthop` lines) and net-tools `route -n` / `netstat -rn`.
+ * multipath `nexthop` lines) and net-tools `route` / `netstat -r`, with or without `-n`
+ * (without it, gateways are names: `gateway`, `_gateway`, a DNS name cut to the column).
  *
  * @module
  */
@@ -19,23 +20,51 @@ interface IpJsonRoute {
   nexthops?: { gateway?: string; via?: { host?: string }; dev?: string }[];
 }
 
-/** Parses `ip -j route` / `ip -j -6 route`. */
+const str = (v: unknown) => (typeof v === "string" ? v : undefined);
+
+/** Parses `ip -j route` / `ip -j -6 route`: a JSON array of route objects, each with `dst`. */
 export function parseIpJson(text: string): RoutesResult {
-  let rows: IpJsonRoute[];
+  let rows: unknown;
   try {
     rows = JSON.parse(text);
   } catch {
     throw new ParseError("route", ["valid JSON from ip -j route"]);
   }
-  if (!Array.isArray(rows)) throw new ParseError("route", ["a JSON array of routes"]);
+  const isRoute = (r: unknown): r is IpJsonRoute =>
+    typeof r === "object" && r !== null && !Array.isArray(r) && typeof (r as IpJsonRoute).dst ===
+      "string";
+  if (!Array.isArray(rows) || !rows.every(isRoute)) {
+    throw new ParseError("route", ["a JSON array of routes with dst, as ip -j route prints"]);
+  }
   const out: RoutesResult = { format: "ip-json", routes: [], onLink: [] };
   for (const r of rows) {
     if (!isDefault(r.dst) || (r.type && r.type !== "unicast")) continue;
-    for (const hop of r.nexthops ?? [r]) {
-      add(out, hop.gateway ?? hop.via?.host, hop.dev, r.metric, r.dst);
+    const hops = Array.isArray(r.nexthops) ? r.nexthops : [r];
+    for (const hop of hops) {
+      if (typeof hop !== "object" || hop === null) continue;
+      const metric = typeof r.metric === "number" ? r.metric : undefined;
+      add(out, str(hop.gateway) ?? str(hop.via?.host), str(hop.dev), metric, r.dst);
     }
   }
   return out;
+}
+
+/** What may start a line of `ip route`: a route type, a destination, or a `nexthop`. */
+const IP_ROUTE_LINE =
+  /^(?:default|unreachable|blackhole|prohibited|throw|local|broadcast|multicast|anycast|unicast|nat|nexthop|[0-9a-f.:]+(?:\/\d+)?)(?:\s|$)/i;
+
+/** True when `text` reads as `ip route` output: route lines with `dev` or `via`, and little else. */
+export function looksLikeIpText(text: string): boolean {
+  let routes = 0;
+  let other = 0;
+  for (const line of text.split("\n")) {
+    const t = line.trim();
+    if (!t) continue;
+    if (IP_ROUTE_LINE.test(t)) {
+      if (/\s(?:dev|via)\s/.test(` ${t} `)) routes++;
+    } else other++;
+  }
+  return routes > 0 && other <= routes;
 }
 
 /** Parses `ip route` / `ip -6 route` text. */
@@ -60,15 +89,57 @@ export function parseIpText(text: string): RoutesResult {
   return out;
 }
 
-/** Parses net-tools `route -n` / `netstat -rn` ("Kernel IP routing table"). */
+/**
+ * Parses net-tools `route [-n] [-e]`, `route -A inet6` and `netstat -r[n]` ("Kernel IP
+ * routing table", "Kernel IPv6 routing table"). Columns are found by the header, which
+ * differs between `route`, `route -ee` and `netstat -r` (MSS, Window, irtt: no metric).
+ */
 export function parseRouteN(text: string): RoutesResult {
   const out: RoutesResult = { format: "linux-route-n", routes: [], onLink: [] };
+  let family: 4 | 6 = 4;
+  let cols: Map<string, number> | null = null;
+  let width = 0;
   for (const line of text.split("\n")) {
     const t = line.trim().split(/\s+/);
-    const v4 = t.length >= 8 && t[0] === "0.0.0.0" && t[2] === "0.0.0.0";
-    const v6 = t.length >= 7 && t[0] === "::/0";
-    if (!(v4 || v6) || !t[v4 ? 3 : 2].includes("G")) continue;
-    add(out, t[1], t.at(-1), Number(t[v4 ? 4 : 3]), t[0]);
+    if (/^Kernel IP(v6)? routing table/.test(line.trim())) {
+      family = /IPv6/.test(line) ? 6 : 4;
+      cols = null;
+      continue;
+    }
+    if (t[0] === "Destination") {
+      const header = line.replace("Next Hop", "Next_Hop");
+      cols = new Map(header.trim().split(/\s+/).map((c, i) => [c, i]));
+      // The gateway column's width: `route` cuts longer names to it (IPv4: 15).
+      const gw = header.search(/Gateway|Next_Hop/);
+      const next = gw < 0 ? -1 : header.slice(gw).search(/\s\S/);
+      width = next > 0 ? next : 0;
+      continue;
+    }
+    if (!cols) continue;
+    const at = (name: string) => (cols!.has(name) ? t[cols!.get(name)!] : undefined);
+    const dest = t[0];
+    const gateway = at("Gateway") ?? at("Next_Hop") ?? "";
+    const flags = at("Flags") ?? at("Flag") ?? "";
+    const iface = at("Iface") ?? at("If");
+    const metricText = at("Metric") ?? at("Met");
+    const v4Default = (dest === "0.0.0.0" || dest === "default") && at("Genmask") === "0.0.0.0";
+    const v6Default = dest === "::/0" || dest === "[::]/0";
+    if (!(family === 4 ? v4Default : v6Default) || !flags.includes("U") || flags.includes("!")) {
+      continue;
+    }
+    const metric = metricText !== undefined ? Number(metricText) : undefined;
+    if (!flags.includes("G")) {
+      if (iface) out.onLink.push({ family, interface: iface });
+      continue;
+    }
+    const route: DefaultRoute = { family, gateway };
+    if (!ipFamily(gateway)) {
+      route.byName = true;
+      if (gateway.length === width) route.truncated = true;
+    }
+    if (iface) route.interface = iface;
+    if (metric !== undefined && Number.isFinite(metric)) route.metric = metric;
+    out.routes.push(route);
   }
   return out;
 }

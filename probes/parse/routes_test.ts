@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { ParseError } from "./parse_error.ts";
 import { parseRoutes } from "./routes.ts";
+import { fixtureText } from "../../tests/support/fixture_files.ts";
 
 Deno.test("parseRoutes() ignores persistent routes in route print", () => {
   const text = [
@@ -54,4 +55,38 @@ Deno.test("parseRoutes() reads an IPv6 next hop of an IPv4 default (ip -j via in
     '[{"dst":"default","via":{"family":"inet6","host":"fe80::1"},"dev":"eth0"}]',
   );
   assert.deepEqual(r.routes, [{ family: 6, gateway: "fe80::1", interface: "eth0" }]);
+});
+
+Deno.test("parseRoutes() reads a default gateway printed as a name, and marks one cut short", () => {
+  const named = parseRoutes(fixtureText("linux/en/route/route_names_underscore_gateway.txt"));
+  assert.deepEqual(named.routes, [
+    { family: 4, gateway: "_gateway", byName: true, interface: "kwpf662cr", metric: 0 },
+  ]);
+  assert.deepEqual(named.onLink, []);
+  // netstat -r has no metric column: MSS is not a metric.
+  const netstat = parseRoutes(fixtureText("linux/en/netstat/centos_netstat_r_names.txt"));
+  assert.deepEqual(netstat.routes, [
+    { family: 4, gateway: "gateway", byName: true, interface: "ens33" },
+  ]);
+  const cut = parseRoutes(fixtureText("linux/en/route/route_names_truncated.txt"));
+  assert.equal(cut.routes[0].gateway, "router.lab.exam");
+  assert.equal(cut.routes[0].truncated, true);
+  const mac = parseRoutes(fixtureText("darwin/en/netstat/macos_names_truncated.txt"));
+  assert.deepEqual(mac.routes.slice(0, 2).map((r) => [r.gateway, r.byName, r.truncated]), [
+    ["dsldevice.attlocal", true, true],
+    ["fe80::feae:34ff:fe", undefined, true],
+  ]);
+});
+
+Deno.test("parseRoutes() leaves out the IPv6 reject route ::/0 on lo", () => {
+  const r = parseRoutes(fixtureText("linux/en/route/route6_numeric_reject_default.txt"));
+  assert.deepEqual(r.routes.map((x) => x.gateway), ["fd77::1"]);
+  assert.deepEqual(r.onLink, []);
+});
+
+Deno.test("parseRoutes() refuses ip -j JSON that is not a list of routes", () => {
+  for (const text of ["[null]", "[1, 2]", '[{"gateway": "192.0.2.1"}]', "[[[]]]"]) {
+    assert.throws(() => parseRoutes(text), ParseError, text);
+  }
+  assert.deepEqual(parseRoutes("[]").routes, []);
 });

@@ -19,6 +19,16 @@ export interface DefaultRoute {
   metric?: number;
   /** macOS: bound to one interface (flag `I`), used only by traffic on that interface. */
   scoped?: true;
+  /**
+   * The table printed a name instead of the address (`route`, `netstat -r` without `-n`:
+   * `gateway`, `_gateway`, a DNS name): `gateway` holds that name.
+   */
+  byName?: true;
+  /**
+   * The gateway filled its column exactly, so the table may have cut it short (macOS
+   * `netstat -r` cuts at 18 characters, Linux `route` at 15): do not trust it as an address.
+   */
+  truncated?: true;
 }
 
 /** A default route straight out of an interface, without a gateway (PPP, tunnels). */

@@ -4,6 +4,8 @@
  *
  * @module
  */
+import { checkInput } from "./input_limits.ts";
+import { ParseError } from "./parse_error.ts";
 
 /** One `resolver #n` block. */
 export interface ScutilResolver {
@@ -28,6 +30,8 @@ export interface ScutilDns {
 /**
  * Parses `scutil --dns`.
  *
+ * @throws {ParseError} when there is no "DNS configuration" heading and no resolver block, or
+ *   the text is empty, binary or beyond the limits of `input_limits.ts`
  * @example
  * ```ts
  * parseScutilDns("DNS configuration\n\nresolver #1\n  nameserver[0] : 192.0.2.1\n").resolvers[0].nameservers;
@@ -35,11 +39,14 @@ export interface ScutilDns {
  * ```
  */
 export function parseScutilDns(text: string): ScutilDns {
+  checkInput("scutil-dns", text);
   const resolvers: ScutilResolver[] = [];
+  let headed = false;
   let section: ScutilResolver["section"] = "default";
   let cur: ScutilResolver | null = null;
   for (const line of text.split(/\r?\n/)) {
     const t = line.trim();
+    if (/^(?:No )?DNS configuration/i.test(t)) headed = true;
     if (/^DNS configuration \(for scoped queries\)/i.test(t)) {
       section = "scoped";
       cur = null;
@@ -60,10 +67,12 @@ export function parseScutilDns(text: string): ScutilDns {
       resolvers.push(cur);
       continue;
     }
-    const kv = /^([a-z_ ]+?)(?:\[\d+\])?\s*:\s*(.*)$/i.exec(t);
-    if (!cur || !kv) continue;
-    const key = kv[1].trim();
-    const value = kv[2].trim();
+    const colon = t.indexOf(":");
+    if (!cur || colon < 1) continue;
+    // "nameserver[0] : 192.0.2.1": the key without its index, found without backtracking.
+    const key = t.slice(0, colon).trim().replace(/\[\d+\]$/, "");
+    const value = t.slice(colon + 1).trim();
+    if (!/^[a-z_ ]+$/i.test(key)) continue;
     if (key === "nameserver") cur.nameservers.push(value);
     else if (key === "search domain") cur.searchDomains.push(value);
     else if (key === "domain") cur.domain = value;
@@ -76,6 +85,9 @@ export function parseScutilDns(text: string): ScutilDns {
         ? false
         : null;
     }
+  }
+  if (!headed && resolvers.length === 0) {
+    throw new ParseError("scutil-dns", ['"DNS configuration" or "resolver #1" of scutil --dns']);
   }
   return { resolvers };
 }

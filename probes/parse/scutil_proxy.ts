@@ -3,38 +3,68 @@
  *
  * @module
  */
+import { checkInput } from "./input_limits.ts";
+import { ParseError } from "./parse_error.ts";
 import type { ProxySettings } from "./proxy_common.ts";
 
 type Value = string | Value[] | { [k: string]: Value };
 
-/** Reads the nested `<dictionary> { … }` / `<array> { … }` print into plain values. */
+/** Nesting deeper than any real `scutil --proxy` print (which goes three levels deep). */
+const MAX_DEPTH = 32;
+
+/**
+ * Reads the nested `<dictionary> { … }` / `<array> { … }` print into plain values, with a
+ * stack rather than recursion so no input can exhaust the call stack.
+ *
+ * @throws {ParseError} when there is no `<dictionary> {` or it nests deeper than 32 levels
+ */
 export function readCfPrint(text: string): Record<string, Value> {
   const lines = text.split(/\r?\n/);
   let i = 0;
-  const block = (isArray: boolean): Value => {
-    const obj: Record<string, Value> = {};
-    const arr: Value[] = [];
-    while (i < lines.length) {
-      const t = lines[i++].trim();
-      if (t === "}") break;
-      const m = /^(\S+)\s*:\s*(.*)$/.exec(t);
-      if (!m) continue;
-      let v: Value = m[2];
-      if (/^<dictionary> \{$/.test(m[2])) v = block(false);
-      else if (/^<array> \{$/.test(m[2])) v = block(true);
-      if (isArray) arr.push(v);
-      else obj[m[1]] = v;
-    }
-    return isArray ? arr : obj;
-  };
   while (i < lines.length && !/<dictionary> \{/.test(lines[i])) i++;
-  i++;
-  return block(false) as Record<string, Value>;
+  if (i === lines.length) {
+    throw new ParseError("scutil-proxy", ["<dictionary> { of scutil --proxy"]);
+  }
+  const root: Record<string, Value> = {};
+  const stack: { obj: Record<string, Value> | null; arr: Value[] | null }[] = [
+    { obj: root, arr: null },
+  ];
+  for (i++; i < lines.length && stack.length > 0; i++) {
+    const t = lines[i].trim();
+    const top = stack[stack.length - 1];
+    if (t === "}") {
+      stack.pop();
+      continue;
+    }
+    const m = /^(\S+)\s*:\s*(.*)$/.exec(t);
+    if (!m) continue;
+    let v: Value = m[2];
+    const dict = /^<dictionary> \{$/.test(m[2]);
+    const arr = /^<array> \{$/.test(m[2]);
+    if (dict || arr) {
+      if (stack.length >= MAX_DEPTH) {
+        throw new ParseError("scutil-proxy", [`nesting within ${MAX_DEPTH} levels`]);
+      }
+      const child = dict ? {} : [];
+      v = child;
+      stack.push(
+        dict ? { obj: child as Record<string, Value>, arr: null } : {
+          obj: null,
+          arr: child as Value[],
+        },
+      );
+    }
+    if (top.arr) top.arr.push(v);
+    else top.obj![m[1]] = v;
+  }
+  return root;
 }
 
 /**
  * Parses `scutil --proxy` into the common proxy shape.
  *
+ * @throws {ParseError} when there is no `<dictionary> {`, or the text is empty, binary or
+ *   beyond the limits of `input_limits.ts`
  * @example
  * ```ts
  * parseScutilProxy("<dictionary> {\n  HTTPEnable : 1\n  HTTPProxy : p.example\n  HTTPPort : 8080\n}").http;
@@ -42,6 +72,7 @@ export function readCfPrint(text: string): Record<string, Value> {
  * ```
  */
 export function parseScutilProxy(text: string): ProxySettings {
+  checkInput("scutil-proxy", text);
   const d = readCfPrint(text);
   const on = (k: string) => d[k] === "1";
   const hostPort = (p: string) =>

@@ -32,10 +32,14 @@ export function minAvgMax(
   rtts: readonly number[],
 ): { minMs: number; avgMs: number; maxMs: number } | null {
   if (rtts.length === 0) return null;
-  const sum = rtts.reduce((a, b) => a + b, 0);
-  return {
-    minMs: round3(Math.min(...rtts)),
-    avgMs: round3(sum / rtts.length),
-    maxMs: round3(Math.max(...rtts)),
-  };
+  // A loop, not Math.min(...rtts): spreading a long array as arguments overflows the stack.
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const r of rtts) {
+    sum += r;
+    if (r < min) min = r;
+    if (r > max) max = r;
+  }
+  return { minMs: round3(min), avgMs: round3(sum / rtts.length), maxMs: round3(max) };
 }

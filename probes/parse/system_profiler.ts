@@ -5,6 +5,8 @@
  *
  * @module
  */
+import { checkInput } from "./input_limits.ts";
+import { ParseError } from "./parse_error.ts";
 import {
   emptyLink,
   finishLink,
@@ -21,44 +23,59 @@ type Json = Record<string, unknown>;
 /**
  * Parses either form; JSON is detected by its first character.
  *
+ * @throws {ParseError} when the JSON has no `SPAirPortDataType` array, or the text has no
+ *   interface block and no "Wi-Fi:" heading, or the text is empty, binary or beyond the limits
  * @example
  * ```ts
  * parseSystemProfiler('{"SPAirPortDataType":[]}').state; // "no-interface"
  * ```
  */
 export function parseSystemProfiler(text: string): WifiReading {
-  return text.trimStart().startsWith("{") ? fromJson(text) : fromText(text);
+  const json = text.trimStart().startsWith("{");
+  checkInput("system_profiler", text, { longLines: json });
+  return json ? fromJson(text) : fromText(text);
 }
 
+const isObject = (v: unknown): v is Json =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
 function fromJson(text: string): WifiReading {
-  let doc: Json;
+  let doc: unknown;
   try {
     doc = JSON.parse(text);
-  } catch (e) {
-    return {
-      state: "unrecognized",
-      interfaces: [],
-      message: `Invalid JSON: ${(e as Error).message}`,
-    };
+  } catch {
+    throw new ParseError("system_profiler", ["valid JSON from system_profiler -json"]);
   }
-  const sections = (doc.SPAirPortDataType ?? []) as Json[];
-  const ifaces = sections.flatMap((s) => (s.spairport_airport_interfaces ?? []) as Json[])
-    .filter((i) => typeof i.spairport_status_information === "string");
+  const sections = isObject(doc) ? doc.SPAirPortDataType : undefined;
+  if (!Array.isArray(sections)) {
+    throw new ParseError("system_profiler", [
+      '"SPAirPortDataType": [ … ] of system_profiler -json',
+    ]);
+  }
+  const ifaces = sections.filter(isObject)
+    .flatMap((s) =>
+      Array.isArray(s.spairport_airport_interfaces) ? s.spairport_airport_interfaces : []
+    )
+    .filter((i): i is Json => isObject(i) && typeof i.spairport_status_information === "string");
   if (ifaces.length === 0) return { state: "no-interface", interfaces: [] };
   const links = ifaces.map((i) => {
     const status = String(i.spairport_status_information);
-    const cur = i.spairport_current_network_information as Json | undefined;
+    const cur = isObject(i.spairport_current_network_information)
+      ? i.spairport_current_network_information
+      : undefined;
     const link = emptyLink(String(i._name ?? "") || null);
     if (status === "spairport_status_off") return link;
     if (cur) {
+      const str = (v: unknown) => (typeof v === "string" ? v : undefined);
+      const rate = cur.spairport_network_rate;
       fill(link, {
         name: String(cur._name ?? ""),
-        bssid: cur.spairport_network_bssid as string | undefined,
+        bssid: str(cur.spairport_network_bssid),
         channel: String(cur.spairport_network_channel ?? ""),
-        phy: cur.spairport_network_phymode as string | undefined,
-        rate: cur.spairport_network_rate as number | undefined,
-        security: securityName(cur.spairport_security_mode as string | undefined),
-        signalNoise: cur.spairport_signal_noise as string | undefined,
+        phy: str(cur.spairport_network_phymode),
+        rate: typeof rate === "number" ? rate : str(rate),
+        security: securityName(str(cur.spairport_security_mode)),
+        signalNoise: str(cur.spairport_signal_noise),
       });
       link.connected = status === "spairport_status_connected";
     }
@@ -106,7 +123,7 @@ function securityName(mode: string | undefined): string | null {
   const rest = mode.replace(/^spairport_security_mode_/, "");
   if (rest === "none") return "None";
   return rest.split("_").map((w) =>
-    /^wpa|^wep/i.test(w) ? w.toUpperCase() : w[0].toUpperCase() + w.slice(1)
+    /^wpa|^wep/i.test(w) ? w.toUpperCase() : w.slice(0, 1).toUpperCase() + w.slice(1)
   )
     .join(" ");
 }
@@ -168,10 +185,13 @@ function fromText(text: string): WifiReading {
   if (iface) links.push(finishLink(iface));
   const wifi = links.filter((l) => !/^(awdl|llw)/.test(l.interface ?? ""));
   if (wifi.length === 0) {
-    return {
-      state: /SPAirPort|Wi-Fi:|AirPort/i.test(text) ? "no-interface" : "unrecognized",
-      interfaces: [],
-    };
+    // "Wi-Fi:" (older "AirPort:") heads the report; without it this is no system_profiler text.
+    if (links.length > 0 || /^[ \t]*(?:Wi-Fi|AirPort):[ \t]*$/m.test(text)) {
+      return { state: "no-interface", interfaces: [] };
+    }
+    throw new ParseError("system_profiler", [
+      'the "Wi-Fi:" report of system_profiler SPAirPortDataType',
+    ]);
   }
   return { state: "ok", interfaces: wifi };
 }

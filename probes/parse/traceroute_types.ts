@@ -19,9 +19,14 @@ export interface TraceProbe {
   annotation: string | null;
   /** Set when the time was printed as an upper bound (`<1 ms`). */
   lessThan?: true;
+  /** The responder's AS as an AS lookup printed it (`traceroute -A`/`-a`), e.g. `AS2497`. */
+  as?: string;
 }
 
-/** All probes sent with one TTL. */
+/**
+ * All probes sent with one TTL, in the order sent. Several routers may answer one TTL (load
+ * balancing): each probe carries the address that answered it.
+ */
 export interface TraceHop {
   ttl: number;
   probes: TraceProbe[];

@@ -4,10 +4,13 @@
  * probe columns (`<1 ms`, `12 ms`, `*`) and then the responder, a timeout message, or
  * "addr reports: Destination host unreachable."
  *
+ * Everything here runs in time linear in the line: brackets are found with `indexOf` and
+ * lines are read token by token, never with a pattern that backtracks over a long run.
+ *
  * @module
  */
-import { addressToken, findAddresses } from "./address.ts";
-import { isTimeoutText } from "./icmp_text.ts";
+import { addressToken, bracketedHost, findAddresses } from "./address.ts";
+import { classifyRemote, isTimeoutText } from "./icmp_text.ts";
 import type { TraceHop, TraceProbe, TraceResult } from "./traceroute_types.ts";
 
 const COLUMN = /^(?:(<)?\s*(\d+)\s*ms|\*)(?:\s+|$)/;
@@ -31,12 +34,14 @@ export function parseTracert(text: string): TraceResult {
   const header: string[] = [];
   for (const raw of text.split("\n")) {
     const line = raw.trim();
-    const m = line.match(/^(\d+)\s+(.*)$/);
-    if (m) out.hops.push(readHop(Number(m[1]), m[2]));
+    if (!line) continue;
+    const m = line.match(/^(\d{1,3})\s+(\S.*)$/);
+    const hop = m ? readHop(Number(m[1]), m[2]) : null;
+    if (hop) out.hops.push(hop);
     else if (DONE.test(line)) out.complete = true;
     // A pasted prompt ("C:\Users\x>tracert 8.8.8.8", yen signs on Japanese fonts) is no header.
-    else if (line && !line.includes(">") && out.hops.length === 0) header.push(line);
-    else if (line) out.messages.push(line);
+    else if (!line.includes(">") && out.hops.length === 0) header.push(line);
+    else out.messages.push(line);
   }
   readHeader(header, out);
   const last = out.hops.at(-1);
@@ -46,23 +51,24 @@ export function parseTracert(text: string): TraceResult {
 }
 
 function readHeader(lines: string[], out: TraceResult): void {
-  const first = lines.findIndex((l) => /\[[^\]]+\]/.test(l) || findAddresses(l).length > 0);
+  const first = lines.findIndex((l) => bracketedHost(l) !== null || findAddresses(l).length > 0);
   if (first < 0) {
-    out.messages.push(...lines);
+    out.messages = out.messages.concat(lines); // no spread: there may be a million lines
     return;
   }
-  const bracket = lines[first].match(/(\S+)\s*\[([^\]]+)\]/);
-  out.target = bracket ? bracket[1] : findAddresses(lines[first])[0];
-  out.address = bracket ? addressToken(bracket[2]) : out.target;
+  const bracket = bracketedHost(lines[first]);
+  out.target = bracket ? bracket.name : findAddresses(lines[first])[0];
+  out.address = bracket ? bracket.address : out.target;
   // The hop limit is the last plain number of the header once names and addresses are gone.
-  const rest = lines.slice(first, first + 2).join(" ")
-    .replace(/\S*\[[^\]]*\]/g, " ").split(/\s+/).filter((t) => !addressToken(t)).join(" ");
+  const rest = lines.slice(first, first + 2).join(" ").split(/\s+/)
+    .filter((t) => !t.includes("[") && !t.includes("]") && !addressToken(t)).join(" ");
   const n = [...rest.matchAll(/(?<![\w.:-])(\d+)(?![\w.:-])/g)].at(-1);
   out.maxHops = n ? Number(n[1]) : null;
-  out.messages.push(...lines.slice(0, first));
+  out.messages = out.messages.concat(lines.slice(0, first));
 }
 
-function readHop(ttl: number, text: string): TraceHop {
+/** A hop line: one to three probe columns, then a responder or a message; null otherwise. */
+function readHop(ttl: number, text: string): TraceHop | null {
   const columns: { rttMs: number | null; lessThan: boolean }[] = [];
   let rest = text;
   let m: RegExpMatchArray | null;
@@ -70,12 +76,22 @@ function readHop(ttl: number, text: string): TraceHop {
     columns.push({ rttMs: m[2] === undefined ? null : Number(m[2]), lessThan: m[1] === "<" });
     rest = rest.slice(m[0].length);
   }
+  if (columns.length === 0) return null;
   rest = rest.trim();
-  const host = rest.match(/^(\S+)\s*\[([^\]]+)\]\s*(.*)$/);
-  const bare = host ? null : rest.match(/^(\S+)\s*(.*)$/);
-  const address = host ? addressToken(host[2]) : bare ? addressToken(bare[1]) : null;
-  const name = host ? host[1] : null;
-  const tail = (host ? host[3] : address && bare ? bare[2] : "").trim();
+  const space = rest.indexOf(" ");
+  const head = space < 0 ? rest : rest.slice(0, space);
+  const after = space < 0 ? "" : rest.slice(space + 1).trim();
+  let address: string | null = null;
+  let name: string | null = null;
+  let tail = "";
+  const br = after.startsWith("[") || head.includes("[") ? bracketedHost(rest) : null;
+  if (br && br.address) {
+    address = br.address;
+    name = br.name;
+    tail = rest.slice(rest.indexOf("]") + 1).trim();
+  } else if ((address = addressToken(head))) {
+    tail = after;
+  }
   const probes: TraceProbe[] = columns.map((c) => ({
     address: c.rttMs === null ? null : address,
     name: c.rttMs === null ? null : name,
@@ -86,6 +102,10 @@ function readHop(ttl: number, text: string): TraceHop {
   }));
   // "192.0.2.1  reports: Destination host unreachable." answers one more probe.
   if (address && tail) probes.push({ address, name, rttMs: null, annotation: tail });
-  const note = !address && rest && (isTimeoutText(rest) || columns.length) ? rest : null;
-  return { ttl, probes, note };
+  if (!address) {
+    // Without a responder a hop line has all three columns and at most a message about them.
+    if (columns.length < 3 || columns.some((c) => c.rttMs !== null)) return null;
+    if (rest && !isTimeoutText(rest) && classifyRemote(rest) === "other") return null;
+  }
+  return { ttl, probes, note: !address && rest ? rest : null };
 }

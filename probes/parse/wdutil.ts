@@ -4,6 +4,8 @@
  *
  * @module
  */
+import { checkInput } from "./input_limits.ts";
+import { ParseError } from "./parse_error.ts";
 import {
   emptyLink,
   finishLink,
@@ -17,20 +19,28 @@ import {
 /**
  * Parses `wdutil info`; only the WIFI section is read.
  *
+ * @throws {ParseError} when the WIFI section (or a pasted part of it) has fewer than three of
+ *   its labels, or the text is empty, binary or beyond the limits of `input_limits.ts`
  * @example
  * ```ts
- * parseWdutil("WIFI\n    RSSI : -60 dBm\n    Channel : 5g36/80\n").interfaces[0].band; // "5"
+ * const text = "WIFI\n    RSSI : -60 dBm\n    Noise : -92 dBm\n    Channel : 5g36/80\n";
+ * parseWdutil(text).interfaces[0].band; // "5"
  * ```
  */
 export function parseWdutil(text: string): WifiReading {
-  if (
-    /must be run as root|requires root|permission denied|sudo/i.test(text) && !/\bRSSI\b/.test(text)
-  ) {
+  checkInput("wdutil", text);
+  const short = text.trim().split("\n").length <= 5;
+  const refusal = /must be run as root|requires root/i.test(text) ||
+    (/wdutil/i.test(text) && /permission denied|sudo/i.test(text));
+  if (short && refusal && !/\bRSSI\b/.test(text)) {
     return { state: "needs-admin", interfaces: [], message: text.trim().slice(0, 400) };
   }
   const fields = wifiSection(text);
-  if (fields.size === 0) {
-    return { state: "unrecognized", interfaces: [], message: text.trim().slice(0, 400) };
+  const known = [...fields.keys()].filter((k) => LABELS.has(k)).length;
+  // RSSI is in every WIFI section (0 dBm when not associated); netsh shares SSID, BSSID,
+  // Channel and (Windows 11 24H2) Rssi, and names each interface's GUID, which wdutil never does.
+  if (known < 3 || !fields.has("rssi") || fields.has("guid")) {
+    throw new ParseError("wdutil", ["the WIFI section of wdutil info (RSSI, Noise, Channel …)"]);
   }
   const link = emptyLink(fields.get("interface name") ?? null);
   const ssid = fields.get("ssid") ?? "";
@@ -69,6 +79,41 @@ export function parseWdutil(text: string): WifiReading {
   return { state: "ok", interfaces: [finishLink(link)] };
 }
 
+/** Labels of the WIFI section, lower-cased: a text needs three of them to be read as wdutil's. */
+const LABELS = new Set([
+  "mac address",
+  "interface name",
+  "power",
+  "op mode",
+  "ssid",
+  "bssid",
+  "rssi",
+  "cca",
+  "noise",
+  "tx rate",
+  "security",
+  "phy mode",
+  "mcs index",
+  "guard interval",
+  "nss",
+  "channel",
+  "country code",
+  "scan cache count",
+  "networkserviceid",
+  "ipv4 config method",
+  "ipv4 address",
+  "ipv4 router",
+  "ipv6 config method",
+  "ipv6 address",
+  "ipv6 router",
+  "dns",
+  "btc mode",
+  "desense",
+  "chain ack",
+  "bt coex",
+  "supported channels",
+]);
+
 /** `11ax` → `802.11ax`, as the other OSes print it. */
 function normalizePhy(phy: string): string {
   return /^11/.test(phy) ? `802.${phy}` : phy;
@@ -77,7 +122,7 @@ function normalizePhy(phy: string): string {
 /** Label → value of the WIFI section, labels lower-cased. */
 function wifiSection(text: string): Map<string, string> {
   const fields = new Map<string, string>();
-  let inWifi = !/^\s*WIFI\s*$/m.test(text); // a pasted excerpt without the banner
+  let inWifi = !/^[ \t]*WIFI[ \t]*$/m.test(text); // a pasted excerpt without the banner
   for (const line of text.split(/\r?\n/)) {
     const t = line.trim();
     if (/^[A-Z][A-Z0-9 ]+$/.test(t)) {
@@ -87,6 +132,9 @@ function wifiSection(text: string): Map<string, string> {
     if (!inWifi) continue;
     const i = line.indexOf(":");
     if (i < 0) continue;
+    // wdutil pads its labels ("    RSSI      : -60 dBm"); airport -I and system_profiler
+    // write the colon right after theirs, with some of the same words.
+    if (!/\s$/.test(line.slice(0, i))) continue;
     const label = line.slice(0, i).trim().toLowerCase();
     if (label && !fields.has(label)) fields.set(label, line.slice(i + 1).trim());
   }

@@ -24,7 +24,8 @@ export interface Fixture {
 
 /** The expectation of a fixture the parser must refuse. */
 export interface ExpectedError {
-  $error: { name: string; missing: string[] };
+  /** `problem`: the reason the input was refused as a whole (`empty`, `binary`, …), if it was. */
+  $error: { name: string; missing: string[]; problem?: string };
 }
 
 const ROOT = new URL("../fixtures/", import.meta.url);
