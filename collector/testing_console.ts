@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { BRAND } from "../brand/brand.ts";
 import { seal } from "../report/digest.ts";
 import { type Report, reportSchema } from "../report/schema.ts";
 import { HOSTILE } from "../report/html/testing.ts";
@@ -146,6 +147,7 @@ export function testConsole(
 ): SupportConsole {
   return new SupportConsole({
     db,
+    brand: BRAND,
     timeZone: TEST_TIME_ZONE,
     trustProxy: false,
     settings: { passwordParams: TEST_PARAMS, ...settings },

@@ -5,6 +5,7 @@
  * kiriwake collector [serve] [--db URL] [--listen HOST:PORT] [--data DIR] [--status FILE]
  *                    [--retention-days N] [--max-upload BYTES] [--receipts alnum|digits]
  *                    [--time-zone ZONE] [--rate-source N] [--rate-licence N] [--trust-proxy]
+ *                    [--no-console]
  * kiriwake collector migrate [--db URL] [--data DIR]
  * kiriwake collector retention run [--db URL] [--data DIR] [--retention-days N]
  * kiriwake collector status keygen --out KEYFILE
@@ -24,6 +25,7 @@
  */
 import { join } from "node:path";
 import { Collector } from "../../collector/collector.ts";
+import { SupportConsole } from "../../collector/console.ts";
 import { openDatabase } from "../../collector/open_db.ts";
 import { migrate } from "../../collector/migrate.ts";
 import { runRetention } from "../../collector/retention.ts";
@@ -50,6 +52,7 @@ const OPTIONS = {
   "rate-source": { type: "string" },
   "rate-licence": { type: "string" },
   "trust-proxy": { type: "boolean" },
+  "no-console": { type: "boolean" },
   key: { type: "string" },
   payload: { type: "string" },
   out: { type: "string" },
@@ -131,7 +134,16 @@ async function serve(
     log,
   });
   collector.startTimers();
-  const served = serveCollector(collector, listen, log);
+  // The support desk console (issue 16) shares the database; --no-console leaves it out of an
+  // instance that faces the internet for uploads only.
+  const console = values["no-console"] ? undefined : new SupportConsole({
+    db: collector.db,
+    brand: ctx.brand,
+    timeZone: collector.settings.timeZone,
+    trustProxy: collector.settings.trustProxy,
+    retentionDays: collector.settings.retentionDays,
+  });
+  const served = serveCollector(collector, listen, log, console);
   // The first line on stdout is the address: scripts and tests read it.
   io.out(`${served.url}\n`);
   io.err(
