@@ -7,6 +7,7 @@
  * @module
  */
 import { BRAND } from "../brand/brand.ts";
+import { diagnose } from "../diagnosis/diagnose.ts";
 import { seal } from "../report/digest.ts";
 import { type Report, reportSchema } from "../report/schema.ts";
 import { HOSTILE } from "../report/html/testing.ts";
@@ -92,6 +93,15 @@ export async function variantReport(v: Variant = {}): Promise<Report> {
       if (i.mac) i.mac = v.mac;
     }
   }
+  if (speed && (v.downMbps !== undefined || v.upMbps !== undefined)) {
+    const d = speed.download.mbps, u = speed.upload.mbps;
+    probe("isp.throughput").summary = {
+      ja: `下り ${d} Mbps、上り ${u} Mbps`,
+      en: `${d} Mbps down, ${u} Mbps up`,
+    };
+  }
+  // The diagnosis of the changed numbers, by today's rules (the probes' data is the truth).
+  r.diagnosis = diagnose(r.probes);
   if (v.hostile) {
     const wifi = probe("wifi.link");
     if (wifi) {

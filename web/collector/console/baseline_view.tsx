@@ -36,7 +36,7 @@ export function readingSentence(b: Baseline, r: Reading, lang: Lang): string {
       const p = r.placements[m];
       const worse = Math.round((1 - (p.beats ?? 0)) * 100);
       return ja
-        ? `同じ条件のお客様より大きく劣っています: ${hour}の${access}のレポート ${p.peers} 件の ${worse} % より${
+        ? `同じ条件のお客様より大きく劣っています: ${hour}・${access} のレポート ${p.peers} 件の ${worse} % より${
           HIGHER_IS_BETTER[m] ? "遅い" : "悪い"
         }${what([m])}です。混雑ではなく、この回線かお宅の中の問題と考えられます。`
         : `Far below its peers: ${
@@ -60,11 +60,11 @@ export function readingSentence(b: Baseline, r: Reading, lang: Lang): string {
     }
     case "typical":
       return ja
-        ? `${hour}の${access}のレポート ${peers} 件と比べて普通の値です。この時間帯に目立った混雑はありません。`
+        ? `${hour}・${access} のレポート ${peers} 件と比べて普通の値です。この時間帯に目立った混雑はありません。`
         : `Typical for ${access} at ${hour} among ${peers} reports, and this hour is not worse than the rest of the day.`;
     case "unknown":
       return ja
-        ? `比べられるレポートが足りません (${hour}の${access}: ${peers} 件)。`
+        ? `比べられるレポートが足りません (${hour}・${access}: ${peers} 件)。`
         : `Too few reports to compare with (${access} at ${hour}: ${peers}).`;
   }
 }
