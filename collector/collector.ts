@@ -59,7 +59,7 @@ export class Collector {
   readonly #log: (line: string) => void;
   readonly #now: () => Date;
   #inFlight = 0;
-  #timers: ReturnType<typeof setInterval>[] = [];
+  #timers: ReturnType<typeof setTimeout>[] = [];
 
   private constructor(parts: CollectorParts, licenceKeys: readonly VerifyKey[]) {
     this.db = parts.db;
@@ -181,15 +181,26 @@ export class Collector {
     }
   }
 
-  /** Starts the timers of maintenance and status refresh. */
+  /**
+   * Starts the timers: maintenance hourly (the first run within a minute, at a random
+   * moment so that instances started together do not all run it at once) and the status
+   * file check. A problem is logged when it appears, not every time it persists.
+   */
   startTimers(): void {
-    const guard = (what: string, f: () => Promise<unknown>) => () =>
+    let last: string | null = null;
+    const report = (problem: string | null) => {
+      if (problem && problem !== last) this.#log(problem);
+      last = problem;
+    };
+    const guard = (what: string, f: () => Promise<string | null | void>) => () =>
       void f().then(
-        (problem) => typeof problem === "string" && this.#log(problem),
-        (e) => this.#log(`${what} failed: ${(e as Error).message}`),
+        (p) => report(p ?? null),
+        (e) => report(`${what} failed: ${(e as Error).message}`),
       );
+    const maintain = guard("maintenance", () => this.maintain());
     this.#timers.push(
-      setInterval(guard("maintenance", () => this.maintain()), this.settings.maintenanceMs),
+      setTimeout(maintain, Math.random() * 60_000),
+      setInterval(maintain, this.settings.maintenanceMs),
       setInterval(
         guard("status refresh", () => this.status.refresh()),
         this.settings.statusRefreshMs,
@@ -221,7 +232,7 @@ export class Collector {
 
   /** Stops the timers and closes the database. */
   async close(): Promise<void> {
-    for (const t of this.#timers) clearInterval(t);
+    for (const t of this.#timers) clearTimeout(t);
     this.#timers = [];
     await this.db.close();
   }

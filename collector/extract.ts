@@ -87,11 +87,16 @@ export async function extractColumns(
   };
 }
 
+const hourFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The hour (0–23) of an ISO time in `timeZone`. */
 export function hourIn(iso: string, timeZone: string): number {
-  const h = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", hourCycle: "h23" })
-    .format(new Date(iso));
-  return Number(h) % 24;
+  let f = hourFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", hourCycle: "h23" });
+    hourFormats.set(timeZone, f);
+  }
+  return Number(f.format(new Date(iso))) % 24;
 }
 
 /** The access type with the highest confidence, or null when none was inferred. */

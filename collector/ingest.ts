@@ -119,7 +119,7 @@ export async function prepareUpload(
       licenceId: tenant.licenceId,
       deletionSha256: up.data.deletion.sha256,
       body,
-      sizeBytes: new TextEncoder().encode(body).length,
+      sizeBytes: bytes.length,
     },
   };
 }

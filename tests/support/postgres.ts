@@ -39,6 +39,8 @@ export interface TestPostgres {
   start(): Promise<void>;
   /** Stops it and removes the cluster. */
   close(): Promise<void>;
+  /** The postmaster's process id (its children are the backends), or null when stopped. */
+  pid(): number | null;
 }
 
 /** The directory of initdb/pg_ctl/postgres, or null when none is installed. */
@@ -180,6 +182,13 @@ export async function startPostgres(): Promise<TestPostgres> {
       if (running) return;
       await start();
       running = true;
+    },
+    pid() {
+      try {
+        return Number(Deno.readTextFileSync(join(data, "postmaster.pid")).split("\n")[0]) || null;
+      } catch {
+        return null;
+      }
     },
     async close() {
       if (running) {

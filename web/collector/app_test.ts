@@ -243,6 +243,34 @@ Deno.test("the collector app over PGlite", async (t) => {
       },
     );
 
+    await t.step(
+      "uploads beyond the concurrency limit get 503 with Retry-After, not a queue",
+      async () => {
+        const c = await open({ maxConcurrentUploads: 1, bodyIdleMs: 5_000 });
+        const api = client(c);
+        let release!: () => void;
+        const held = new Promise<void>((r) => release = r);
+        const { body } = await uploadOf(await distinctReport());
+        const slow = api.post(
+          new ReadableStream({
+            async pull(ctrl) {
+              await held;
+              ctrl.enqueue(new TextEncoder().encode(body));
+              ctrl.close();
+            },
+          }, { highWaterMark: 0 }),
+        );
+        while (c.inFlight === 0) await new Promise((r) => setTimeout(r, 5));
+        const busy = await api.post((await uploadOf(await distinctReport())).body);
+        assert.equal(busy.status, 503);
+        assert.equal(busy.headers.get("retry-after"), "30");
+        assert.equal((await errorOf(busy)).code, "unavailable");
+        release();
+        assert.equal((await slow).status, 201);
+        assert.equal(c.inFlight, 0);
+      },
+    );
+
     await t.step("health, readiness, unknown routes and methods answer in JSON", async () => {
       const api = client(await open());
       assert.deepEqual(await (await api.get("/healthz")).json(), { ok: true });

@@ -24,15 +24,16 @@
  * @module
  */
 import { join } from "node:path";
-import { Collector } from "../../collector/collector.ts";
+import { Collector, type CollectorParts } from "../../collector/collector.ts";
 import { SupportConsole } from "../../collector/console.ts";
+import { isTransient } from "../../collector/db.ts";
 import { openDatabase } from "../../collector/open_db.ts";
 import { migrate } from "../../collector/migrate.ts";
 import { runRetention } from "../../collector/retention.ts";
 import type { Command, CommandContext, Io } from "../../session/command.ts";
 import { parseCommandArgs } from "../../util/args.ts";
 import { userDataDir } from "../../util/data_dir.ts";
-import { EXIT, UsageError } from "../../util/errors.ts";
+import { EXIT, RefusedError, UsageError } from "../../util/errors.ts";
 import { settingsFromFlags } from "./command_flags.ts";
 import { statusCommand } from "./command_status.ts";
 import { serveCollector } from "./serve.ts";
@@ -91,8 +92,7 @@ export const collectorCommand: Command = async (args, io, ctx) => {
     case "retention": {
       if (action !== "run") throw usage("collector retention run");
       const settings = settingsFromFlags(values);
-      const collector = await Collector.open({
-        db: await openDatabase(db, dataDir),
+      const collector = await openCollector({ db, dataDir }, {
         brand: ctx.brand,
         settings,
         now: ctx.now,
@@ -126,13 +126,10 @@ async function serve(
   const listen = parseListen(values.listen ?? DEFAULT_LISTEN);
   const settings = settingsFromFlags(values);
   const log = (line: string) => io.err(`${new Date().toISOString()} ${line}\n`);
-  const collector = await Collector.open({
-    db: await openDatabase(where.db, where.dataDir),
-    brand: ctx.brand,
-    settings,
-    statusPath: where.statusPath,
-    log,
-  });
+  const collector = await openCollector(
+    where,
+    { brand: ctx.brand, settings, statusPath: where.statusPath, log },
+  );
   collector.startTimers();
   // The support desk console (issue 16) shares the database; --no-console leaves it out of an
   // instance that faces the internet for uploads only.
@@ -158,6 +155,29 @@ async function serve(
   for (const s of signals) Deno.removeSignalListener(s, stop);
   await served.shutdown();
   return EXIT.ok;
+}
+
+/**
+ * Opens the database and the collector on it.
+ *
+ * @throws {RefusedError} naming the database when it cannot be reached or migrated now
+ */
+async function openCollector(
+  where: { db: string | undefined; dataDir: string },
+  parts: Omit<CollectorParts, "db">,
+): Promise<Collector> {
+  const db = await openDatabase(where.db, where.dataDir);
+  try {
+    return await Collector.open({ ...parts, db });
+  } catch (e) {
+    await db.close().catch(() => {});
+    if (!isTransient(e)) throw e;
+    const why = (e as Error).message;
+    throw new RefusedError({
+      ja: `データベース (${db.where}) に接続できません: ${why}`,
+      en: `Cannot reach the database (${db.where}): ${why}`,
+    });
+  }
 }
 
 /**
