@@ -8,6 +8,8 @@ import { BRAND } from "./brand/brand.ts";
 import { chooseLang, peekLang } from "./util/args.ts";
 import { appCommand, defaultCommand } from "./web/app_command.ts";
 import { collectorCommand } from "./web/collector/command.ts";
+import { collectorUserCommand } from "./cli/collector_user.ts";
+import { withSubcommands } from "./session/subcommands.ts";
 import { helpText } from "./cli/help.ts";
 import { licenseCommand } from "./cli/license.ts";
 import { parseCommand } from "./cli/parse.ts";
@@ -42,7 +44,7 @@ export const COMMANDS: Record<string, Command> = {
   speedtest: speedtestCommand,
   "speedtest-server": speedtestServerCommand,
   // The provider's receiving end; a customer build without it drops this line and its import.
-  collector: collectorCommand,
+  collector: withSubcommands(collectorCommand, { user: collectorUserCommand }),
 };
 
 /** Runs the CLI with `args` and returns the exit code. Never throws. */

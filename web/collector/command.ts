@@ -11,6 +11,8 @@
  * kiriwake collector status keygen --out KEYFILE
  * kiriwake collector status sign --key KEYFILE [--payload FILE] [--out FILE] [--data DIR]
  * kiriwake collector status show [--status FILE] [--data DIR]
+ * kiriwake collector user add|disable|enable|reset|list …   (cli/collector_user.ts, composed
+ *                                                           by the entry)
  * ```
  *
  * Without `--db` the collector keeps its reports in an embedded PGlite in the data
@@ -113,7 +115,7 @@ export const collectorCommand: Command = async (args, io, ctx) => {
     case "status":
       return await statusCommand(io, ctx, action, values, { dataDir, statusPath });
     default:
-      throw usage("collector [serve|migrate|retention run|status keygen|sign|show]");
+      throw usage("collector [serve|migrate|retention run|status keygen|sign|show|user …]");
   }
 };
 
