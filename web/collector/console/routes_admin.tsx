@@ -68,7 +68,8 @@ export function adminRoutes(app: Hono<ConsoleEnv>, h: Helpers): void {
       else problems.push(lang === "ja" ? "日時が正しくありません" : "Not a date");
     }
     const tenant = get("tenant");
-    if (tenant) q.tenant = tenant;
+    if (tenant && h.scope(c).kind === "all-tenants") q.tenant = tenant;
+    else delete fields.tenant;
     const before = get("before");
     if (before) {
       if (/^\d{1,18}$/.test(before)) q.beforeId = Number(before);

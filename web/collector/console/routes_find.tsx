@@ -52,6 +52,12 @@ export function findRoutes(app: Hono<ConsoleEnv>, h: Helpers): void {
     for (const [k, v] of new URL(c.req.url).searchParams) if (!(k in q)) q[k] = v;
     return q;
   };
+  // A tenant's staff search their tenant: a tenant named in the request is not theirs to name.
+  const searchOf = (c: ConsoleContext) => {
+    const parsed = parseSearch(query(c), con.timeZone);
+    if (h.scope(c).kind !== "all-tenants") delete parsed.filter.tenant;
+    return parsed;
+  };
   const notFound = async (c: ConsoleContext) => {
     const lang = h.ctx(c).lang;
     return await h.message(c, 404, W.notFound[lang], W.notFoundHint[lang]);
@@ -63,7 +69,7 @@ export function findRoutes(app: Hono<ConsoleEnv>, h: Helpers): void {
   };
 
   app.get("/", async (c) => {
-    const { filter, problems } = parseSearch(query(c), con.timeZone);
+    const { filter, problems } = searchOf(c);
     const scope = h.scope(c);
     const page = await searchReports(con.db, scope, filter, s.pageSize, h.actor(c));
     if (filter.receipt && page.rows.length === 1) {
@@ -93,7 +99,7 @@ export function findRoutes(app: Hono<ConsoleEnv>, h: Helpers): void {
   });
 
   app.get("/export.csv", async (c) => {
-    const { filter } = parseSearch(query(c), con.timeZone);
+    const { filter } = searchOf(c);
     const rows = await exportReports(con.db, h.scope(c), filter, s.exportLimit, h.actor(c));
     const csv = toCsv(
       [
