@@ -46,7 +46,10 @@ export async function generateReports(
   try {
     for (let off = 0; off < n; off += BATCH) {
       const chunk = receipts.slice(off, off + BATCH);
-      await sql.unsafe(GENERATE, [chunk, off, start.toISOString(), (360 * 86_400) / n, TENANTS]);
+      // The receipts as a PostgreSQL array literal (receipt characters need no quoting): a
+      // JS array is sent as "a,b,c" when the driver has not learnt the array types yet.
+      const literal = `{${chunk.join(",")}}`;
+      await sql.unsafe(GENERATE, [literal, off, start.toISOString(), (360 * 86_400) / n, TENANTS]);
       log(`  ${Math.min(n, off + BATCH)} / ${n}`);
     }
     await sql.unsafe("ANALYZE report_keys");

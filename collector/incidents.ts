@@ -10,7 +10,7 @@
 import type { Segment } from "../probes/types.ts";
 import type { Database } from "./db.ts";
 import type { Scope } from "./scope.ts";
-import { inScope, tenantCondition } from "./scoped.ts";
+import { inScope, tenantCondition, textArray } from "./scoped.ts";
 
 /** Segments shared by many customers: only these make incidents. */
 export const SHARED_SEGMENTS: readonly Segment[] = ["isp", "dns", "internet", "service"];
@@ -49,8 +49,8 @@ export async function findIncidents(
   return await inScope(db, scope, async (sql) => {
     const params: unknown[] = [];
     const where = [tenantCondition(scope, "tenant", params, q.tenant)];
-    params.push(q.segment ? [q.segment] : SHARED_SEGMENTS);
-    where.push(`headline_segment = ANY($${params.length}::text[])`);
+    params.push(textArray(q.segment ? [q.segment] : SHARED_SEGMENTS));
+    where.push(`headline_segment = ANY(($${params.length}::text)::text[])`);
     params.push(from.toISOString(), q.to.toISOString(), q.threshold);
     where.push(
       `received_at > $${params.length - 2}::timestamptz`,

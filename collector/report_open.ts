@@ -9,7 +9,7 @@
 import { type Actor, type AuditAction, recordRead } from "./audit_log.ts";
 import type { Database, Sql } from "./db.ts";
 import type { Scope } from "./scope.ts";
-import { inScope, tenantCondition } from "./scoped.ts";
+import { inScope, tenantCondition, textArray } from "./scoped.ts";
 import { REPORT_COLUMNS, type StoredReport, storedReportOf } from "./store_rows.ts";
 
 /** A stored report with what the console adds. */
@@ -19,13 +19,13 @@ export interface OpenedReport extends StoredReport {
 }
 
 async function fetch(sql: Sql, scope: Scope, receipts: readonly string[]): Promise<OpenedReport[]> {
-  const params: unknown[] = [[...receipts]];
+  const params: unknown[] = [textArray(receipts)];
   const where = tenantCondition(scope, "k.tenant", params);
   const rows = await sql.query<Record<string, unknown>>(
     `SELECT ${REPORT_COLUMNS.map((c) => `r.${c}`).join(", ")}, r.blamed_hop
        FROM report_keys k
        JOIN reports r ON r.received_at = k.received_at AND r.report_id = k.report_id
-      WHERE k.receipt = ANY($1::text[]) AND ${where}`,
+      WHERE k.receipt = ANY(($1::text)::text[]) AND ${where}`,
     params,
   );
   return rows.map((row) => ({

@@ -69,6 +69,23 @@ export function tenantCondition(
   return `${column} = $${params.length}`;
 }
 
+/**
+ * A list as one PostgreSQL `text[]` literal, for a parameter written `($n::text)::text[]`. Both
+ * drivers take it the same way: `postgres` sends a JS array as `a,b,c` (not an array) when it
+ * has not learnt the array types of its connection yet, so arrays never go in as JS arrays.
+ *
+ * @example
+ * ```ts
+ * import { textArray } from "./scoped.ts";
+ * textArray(["KW-7F3K-9HQC", 'a "b", c\\']); // '{"KW-7F3K-9HQC","a \\"b\\", c\\\\"}'
+ * ```
+ */
+export function textArray(values: readonly string[]): string {
+  return `{${
+    values.map((v) => `"${v.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`).join(",")
+  }}`;
+}
+
 /** True when `scope` may see every tenant (a provider admin). */
 export function seesAllTenants(scope: Scope): boolean {
   return requireScope(scope).kind === "all-tenants";

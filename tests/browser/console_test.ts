@@ -9,7 +9,7 @@
  * @module
  */
 import assert from "node:assert/strict";
-import { copyFile, mkdir } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { testCollector } from "../../collector/testing.ts";
 import { TEST_PASSWORD, testConsole } from "../../collector/testing_console.ts";
@@ -21,20 +21,33 @@ import { launch, SCREENSHOTS, skipWithoutBrowser, watchProblems } from "./browse
 
 const DOCS = new URL("../../docs/screenshots/", import.meta.url);
 
-/** A screenshot of the top of the page (at most `height` px), kept in docs on request. */
+/**
+ * A screenshot of the top of the page (at most `height` px) in `tests/screenshots/`, and with
+ * `UPDATE_SCREENSHOTS=1` a JPEG of it in `docs/screenshots/` (small enough to keep in git).
+ */
 async function shot(page: Page, name: string, height = 1400): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
-  const path = new URL(`${name}.png`, SCREENSHOTS).pathname;
   const full = await page.evaluate("document.documentElement.scrollHeight") as number;
-  const width = page.viewportSize()!.width;
+  const clip = { x: 0, y: 0, width: page.viewportSize()!.width, height: Math.min(full, height) };
   await page.screenshot({
-    path,
+    path: new URL(`${name}.png`, SCREENSHOTS).pathname,
     fullPage: true,
-    clip: { x: 0, y: 0, width, height: Math.min(full, height) },
+    clip,
   });
   if (Deno.env.get("UPDATE_SCREENSHOTS") === "1") {
     await mkdir(DOCS, { recursive: true });
-    await copyFile(path, new URL(`${name}.png`, DOCS).pathname);
+    const path = new URL(`${name}.jpg`, DOCS).pathname;
+    await page.screenshot({ path, fullPage: true, clip, type: "jpeg", quality: 72 });
+  }
+}
+
+/** A screenshot of one element, kept like {@link shot}. */
+async function shotOf(page: Page, selector: string, name: string): Promise<void> {
+  const el = page.locator(selector);
+  await el.scrollIntoViewIfNeeded();
+  await el.screenshot({ path: new URL(`${name}.png`, SCREENSHOTS).pathname });
+  if (Deno.env.get("UPDATE_SCREENSHOTS") === "1") {
+    await el.screenshot({ path: new URL(`${name}.jpg`, DOCS).pathname, type: "jpeg", quality: 72 });
   }
 }
 
@@ -88,21 +101,8 @@ Deno.test({
       assert.equal(await page.locator(".strips svg").count(), 4);
       assert.equal(await page.locator(".tl-list > li").count(), 3, "this customer's 3 reports");
       await shot(page, "console-report-ja", 2000);
-      await page.locator("#baseline-title").scrollIntoViewIfNeeded();
-      await page.locator("section:has(#baseline-title)").screenshot({
-        path: new URL("console-baseline-ja.png", SCREENSHOTS).pathname,
-      });
-      await page.locator("section:has(#timeline-title)").screenshot({
-        path: new URL("console-timeline-ja.png", SCREENSHOTS).pathname,
-      });
-      if (Deno.env.get("UPDATE_SCREENSHOTS") === "1") {
-        for (const n of ["console-baseline-ja", "console-timeline-ja"]) {
-          await copyFile(
-            new URL(`${n}.png`, SCREENSHOTS).pathname,
-            new URL(`${n}.png`, DOCS).pathname,
-          );
-        }
-      }
+      await shotOf(page, "section:has(#baseline-title)", "console-baseline-ja");
+      await shotOf(page, "section:has(#timeline-title)", "console-timeline-ja");
 
       // The evidence details, and the report as the customer saved it.
       await page.click(`a[href='/console/r/${tonight.receipt}/details']`);
@@ -127,6 +127,7 @@ Deno.test({
       // The far-below neighbour reads as an individual fault.
       await page.goto(`${origin}/console/r/${seeded.broken.receipt}`);
       assert.equal(await page.locator(".reading.k-individual").count(), 1);
+      await shotOf(page, "section:has(#baseline-title)", "console-baseline-individual-ja");
 
       // Export the search as CSV: acme's reports only.
       await page.goto(`${origin}/console?ticket=T-2041`);
