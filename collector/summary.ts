@@ -34,6 +34,8 @@ export interface ReportSummary {
   deviceKey: string | null;
   licenceId: string | null;
   blamedHop: string | null;
+  /** A watch report (`kiriwake watch`: samples over hours), not a single run. */
+  watch: boolean;
 }
 
 /** The select list of {@link summaryOf}, over `reports` aliased `r`. */
@@ -61,6 +63,7 @@ export const SUMMARY_COLUMNS = [
   "r.device_key",
   "r.licence_id",
   "r.blamed_hop",
+  "(r.body ? 'watch') AS watch",
 ].join(", ");
 
 const num = (v: unknown): number | null => v === null || v === undefined ? null : Number(v);
@@ -101,5 +104,6 @@ export function summaryOf(r: Record<string, unknown>): ReportSummary {
     deviceKey: (r.device_key as string) ?? null,
     licenceId: (r.licence_id as string) ?? null,
     blamedHop: (r.blamed_hop as string) ?? null,
+    watch: Boolean(r.watch),
   };
 }

@@ -204,6 +204,14 @@ export function ResultList(props: { ctx: PageCtx; rows: ReportSummary[]; showTen
                   )
                   : null}
                 {r.partial ? ` · ${W.partial[lang]}` : ""}
+                {r.watch
+                  ? (
+                    <>
+                      {" · "}
+                      <span class="pill">{W.watch[lang]}</span>
+                    </>
+                  )
+                  : null}
               </div>
             </div>
             <label class="pick">

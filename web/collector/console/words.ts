@@ -68,6 +68,7 @@ export const W = {
   received: { ja: "受信", en: "Received" },
   created: { ja: "作成", en: "Created" },
   partial: { ja: "途中まで", en: "partial" },
+  watch: { ja: "継続測定", en: "watch" },
   incident: { ja: "障害の可能性", en: "Possible incident" },
   showThem: { ja: "該当レポートを表示", en: "Show them" },
   details: { ja: "測定の詳細", en: "Measurement details" },
