@@ -1,15 +1,14 @@
 /**
  * The kiriwake CLI: parses the command, dispatches it, maps errors to exit codes.
- * The only place that exits.
+ * The only place that exits. The customer's binary is compiled from this file; the
+ * provider's collector build starts from `collector_main.ts`, which adds its commands and
+ * calls {@link start} here.
  *
  * @module
  */
 import { BRAND } from "./brand/brand.ts";
 import { chooseLang, peekLang } from "./util/args.ts";
 import { appCommand, defaultCommand } from "./web/app_command.ts";
-import { collectorCommand } from "./web/collector/command.ts";
-import { collectorUserCommand } from "./cli/collector_user.ts";
-import { withSubcommands } from "./session/subcommands.ts";
 import { helpText } from "./cli/help.ts";
 import { licenseCommand } from "./cli/license.ts";
 import { parseCommand } from "./cli/parse.ts";
@@ -25,7 +24,7 @@ import { termsCommand } from "./cli/terms.ts";
 import { viewCommand } from "./web/view_command.ts";
 import { userConfigDir } from "./util/config_dir.ts";
 import { EXIT, InvalidInputError, KiriwakeError, RefusedError, UsageError } from "./util/errors.ts";
-import { VERSION } from "./util/version.ts";
+import { versionInfo, versionLine } from "./cli/version.ts";
 import type { Lang } from "./util/text.ts";
 
 /** Every command, by name. */
@@ -43,31 +42,35 @@ export const COMMANDS: Record<string, Command> = {
   "__plugin-host": pluginHostCommand,
   speedtest: speedtestCommand,
   "speedtest-server": speedtestServerCommand,
-  // The provider's receiving end; a customer build without it drops this line and its import.
-  collector: withSubcommands(collectorCommand, { user: collectorUserCommand }),
 };
 
-/** Runs the CLI with `args` and returns the exit code. Never throws. */
+/**
+ * Runs the CLI with `args` and returns the exit code. Never throws.
+ *
+ * @param commands the commands this entry offers (the collector build adds its own)
+ */
 export async function main(
   args: string[],
   io: Io,
   ctxOverride: Partial<CommandContext> = {},
+  commands: Record<string, Command> = COMMANDS,
 ): Promise<number> {
   let lang: Lang = "en";
   try {
     lang = chooseLang(peekLang(args), io.env);
     const brand = ctxOverride.brand ?? BRAND;
     if (args.includes("--version")) {
-      io.out(`${brand.product} ${VERSION} (${Deno.build.target}; deno ${Deno.version.deno})\n`);
+      const v = versionInfo(brand);
+      io.out(args.includes("--json") ? `${JSON.stringify(v, null, 2)}\n` : `${versionLine(v)}\n`);
       return EXIT.ok;
     }
     const [first, ...rest] = args;
     const named = first !== undefined && !first.startsWith("-");
     // No arguments at all (a double-click): the browser flow; flags alone: the terminal run.
     const name = named ? first : args.length === 0 ? defaultCommand(Deno.build.os, io.env) : "run";
-    const command = COMMANDS[name];
+    const command = commands[name];
     if (!command) {
-      const known = Object.keys(COMMANDS).filter((c) => !c.startsWith("__")).join(", ");
+      const known = Object.keys(commands).filter((c) => !c.startsWith("__")).join(", ");
       throw new UsageError({
         ja: `不明なコマンド "${name}"（${known}）。kiriwake --help をご覧ください`,
         en: `Unknown command "${name}" (${known}); see kiriwake --help`,
@@ -103,6 +106,9 @@ function reportError(e: unknown, io: Io, lang: Lang): number {
   return EXIT.internal;
 }
 
-if (import.meta.main) {
-  Deno.exit(await main(Deno.args, denoIo()));
+/** Runs the process's own arguments with `commands` and exits with the code. */
+export async function start(commands: Record<string, Command> = COMMANDS): Promise<never> {
+  Deno.exit(await main(Deno.args, denoIo(), {}, commands));
 }
+
+if (import.meta.main) await start();

@@ -45,8 +45,10 @@ export const brandSchema = z.object({
   plugins: z.object({
     /** What to do with an unsigned manifest. */
     unsigned: z.enum(["refuse", "warn", "allow"]),
-    /** Ed25519 public keys that sign manifests. */
-    publicKeys: z.array(z.string()),
+    /** Ed25519 public keys (base64 SPKI or raw) that sign manifests. */
+    publicKeys: z.array(
+      z.string().refine((k) => decodePublicKey(k) !== null, "not a base64 Ed25519 public key"),
+    ),
   }).strict(),
   os: z.object({
     supported: z.array(z.enum(["windows", "darwin", "linux"])).min(1),
@@ -66,11 +68,11 @@ export type BrandInput = z.input<typeof brandSchema>;
 export type Brand = z.infer<typeof brandSchema>;
 
 /**
- * Validates a brand configuration.
+ * Validates a brand configuration (a `BrandInput`, or parsed JSON of one).
  *
  * @throws {TypeError} naming every wrong field
  */
-export function loadBrand(input: BrandInput): Brand {
+export function loadBrand(input: unknown): Brand {
   const r = brandSchema.safeParse(input);
   if (!r.success) {
     throw new TypeError(`Invalid brand configuration: ${formatIssues(r.error.issues)}`);

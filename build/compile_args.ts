@@ -31,19 +31,26 @@ export const PERMISSIONS = [
   "--allow-sys",
 ] as const;
 
-/**
- * Modules that run as file-URL Workers and must be embedded: the speed server's extra
- * listeners. (Plugin Workers start from `data:` URLs and need nothing here.)
- */
-export const WORKER_MODULES = ["speed/server_worker.ts"] as const;
+/** The binary's file name for `target`: `<brand>[<suffix>]-<target>[.exe]`. */
+export function binaryName(product: string, target: Target, suffix = ""): string {
+  return `${product}${suffix}-${target}${target.includes("windows") ? ".exe" : ""}`;
+}
 
-/** The binary's file name for `target`. */
-export function binaryName(product: string, target: Target): string {
-  return `${product}-${target}${target.includes("windows") ? ".exe" : ""}`;
+/** What one `deno compile` builds, besides the target and the output. */
+export interface CompileInputs {
+  /** The entry module. */
+  entry: string;
+  /** The runtime-only configuration (runtime_config.ts) and its cut lockfile. */
+  config: string;
+  lock: string;
+  /** Modules started as Workers by URL, which `deno compile` does not follow by itself. */
+  workers: readonly string[];
+  /** Parts of npm packages to leave out (products.ts `trim`), as absolute paths. */
+  excludes?: readonly string[];
 }
 
 /** Arguments of `deno compile` for `target`, writing to `output`. */
-export function compileArgs(target: Target, output: string, entry = "main.ts"): string[] {
+export function compileArgs(target: Target, output: string, inputs: CompileInputs): string[] {
   return [
     "compile",
     ...PERMISSIONS,
@@ -54,13 +61,17 @@ export function compileArgs(target: Target, output: string, entry = "main.ts"): 
     // import() through eval; the kit itself never needs eval (plugins/README.md).
     "--v8-flags=--disallow-code-generation-from-strings",
     "--no-prompt",
-    // Workers load their module by URL, which `deno compile` does not follow by itself.
-    ...WORKER_MODULES.flatMap((m) => ["--include", m]),
+    // Only the runtime packages resolve, checked against the committed lockfile's hashes.
+    `--config=${inputs.config}`,
+    `--lock=${inputs.lock}`,
+    "--frozen",
+    ...inputs.workers.flatMap((m) => ["--include", m]),
+    ...(inputs.excludes ?? []).flatMap((p) => ["--exclude", p]),
     "--target",
     target,
     "--output",
     output,
-    entry,
+    inputs.entry,
   ];
 }
 

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { COLLECTOR_COMMANDS } from "../collector_main.ts";
 import { main } from "../main.ts";
 import { openDatabase } from "../collector/open_db.ts";
 import { testConsole } from "../collector/testing_console.ts";
@@ -10,9 +11,12 @@ Deno.test("collector user add, list, reset, disable: accounts from the terminal,
   const dir = await Deno.makeTempDir({ prefix: "kw-user-" });
   const run = async (args: string[], stdin = "") => {
     const io = memoryIo(stdin, { env: { HOME: "/nonexistent" } });
-    const code = await main(["collector", "user", ...args, "--data", dir, "--lang", "en"], io, {
-      now: () => NOW,
-    });
+    const code = await main(
+      ["collector", "user", ...args, "--data", dir, "--lang", "en"],
+      io,
+      { now: () => NOW },
+      COLLECTOR_COMMANDS,
+    );
     return { code, out: io.stdout, err: io.stderr };
   };
   try {

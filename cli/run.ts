@@ -7,13 +7,9 @@ import { join } from "node:path";
 import { ensureConsent } from "./consent_gate.ts";
 import { rememberReport } from "../consent/report_list.ts";
 import { EXIT, UsageError } from "../util/errors.ts";
-import { defaultConfig, loadConfigFile } from "../probes/config_load.ts";
-import { BUILTIN_PROBES } from "../probes/mod.ts";
-import { planProbes } from "../probes/plan.ts";
-import { discoverPlugins, manifestNotes, processDiscovery } from "../plugins/discover.ts";
-import { pluginProbes, pluginSourceOf } from "../plugins/mod.ts";
 import type { Report } from "../report/schema.ts";
 import { prepareReportDir } from "../report/store.ts";
+import { prepareRun } from "../session/prepare.ts";
 import { reportId, runSession } from "../session/run.ts";
 import { parseCommandArgs } from "../util/args.ts";
 import type { Command } from "../session/command.ts";
@@ -36,16 +32,13 @@ export const runCommand: Command = async (args, io, ctx) => {
   if (values.out === "") throw new UsageError({ ja: "--out が空です", en: "--out is empty" });
 
   // Everything that can be wrong with the input fails here, before anything is measured.
-  const config = values.config
-    ? await loadConfigFile(values.config)
-    : await defaultConfig(brand.defaultConfig);
-  const plugins = await discoverPlugins(brand, processDiscovery(values.manifest, ctx.configDir));
-  const probes = planProbes(
-    [...BUILTIN_PROBES, ...(plugins ? pluginProbes(plugins) : [])],
-    config.config,
-    values.config ?? "config",
-  );
-  io.err(manifestNotes(plugins, lang, values.quiet));
+  const { config, probes, sourceOf, notes } = await prepareRun({
+    brand,
+    configDir: ctx.configDir,
+    configFile: values.config,
+    manifest: values.manifest,
+  });
+  io.err(notes(lang, values.quiet));
   if (values["dry-run"]) {
     return await dryRun(io, ctx, { probes, consent: values.consent, json: values.json });
   }
@@ -60,7 +53,9 @@ export const runCommand: Command = async (args, io, ctx) => {
   });
   if (!values.quiet) { for (const w of grant.warnings) io.err(`${w[lang]}\n`); }
   const licence = grant.licence;
-  const outDir = values.out ?? join(homeDir(io.env), "kiriwake-reports", reportId(ctx.now()));
+  // One id for the report and its folder: the customer reads it out on the phone.
+  const id = reportId(ctx.now());
+  const outDir = values.out ?? join(homeDir(io.env), "kiriwake-reports", id);
   const paths = await prepareReportDir(outDir);
   // So that `terms revoke` can say which reports remain; losing this must not stop a run.
   await rememberReport(ctx.configDir, paths.json, ctx.now()).catch((e) =>
@@ -73,6 +68,7 @@ export const runCommand: Command = async (args, io, ctx) => {
   let result;
   try {
     result = await runSession({
+      id,
       brand,
       lang,
       grant,
@@ -81,7 +77,7 @@ export const runCommand: Command = async (args, io, ctx) => {
       probes,
       paths,
       signal: controller.signal,
-      sourceOf: pluginSourceOf(plugins),
+      sourceOf,
       onEvent: values.quiet ? undefined : progressRenderer(io, lang),
     });
   } finally {

@@ -7,15 +7,15 @@
  */
 import { ensureConsent } from "./consent_gate.ts";
 import { InvalidInputError, RefusedError, UsageError } from "../util/errors.ts";
-import { defaultConfig, loadConfigFile } from "../probes/config_load.ts";
 import { runProbes } from "../probes/runner.ts";
-import { throughputProbe } from "../probes/builtin/isp_throughput.ts";
+import { ispThroughputProbe } from "../probes/builtin/isp_throughput.ts";
 import { budgetNote, formatMB, parseByteSize, planSpeed } from "../speed/budget.ts";
 import type { SpeedServer } from "../speed/config.ts";
 import type { ThroughputData } from "../speed/schema.ts";
 import { comparisonSummary, serverSummary, speedtestJson } from "../speed/summary.ts";
 import { parseCommandArgs } from "../util/args.ts";
 import type { Command } from "../session/command.ts";
+import { loadRunConfig } from "../session/prepare.ts";
 
 /** Runs the speed test. Exit 0: measured, nothing wrong; 1: a problem found or not measured. */
 export const speedtestCommand: Command = async (args, io, ctx) => {
@@ -37,9 +37,7 @@ export const speedtestCommand: Command = async (args, io, ctx) => {
     new UsageError({ ja: `speedtest: ${ja}`, en: `speedtest: ${en}` });
 
   // Everything that can be wrong with the input fails here, before anything is measured.
-  const loaded = values.config
-    ? await loadConfigFile(values.config)
-    : await defaultConfig(brand.defaultConfig);
+  const loaded = await loadRunConfig(brand, values.config);
   const config = structuredClone(loaded.config);
   const t = config.throughput;
   const caCerts = values["ca-cert"] ? [await readCa(values["ca-cert"])] : undefined;
@@ -83,7 +81,7 @@ export const speedtestCommand: Command = async (args, io, ctx) => {
     }
     t.streams.initial = t.streams.max = n;
   }
-  config.only = [throughputProbe.id];
+  config.only = [ispThroughputProbe.id];
 
   const grant = await ensureConsent({
     brand,
@@ -109,7 +107,7 @@ export const speedtestCommand: Command = async (args, io, ctx) => {
   let out;
   try {
     out = await runProbes({
-      probes: [throughputProbe],
+      probes: [ispThroughputProbe],
       config,
       lang,
       granted: grant.granted,

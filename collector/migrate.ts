@@ -9,18 +9,11 @@
  * @module
  */
 import type { Database } from "./db.ts";
+import type { Migration } from "./migrations/migration.ts";
 import { migration as m0001 } from "./migrations/0001_reports.ts";
 import { migration as m0002 } from "./migrations/0002_console.ts";
 
-/** One schema change. */
-export interface Migration {
-  /** 1, 2, 3…: applied in order, each once. */
-  version: number;
-  /** A few words, recorded with it. */
-  name: string;
-  /** The statements (no parameters). */
-  sql: string;
-}
+export type { Migration } from "./migrations/migration.ts";
 
 /** Every migration, in order. */
 export const MIGRATIONS: readonly Migration[] = [m0001, m0002];

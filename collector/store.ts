@@ -15,29 +15,19 @@
  */
 import type { AuditSink } from "./audit.ts";
 import { constraintOf, type Database, type Sql, sqlState } from "./db.ts";
-import type { ReportColumns } from "./extract.ts";
 import { requireScope, type Scope } from "./scope.ts";
-import { REPORT_COLUMNS, reportParams, type StoredReport, storedReportOf } from "./store_rows.ts";
+import {
+  type NewReport,
+  REPORT_COLUMNS,
+  reportParams,
+  type StoredReport,
+  storedReportOf,
+} from "./store_rows.ts";
 
-export type { StoredReport } from "./store_rows.ts";
+export type { NewReport, StoredReport } from "./store_rows.ts";
 
 /** The role every scoped transaction runs as (created by migration 1). */
 export const APP_ROLE = "kiriwake_app";
-
-/** A report ready to store: validated, digest checked, tenant decided. */
-export interface NewReport {
-  columns: ReportColumns;
-  digest: string;
-  ticket: string | null;
-  /** The id of the licence that verified (the tenant's evidence), or null. */
-  licenceId: string | null;
-  deletionSha256: string;
-  /** The report's JSON text. */
-  body: string;
-  sizeBytes: number;
-  /** The receipt time; the database's clock when absent (tests pin it). */
-  receivedAt?: Date;
-}
 
 /** What storing a report did. */
 export type IngestResult =
@@ -57,17 +47,23 @@ export class ReportStore {
     this.#newReceipt = newReceipt;
   }
 
-  /** Runs `fn` in a transaction under `scope` (role and tenant set for row-level security). */
+  /**
+   * Runs `fn` in a transaction under `scope` (role and tenant set for row-level security).
+   * The settings go out pipelined with `fn`'s first statement, saving a round trip: both
+   * drivers run a transaction's statements in the order they were issued, so the settings
+   * always apply first, and if they fail, that failure is what is thrown.
+   */
   async #inScope<T>(scope: Scope, fn: (sql: Sql) => Promise<T>): Promise<T> {
     const s = requireScope(scope).settings();
     return await this.#db.transaction(async (sql) => {
-      await sql.query(
+      const scoped = sql.query(
         `SELECT set_config('role', $1, true), set_config('kiriwake.tenant', $2, true),
                 set_config('kiriwake.all_tenants', $3, true),
                 set_config('kiriwake.deletion_sha256', $4, true)`,
         [APP_ROLE, s.tenant, s.allTenants, s.deletionSha256],
       );
-      return await fn(sql);
+      const [, result] = await Promise.all([scoped, fn(sql)]);
+      return result;
     });
   }
 

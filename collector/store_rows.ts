@@ -7,7 +7,21 @@
 import type { Segment } from "../probes/types.ts";
 import type { Verdict } from "../diagnosis/schema.ts";
 import type { ReportColumns } from "./extract.ts";
-import type { NewReport } from "./store.ts";
+
+/** A report ready to store: validated, digest checked, tenant decided. */
+export interface NewReport {
+  columns: ReportColumns;
+  digest: string;
+  ticket: string | null;
+  /** The id of the licence that verified (the tenant's evidence), or null. */
+  licenceId: string | null;
+  deletionSha256: string;
+  /** The report's JSON text. */
+  body: string;
+  sizeBytes: number;
+  /** The receipt time; the database's clock when absent (tests pin it). */
+  receivedAt?: Date;
+}
 
 const SEGMENTS: readonly Segment[] = ["device", "lan", "isp", "dns", "internet", "service"];
 

@@ -178,6 +178,30 @@ export const STORE_CASES: StoreCase[] = [
     },
   },
   {
+    name: "row-level security also fences the data-access layer's own queries",
+    async run(db) {
+      const store = new ReportStore(db, receipts);
+      const stored = await store.ingest(Scope.tenant("acme"), await newReport("acme"));
+      assert.ok(stored.status === "created");
+      // Corrupt the index row as the owner (outside row-level security): it now claims
+      // globex. The lookup's WHERE clause trusts it; only the policies on reports stop it.
+      await db.query("UPDATE report_keys SET tenant = 'globex' WHERE receipt = $1", [
+        stored.receipt,
+      ]);
+      assert.equal(
+        await store.findByReceipt(Scope.tenant("globex"), stored.receipt, NO_STAFF_READ, "t"),
+        null,
+      );
+      const all = await store.findByReceipt(
+        Scope.allTenants("admin"),
+        stored.receipt,
+        NO_STAFF_READ,
+        "t",
+      );
+      assert.equal(all?.tenant, "acme");
+    },
+  },
+  {
     name:
       "withdraw() deletes with the right token only; a wrong token and an unknown receipt look alike",
     async run(db) {

@@ -49,6 +49,15 @@ export interface Decision {
  *
  * @example
  * ```ts
+ * import { decide } from "./decide.ts";
+ * const req = {
+ *   product: "kiriwake",
+ *   terms: { version: "1.0", declared: { ja: "a", en: "b" }, actual: { ja: "a", en: "b" } },
+ *   required: ["measurements"] as const,
+ *   requested: null,
+ *   licence: { required: false, product: "kiriwake", clockSkewMs: 300_000 },
+ *   os: { current: "linux", supported: ["linux"], elsewhere: "warn" as const },
+ * };
  * const d = decide(req, { state: "none" }, { state: "none" }, new Date());
  * d.allowed; // false
  * d.missing; // [{ kind: "terms", problem: "not-accepted" }]

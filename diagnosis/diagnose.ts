@@ -8,21 +8,18 @@
  *
  * @module
  */
-import { isMeasured, type ProbeResult, type Segment, SEGMENTS } from "../probes/types.ts";
+import {
+  isMeasured,
+  type ProbeResult,
+  type Segment,
+  SEGMENT_NAMES,
+  SEGMENTS,
+} from "../probes/types.ts";
 import { orderCausally } from "./causal.ts";
 import { RULES } from "./rules/mod.ts";
 import type { Rule } from "./rules/rule.ts";
 import type { Localized } from "../util/text.ts";
 import type { Diagnosis, Finding, Verdict } from "./schema.ts";
-
-const SEGMENT_NAMES: Record<Segment, Localized> = {
-  device: { ja: "端末", en: "device" },
-  lan: { ja: "宅内 LAN / Wi-Fi", en: "home LAN / Wi-Fi" },
-  isp: { ja: "プロバイダー / 回線", en: "provider / access line" },
-  dns: { ja: "DNS", en: "DNS" },
-  internet: { ja: "インターネット", en: "internet" },
-  service: { ja: "サービス", en: "service" },
-};
 
 type Confidence = Finding["confidence"];
 const CONFIDENCE: readonly Confidence[] = ["low", "medium", "high"];
@@ -114,8 +111,8 @@ function segmentSummary(s: Segment, v: Verdict, causeSegment?: Segment): Localiz
   if (causeSegment && (v === "fail" || v === "warn")) {
     const c = SEGMENT_NAMES[causeSegment];
     return {
-      ja: `${n.ja}: ${c.ja}の問題の影響を受けています`,
-      en: `${n.en}: affected by the problem in the ${c.en}`,
+      ja: `${n.ja}: 「${c.ja}」の問題の影響を受けています`,
+      en: `${n.en}: affected by the fault in “${c.en}”`,
     };
   }
   switch (v) {
@@ -129,6 +126,3 @@ function segmentSummary(s: Segment, v: Verdict, causeSegment?: Segment): Localiz
       return { ja: `${n.ja}: 測定していません`, en: `${n.en}: not measured` };
   }
 }
-
-/** Names of the segments in both languages, for renderers. */
-export { SEGMENT_NAMES };

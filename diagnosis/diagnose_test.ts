@@ -33,7 +33,7 @@ Deno.test("diagnose() names the line and marks DNS and the internet as its conse
   for (const s of ["dns", "internet"] as const) {
     assert.equal(d.segments[s].verdict, "fail", s);
     assert.equal(d.segments[s].explainedBy, "isp.unreachable", s);
-    assert.match(d.segments[s].summary.en, /affected by the problem in the provider/);
+    assert.match(d.segments[s].summary.en, /affected by the fault in “Provider \/ line”/);
   }
   assert.equal(d.segments.service.verdict, "unknown");
   assert.equal(d.segments.service.confidence, undefined);

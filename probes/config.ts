@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { throughputConfigSchema } from "../speed/config.ts";
-import { configSections3b } from "./config_sections.ts";
+import { checkSections } from "./config_checks.ts";
 import { mtuConfigSchema, pingConfigSchema, traceConfigSchema } from "./config_paths.ts";
 
 /** Segments a measured target can speak about. */
@@ -81,13 +81,13 @@ export const runConfigSchema = z.object({
     timeoutMs: z.number().int().positive().default(8000),
     slowMs: z.number().int().positive().default(1500),
   }).strict().prefault({}),
-  // Issue 3b probes: dnsCompare, dualStack, captive, clock, tls (probes/config_3b.ts).
-  ...configSections3b,
-  // Path probes (issue 3a): ping anchors, route trace, path MTU; see config_paths.ts.
+  // Comparison and trust probes: dnsCompare, dualStack, captive, clock, tls (config_checks.ts).
+  ...checkSections,
+  // Path probes: ping anchors, route trace, path MTU (config_paths.ts).
   ping: pingConfigSchema.prefault({}),
   trace: traceConfigSchema.prefault({}),
   mtu: mtuConfigSchema.prefault({}),
-  // Issue 7: speed test servers, streams, durations and data budget (speed/config.ts).
+  // Speed test servers, streams, durations and data budget (speed/config.ts).
   throughput: throughputConfigSchema,
 }).strict();
 

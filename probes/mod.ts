@@ -1,7 +1,8 @@
 /**
  * The one static registry of built-in probes. Everything else — the CLI's `probes` list,
  * manifest id checks, docs — derives from it. Static imports are also what `deno compile`
- * embeds. A new probe is one new file in `probes/` plus one line here.
+ * embeds. A new probe is one new file in `probes/builtin/` plus one line here; its id then
+ * becomes a {@link BuiltinProbeId} that rules and pages name with type checking.
  *
  * @module
  */
@@ -11,7 +12,6 @@ import { netGatewayProbe } from "./builtin/net_gateway.ts";
 import { netInterfacesProbe } from "./builtin/net_interfaces.ts";
 import { systemInfoProbe } from "./builtin/system_info.ts";
 import { tcpConnectProbe } from "./builtin/tcp_connect.ts";
-import type { Probe } from "./types.ts";
 import { dnsCompareProbe } from "./builtin/dns_compare.ts";
 import { dnsConfigProbe } from "./builtin/dns_config.ts";
 import { httpCaptiveProbe } from "./builtin/http_captive.ts";
@@ -19,7 +19,7 @@ import { ipv6CompareProbe } from "./builtin/ipv6_compare.ts";
 import { ispAccessProbe } from "./builtin/isp_access.ts";
 import { netProxyProbe } from "./builtin/net_proxy.ts";
 import { systemClockProbe } from "./builtin/system_clock.ts";
-import { throughputProbe } from "./builtin/isp_throughput.ts";
+import { ispThroughputProbe } from "./builtin/isp_throughput.ts";
 import { tlsInspectProbe } from "./builtin/tls_inspect.ts";
 import { wifiLinkProbe } from "./builtin/wifi_link.ts";
 import { internetPingProbe } from "./builtin/internet_ping.ts";
@@ -28,14 +28,13 @@ import { pathMtuProbe } from "./builtin/path_mtu.ts";
 import { pathTraceProbe } from "./builtin/path_trace.ts";
 
 /** Every built-in probe, in the order they are listed. */
-export const BUILTIN_PROBES: readonly Probe[] = [
+export const BUILTIN_PROBES = [
   systemInfoProbe,
   netInterfacesProbe,
-  netGatewayProbe(),
+  netGatewayProbe,
   dnsResolveProbe,
   tcpConnectProbe,
   httpTimingProbe,
-  // issue 3b
   wifiLinkProbe,
   dnsConfigProbe,
   dnsCompareProbe,
@@ -45,14 +44,34 @@ export const BUILTIN_PROBES: readonly Probe[] = [
   httpCaptiveProbe,
   systemClockProbe,
   tlsInspectProbe,
-  // issue 3a
   lanGatewayPingProbe,
   internetPingProbe,
   pathTraceProbe,
   pathMtuProbe,
-  // issue 7
-  throughputProbe,
-];
+  ispThroughputProbe,
+] as const;
+
+/** The id of a built-in probe, e.g. `"dns.resolve"`. */
+export type BuiltinProbeId = typeof BUILTIN_PROBES[number]["id"];
+
+/** The data a built-in probe records, by its id. */
+export type BuiltinData<Id extends BuiltinProbeId> =
+  Extract<typeof BUILTIN_PROBES[number], { id: Id }> extends
+    { run(ctx: never): Promise<{ data: infer T }> } ? T : never;
+
+/**
+ * True when `id` is a built-in probe's.
+ *
+ * @example
+ * ```ts
+ * import { isBuiltinId } from "./mod.ts";
+ * isBuiltinId("dns.resolve"); // true
+ * isBuiltinId("example-isp.portal"); // false
+ * ```
+ */
+export function isBuiltinId(id: string): id is BuiltinProbeId {
+  return BUILTIN_IDS.has(id);
+}
 
 /** Ids of the built-in probes; plugin ids must not clash with them. */
 export const BUILTIN_IDS: ReadonlySet<string> = new Set(BUILTIN_PROBES.map((p) => p.id));

@@ -10,7 +10,15 @@ import { exec as realExec } from "./lib/exec.ts";
 import type { RunConfig } from "./config.ts";
 import { formatIssues } from "../util/zod_issues.ts";
 import { trimEvidence } from "./lib/evidence.ts";
-import { type Probe, type ProbeResult, type Segment, SkipProbe } from "./types.ts";
+import { denoHost } from "./host.ts";
+import {
+  type Probe,
+  type ProbeContext,
+  type ProbeHost,
+  type ProbeResult,
+  type Segment,
+  SkipProbe,
+} from "./types.ts";
 import type { Lang, Localized } from "../util/text.ts";
 import type { Identifier } from "../util/redact.ts";
 import type { DataCategory } from "../util/data_categories.ts";
@@ -40,8 +48,8 @@ export interface RunOptions {
   sourceOf?: (p: Probe) => string;
   /** Called for each identifier a probe declares, as soon as it does. */
   onIdentifier?: (i: Identifier) => void;
-  /** The OS to check `platforms` against. Default `Deno.build.os`. */
-  os?: string;
+  /** The machine the probes see; this one by default (tests pretend to be another OS). */
+  host?: Partial<ProbeHost>;
 }
 
 /** What a run produced. */
@@ -73,7 +81,21 @@ export async function runProbes(opts: RunOptions): Promise<RunOutput> {
     probes: opts.probes.map((p) => ({ id: p.id, title: p.title, segment: p.segment })),
   });
 
-  const ctxBase = { config: opts.config, lang: opts.lang, exec: opts.exec ?? realExec, now };
+  const shared: Shared = {
+    opts,
+    base: {
+      ...denoHost(),
+      ...opts.host,
+      config: opts.config,
+      lang: opts.lang,
+      exec: opts.exec ?? realExec,
+      now,
+    },
+    results,
+    identifiers,
+    emit,
+    runSignal,
+  };
   const finish = (r: ProbeResult) => {
     results.set(r.id, r);
     emit({ type: "result", result: r, done: results.size, total });
@@ -93,7 +115,7 @@ export async function runProbes(opts: RunOptions): Promise<RunOutput> {
           continue;
         }
         running++;
-        runOne(p, opts, ctxBase, results, identifiers, emit, runSignal)
+        runOne(p, shared)
           .then(finish, (e) => finish(crashed(p, e, now(), opts)))
           .finally(() => {
             running--;
@@ -126,17 +148,21 @@ export async function runProbes(opts: RunOptions): Promise<RunOutput> {
   return { results: opts.probes.map((p) => results.get(p.id)!), identifiers, interrupted };
 }
 
-async function runOne(
-  probe: Probe,
-  opts: RunOptions,
-  base: { config: RunConfig; lang: Lang; exec: ExecFn; now: () => Date },
-  results: Map<string, ProbeResult>,
-  identifiers: Identifier[],
-  emit: (e: RunnerEvent) => void,
-  runSignal: AbortSignal,
-): Promise<ProbeResult> {
+/** What every probe of one run shares: the options, the context base, the results so far. */
+interface Shared {
+  opts: RunOptions;
+  /** The context every probe gets, less what is its own (signal, deps, callbacks). */
+  base: Omit<ProbeContext, "signal" | "deps" | "progress" | "checkpoint" | "identifier">;
+  results: Map<string, ProbeResult>;
+  identifiers: Identifier[];
+  emit: (e: RunnerEvent) => void;
+  runSignal: AbortSignal;
+}
+
+async function runOne(probe: Probe, shared: Shared): Promise<ProbeResult> {
+  const { opts, base, results, identifiers, emit, runSignal } = shared;
   const startedAt = base.now();
-  const os = opts.os ?? Deno.build.os;
+  const os = base.os;
   if (!(probe.platforms as readonly string[]).includes(os)) {
     return skipped(
       probe,

@@ -115,7 +115,7 @@ Deno.test("runProbes() skips probes whose categories were refused or whose OS di
   const out = await runProbes({
     ...base,
     granted: ["measurements"],
-    os: "linux",
+    host: { os: "linux" },
     probes: [
       probe("needs-ids", { dataCategories: ["identifiers"] }),
       probe("mac-only", { platforms: ["darwin"] }),

@@ -7,7 +7,8 @@
 import { type RunConfigInput, runConfigSchema } from "./config.ts";
 import type { ExecFn, ExecResult } from "./lib/exec.ts";
 import { exec as realExec } from "./lib/exec.ts";
-import type { ProbeContext, ProbeProgress, ProbeResult } from "./types.ts";
+import { denoHost } from "./host.ts";
+import type { Platform, Probe, ProbeContext, ProbeProgress, ProbeResult } from "./types.ts";
 import type { Lang } from "../util/text.ts";
 import type { Identifier } from "../util/redact.ts";
 
@@ -19,7 +20,7 @@ export interface TestContext extends ProbeContext {
 }
 
 /** Options of {@link testContext}. */
-export interface TestContextOptions {
+export interface TestContextOptions extends TestHost {
   /** Run configuration as in a file; defaults applied. */
   config?: RunConfigInput;
   deps?: Record<string, ProbeResult>;
@@ -28,6 +29,39 @@ export interface TestContextOptions {
   signal?: AbortSignal;
   now?: Date;
   lang?: Lang;
+}
+
+/** A pretended machine: the OS, environment, files and rights a probe sees in a test. */
+export interface TestHost {
+  /** The OS the probe runs as; this one by default. */
+  os?: Platform;
+  /** Environment variables the probe sees; the process's by default. */
+  env?: Record<string, string>;
+  /** System files the probe may read, by path; the real files by default. */
+  files?: Record<string, string>;
+  /** Whether the probe runs as administrator; this process's by default. */
+  isRoot?: boolean;
+}
+
+/**
+ * `probe` as it runs on another machine: every context it gets is changed to `host`.
+ *
+ * @example
+ * ```ts ignore
+ * const r = await onHost(netGatewayProbe, { os: "windows" }).run(testContext({ exec }));
+ * ```
+ */
+export function onHost<P extends Probe>(probe: P, host: TestHost): P {
+  return { ...probe, run: (ctx: ProbeContext) => probe.run({ ...ctx, ...hostOf(host) }) };
+}
+
+function hostOf(h: TestHost): Partial<ProbeContext> {
+  return {
+    ...(h.os ? { os: h.os } : {}),
+    ...(h.env ? { env: (name: string) => h.env![name] } : {}),
+    ...(h.files ? { readTextFile: (path: string) => readFrom(h.files!, path) } : {}),
+    ...(h.isRoot !== undefined ? { isRoot: h.isRoot } : {}),
+  };
 }
 
 /** Builds a probe context for a test. */
@@ -45,8 +79,17 @@ export function testContext(opts: TestContextOptions = {}): TestContext {
     identifier: (i) => void ctx.identifiers.push(i),
     exec: opts.exec ?? realExec,
     now: () => opts.now ?? new Date("2026-11-24T09:00:00Z"),
+    ...denoHost(),
+    ...hostOf(opts),
   };
   return ctx;
+}
+
+function readFrom(files: Record<string, string>, path: string): Promise<string> {
+  const text = files[path];
+  return text === undefined
+    ? Promise.reject(new Deno.errors.NotFound(`No such file: ${path}`))
+    : Promise.resolve(text);
 }
 
 /**

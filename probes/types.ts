@@ -19,6 +19,16 @@ export const SEGMENTS = ["device", "lan", "isp", "dns", "internet", "service"] a
 /** One segment of the path a verdict speaks about. */
 export type Segment = typeof SEGMENTS[number];
 
+/** The names of the segments as customers read them, in pages and verdicts alike. */
+export const SEGMENT_NAMES: Readonly<Record<Segment, Localized>> = {
+  device: { ja: "この端末", en: "This device" },
+  lan: { ja: "Wi-Fi / 宅内 LAN", en: "Wi-Fi / home LAN" },
+  isp: { ja: "プロバイダー / 回線", en: "Provider / line" },
+  dns: { ja: "DNS", en: "DNS" },
+  internet: { ja: "インターネット", en: "Internet" },
+  service: { ja: "サービス", en: "Service" },
+};
+
 /** Every status a probe result can carry. */
 export const PROBE_STATUSES = ["ok", "warn", "fail", "error", "timeout", "skipped"] as const;
 /** The outcome of one probe. `error`, `timeout` and `skipped` are set by the runner too. */
@@ -63,7 +73,18 @@ export interface ProbeContext {
   exec: ExecFn;
   /** The current time; injected so tests can fix the clock. */
   now(): Date;
+  /** The OS whose commands the probe runs: this one in a run, any in a test. */
+  os: Platform;
+  /** One environment variable of the process (proxy settings, for one); undefined if unset or unreadable. */
+  env(name: string): string | undefined;
+  /** Reads a system text file (e.g. `/etc/resolv.conf`). Requires `--allow-read` of it. */
+  readTextFile(path: string): Promise<string>;
+  /** Whether the kit runs with administrator rights (a few OS tools answer only then). */
+  isRoot: boolean;
 }
+
+/** The machine as probes see it: what the runner takes from Deno and tests replace. */
+export type ProbeHost = Pick<ProbeContext, "os" | "env" | "readTextFile" | "isRoot">;
 
 /** What `run` returns; the runner adds timings, ids and validation. */
 export interface ProbeOutcome<T extends Record<string, unknown> = Record<string, unknown>> {
@@ -121,6 +142,35 @@ export interface ProbeResult {
   error?: { name: string; message: string };
   /** Where the probe came from: built into the kit, or a plugin's publisher. */
   source: string;
+}
+
+/**
+ * Declares a probe: the one shape every built-in probe takes, a constant whose literal id
+ * the registry and the rules can name with type checking.
+ *
+ * @example
+ * ```ts
+ * import { z } from "zod";
+ * import { defineProbe } from "./types.ts";
+ * export const helloProbe = defineProbe({
+ *   id: "system.hello",
+ *   title: { ja: "挨拶", en: "Hello" },
+ *   description: { ja: "何も測りません", en: "Measures nothing" },
+ *   segment: "device",
+ *   dataCategories: ["measurements"],
+ *   dependsOn: [],
+ *   timeoutMs: 1_000,
+ *   platforms: ["windows", "darwin", "linux"],
+ *   schema: z.object({ os: z.string() }).strict(),
+ *   run: (ctx) => Promise.resolve({ status: "ok", summary: { ja: "やあ", en: "Hi" }, data: { os: ctx.os } }),
+ * });
+ * helloProbe.id; // type "system.hello"
+ * ```
+ */
+export function defineProbe<const Id extends string, T extends Record<string, unknown>>(
+  probe: Probe<T> & { id: Id },
+): Probe<T> & { readonly id: Id } {
+  return probe;
 }
 
 /** Thrown by a probe to say it cannot apply here (e.g. a dependency failed). */

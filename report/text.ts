@@ -6,8 +6,10 @@
 import { SEGMENTS } from "../probes/types.ts";
 import type { Report } from "./schema.ts";
 import type { Lang } from "../util/text.ts";
+import { segmentCoverage } from "./coverage.ts";
+import { SEVERITY_TEXT, STATUS_TEXT, VERDICT_TEXT } from "./html/i18n.ts";
 
-const MARK = { ok: "OK  ", warn: "WARN", fail: "FAIL", unknown: "--  " } as const;
+const MARK = { ok: "OK  ", warn: "WARN", fail: "FAIL", unknown: "--  ", partial: "?   " } as const;
 
 /** Renders the summary in `lang`. */
 export function renderText(report: Report, lang: Lang): string {
@@ -27,18 +29,28 @@ export function renderText(report: Report, lang: Lang): string {
   lines.push("");
   lines.push(`${ja ? "結論" : "Verdict"}: ${d.headline.text[lang]}`);
   lines.push("");
+  const coverage = segmentCoverage(report);
   for (const s of SEGMENTS) {
-    lines.push(`  [${MARK[d.segments[s].verdict]}] ${d.segments[s].summary[lang]}`);
+    const shown = coverage[s].shown;
+    // A stopped run says which of a segment's checks never ran, never a bare OK.
+    const note = shown === "partial"
+      ? ` (${VERDICT_TEXT.partial[lang]}: ${
+        coverage[s].notMeasured.map((n) => n.title[lang]).join(ja ? "、" : ", ")
+      })`
+      : "";
+    lines.push(`  [${MARK[shown]}] ${d.segments[s].summary[lang]}${note}`);
   }
   const shown = d.findings.filter((f) => f.severity !== "info");
   if (shown.length > 0) {
     lines.push("");
     lines.push(ja ? "見つかったこと:" : "Findings:");
     for (const f of shown) {
+      const cause = d.findings.find((x) => x.id === f.consequenceOf)?.title[lang] ??
+        f.consequenceOf;
       const cons = f.consequenceOf
-        ? (ja ? ` (${f.consequenceOf} の影響)` : ` (consequence of ${f.consequenceOf})`)
+        ? (ja ? ` (「${cause}」の影響)` : ` (a consequence of: ${cause})`)
         : "";
-      lines.push(`  - [${f.severity}] ${f.title[lang]}${cons}`);
+      lines.push(`  - [${SEVERITY_TEXT[f.severity][lang]}] ${f.title[lang]}${cons}`);
       lines.push(`    ${f.detail[lang]}`);
       if (!f.consequenceOf) lines.push(`    ${ja ? "対処" : "What to do"}: ${f.advice[lang]}`);
       lines.push(`    (${f.technical})`);
@@ -48,7 +60,8 @@ export function renderText(report: Report, lang: Lang): string {
   lines.push(ja ? "測定項目:" : "Probes:");
   for (const p of report.probes) {
     const why = p.summary?.[lang] ?? p.reason?.[lang] ?? "";
-    lines.push(`  ${p.status.padEnd(7)} ${p.id.padEnd(20)} ${why}`);
+    const status = ja ? STATUS_TEXT[p.status].ja : p.status;
+    lines.push(`  ${status.padEnd(ja ? 5 : 7, ja ? "　" : " ")} ${p.id.padEnd(20)} ${why}`);
   }
   lines.push("");
   lines.push(`SHA-256: ${report.digest.value}`);

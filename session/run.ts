@@ -22,6 +22,8 @@ import type { LicenceStatus } from "../consent/licence_status.ts";
 
 /** Options of one run. */
 export interface SessionOptions {
+  /** The report id, made once by {@link reportId} and used for the report's folder too. */
+  id: string;
   brand: Brand;
   lang: Lang;
   grant: Grant;
@@ -118,7 +120,7 @@ function reportMeta(opts: SessionOptions, createdAt: Date): ReportMeta {
   const deviceOk = opts.grant.granted.includes("device");
   return {
     schema: "kiriwake.report/v1",
-    id: reportId(createdAt),
+    id: opts.id,
     createdAt: createdAt.toISOString(),
     tool: {
       name: "kiriwake",

@@ -55,17 +55,23 @@ export function serverSummary(s: ServerResult): Localized {
     s.bufferbloat.downloadAddedMs ?? -Infinity,
     s.bufferbloat.uploadAddedMs ?? -Infinity,
   );
-  const rpm = s.rpm.value != null ? `${f(s.rpm.value)} RPM (${s.rpm.confidence})` : "RPM –";
+  const level = { Low: "低", Medium: "中", High: "高" } as Record<string, string>;
+  const rpm = (ja: boolean) =>
+    s.rpm.value == null
+      ? "RPM –"
+      : ja
+      ? `${f(s.rpm.value)} RPM (確からしさ ${level[s.rpm.confidence ?? ""] ?? "–"})`
+      : `${f(s.rpm.value)} RPM (${(s.rpm.confidence ?? "–").toLowerCase()} confidence)`;
   const load = Number.isFinite(added) ? `+${f(Math.max(0, added))} ms` : "–";
   return {
     ja: `${s.name}: 下り ${f(s.download?.mbps)} Mbps・上り ${f(s.upload?.mbps)} Mbps、遅延 ${
       f(s.idle?.latencyMs)
-    } ms (負荷時 ${load}、バッファブロート ${bb ?? "–"})、${rpm}`,
+    } ms (負荷時 ${load}、バッファブロート ${bb ?? "–"})、${rpm(true)}`,
     en: `${s.name}: download ${f(s.download?.mbps)} Mbit/s, upload ${
       f(s.upload?.mbps)
-    } Mbit/s, latency ${f(s.idle?.latencyMs)} ms (${load} under load, bufferbloat ${
-      bb ?? "–"
-    }), ${rpm}`,
+    } Mbit/s, latency ${f(s.idle?.latencyMs)} ms (${load} under load, bufferbloat ${bb ?? "–"}), ${
+      rpm(false)
+    }`,
   };
 }
 

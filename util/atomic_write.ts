@@ -13,7 +13,10 @@ import { basename, dirname, join } from "node:path";
  * @throws {Deno.errors.PermissionDenied} when it is not writable
  * @example
  * ```ts
- * await atomicWrite("out/report.json", JSON.stringify(report));
+ * import { atomicWrite } from "./atomic_write.ts";
+ * const dir = await Deno.makeTempDir();
+ * await atomicWrite(`${dir}/report.json`, JSON.stringify({ ok: true }));
+ * await Deno.readTextFile(`${dir}/report.json`); // '{"ok":true}'
  * ```
  */
 export async function atomicWrite(

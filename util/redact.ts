@@ -29,7 +29,13 @@ export interface Redacted<T> {
 
 const IP_LIKE = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]*:[0-9a-f:.]+)$/i;
 const IPV6_TOKEN = /(?<![0-9a-z:.])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![0-9a-z:])/gi;
-const MAC = /\b[0-9a-f]{2}(?:[:-][0-9a-f]{2}){5}\b/gi;
+/**
+ * A MAC: six pairs of hex digits with one separator throughout, and no more hex on either
+ * side — so the first six pairs of a TLS certificate fingerprint (32 pairs), a serial number
+ * or any longer colon-hex string are left alone: they are evidence, not identifiers.
+ */
+const MAC =
+  /(?<![0-9a-f]|[0-9a-f][:-])[0-9a-f]{2}([:-])[0-9a-f]{2}(?:\1[0-9a-f]{2}){4}(?![0-9a-f]|[:-][0-9a-f])/gi;
 /** The mask put in place of a value of `kind`. */
 export const mask = (kind: string) => `[redacted:${kind}]`;
 

@@ -72,3 +72,20 @@ Deno.test("redact() masks IPv6 addresses built from a MAC even when undeclared",
   assert.equal(value.time, "12:30:45");
   assert.equal(masked.mac, 2);
 });
+
+Deno.test("redact() masks MACs but not TLS fingerprints or other longer hex strings", () => {
+  const fp =
+    "FF:AE:A1:DF:BF:FF:E3:FC:82:FB:89:02:F8:C0:61:A8:29:A1:41:51:EF:D6:6A:35:A4:08:FA:B7:1A:27:08:7F";
+  const serial = "01-23-45-67-89-ab-cd";
+  const mixed = "aa:bb-cc:dd:ee:ff";
+  const { value, masked } = redact(
+    { fp, serial, mixed, mac: "gw 5e:01:11:94:97:c9 up", win: "5E-01-11-94-97-C9" },
+    { refused: ["identifiers"], identifiers: [] },
+  );
+  assert.equal(value.fp, fp, "a certificate fingerprint is evidence of interception");
+  assert.equal(value.serial, serial);
+  assert.equal(value.mixed, mixed, "one separator throughout");
+  assert.equal(value.mac, "gw [redacted:mac] up");
+  assert.equal(value.win, "[redacted:mac]");
+  assert.equal(masked.mac, 2);
+});

@@ -11,8 +11,11 @@ import type { z } from "zod";
  *
  * @example
  * ```ts
- * const r = schema.safeParse(input);
- * if (!r.success) throw new Error(`Cannot load "x.json": ${formatIssues(r.error.issues)}`);
+ * import { z } from "zod";
+ * import { formatIssues } from "./zod_issues.ts";
+ * const r = z.object({ probes: z.array(z.object({ timeoutMs: z.number().positive() })) })
+ *   .safeParse({ probes: [{ timeoutMs: -1 }] });
+ * if (!r.success) formatIssues(r.error.issues); // "probes[0].timeoutMs: Too small: …"
  * ```
  */
 export function formatIssues(issues: readonly z.core.$ZodIssue[]): string {

@@ -7,11 +7,7 @@
 import { join } from "node:path";
 import { mkdir } from "node:fs/promises";
 import { EXIT, InvalidInputError } from "../util/errors.ts";
-import { defaultConfig, loadConfigFile } from "../probes/config_load.ts";
-import { BUILTIN_PROBES } from "../probes/mod.ts";
-import { planProbes } from "../probes/plan.ts";
-import { discoverPlugins, manifestNotes, processDiscovery } from "../plugins/discover.ts";
-import { pluginProbes, pluginSourceOf } from "../plugins/mod.ts";
+import { prepareRun } from "../session/prepare.ts";
 import { ReportLibrary } from "./library.ts";
 import { serveUntilDone } from "./serve_until_done.ts";
 import { parseCommandArgs } from "../util/args.ts";
@@ -30,16 +26,13 @@ export const appCommand: Command = async (args, io, ctx) => {
   });
   const { brand, lang } = ctx;
   // Everything that can be wrong fails here, in the terminal, before a page is served.
-  const config = values.config
-    ? await loadConfigFile(values.config)
-    : await defaultConfig(brand.defaultConfig);
-  const plugins = await discoverPlugins(brand, processDiscovery(values.manifest, ctx.configDir));
-  const probes = planProbes(
-    [...BUILTIN_PROBES, ...(plugins ? pluginProbes(plugins) : [])],
-    config.config,
-    values.config ?? "config",
-  );
-  io.err(manifestNotes(plugins, lang));
+  const { config, probes, sourceOf, notes } = await prepareRun({
+    brand,
+    configDir: ctx.configDir,
+    configFile: values.config,
+    manifest: values.manifest,
+  });
+  io.err(notes(lang));
   const outDir = values.out ??
     join(io.env("HOME") ?? io.env("USERPROFILE") ?? ".", "kiriwake-reports");
   try {
@@ -58,7 +51,7 @@ export const appCommand: Command = async (args, io, ctx) => {
       lang,
       library: new ReportLibrary([outDir]),
       now: ctx.now,
-      app: { configDir: ctx.configDir, outDir, config, probes, sourceOf: pluginSourceOf(plugins) },
+      app: { configDir: ctx.configDir, outDir, config, probes, sourceOf },
     },
   });
   return EXIT.ok;

@@ -106,10 +106,13 @@ export function appRoutes(
     const grant = await storedGrant(place, ctx.lang);
     if (!grant) return c.redirect("/terms", 303);
     const start: StartSession = async (signal, onEvent) => {
-      const paths = await prepareReportDir(join(mode.outDir, reportId(now())), "--out");
+      // One id for the report and its folder: the customer reads it out on the phone.
+      const id = reportId(now());
+      const paths = await prepareReportDir(join(mode.outDir, id), "--out");
       // So that `terms revoke` can say which reports remain; losing this must not stop a run.
       await rememberReport(mode.configDir, paths.json, now()).catch(() => {});
       const result = await runSession({
+        id,
         brand: opts.brand,
         lang: ctx.lang,
         grant,

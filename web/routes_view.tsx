@@ -47,10 +47,9 @@ export function viewRoutes(app: Hono<Env>, opts: AppOptions, ctxOf: CtxOf): void
   app.get("/download/html", async (c) => {
     const ctx = ctxOf(c);
     const opened = await lib.open(c.req.query("f"));
-    const html = await renderReportHtml(opened.report, ctx.lang, {
-      support: opts.brand.support,
-      verified: true,
-    });
+    // A downloaded file can be edited afterwards: it carries the digest and how to check it,
+    // not a tick.
+    const html = await renderReportHtml(opened.report, ctx.lang, { support: opts.brand.support });
     return download(html, `${opened.report.id}.html`, "text/html");
   });
 

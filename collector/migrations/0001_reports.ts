@@ -15,7 +15,7 @@
  *
  * @module
  */
-import type { Migration } from "../migrate.ts";
+import type { Migration } from "./migration.ts";
 
 const SEGMENT_COLUMNS = ["device", "lan", "isp", "dns", "internet", "service"]
   .map((s) =>

@@ -18,7 +18,7 @@ import { targetOutcomes } from "./targets.ts";
 /** Plain HTTP is answered by something other than the server asked. */
 export const captivePortal: Rule = (input) => {
   const evidence: RuleFinding["evidence"] = [];
-  const c = obj(measured<Record<string, unknown>>(input, "http.captive"));
+  const c = obj(measured(input, "http.captive"));
   const verdict = str(c?.verdict);
   if (verdict === "redirect" || verdict === "login-page") {
     evidence.push({

@@ -5,8 +5,7 @@
  *
  * @module
  */
-import type { DnsResolveData } from "../../probes/builtin/dns_resolve.ts";
-import { type Location, measured, type RuleInput } from "./rule.ts";
+import { type Location, measured, resultOf, type RuleInput } from "./rule.ts";
 import { listOf, num, obj, str } from "./shape.ts";
 
 /** One lookup, whichever probe made it. */
@@ -44,9 +43,9 @@ export interface DnsView {
 
 /** Builds the view; null when no DNS probe measured anything. */
 export function dnsView(input: RuleInput): DnsView | null {
-  const resolve = measured<DnsResolveData>(input, "dns.resolve");
-  const config = measured<Record<string, unknown>>(input, "dns.config");
-  const compare = measured<Record<string, unknown>>(input, "dns.compare");
+  const resolve = measured(input, "dns.resolve");
+  const config = measured(input, "dns.config");
+  const compare = measured(input, "dns.compare");
   if (!resolve && !compare) return null;
   const configured = config && Array.isArray(config.servers)
     ? config.servers.filter((s): s is string => typeof s === "string")
@@ -84,7 +83,7 @@ export function dnsView(input: RuleInput): DnsView | null {
     lookups,
     configured,
     compareVerdict: str(obj(compare)?.verdict),
-    slowMs: resolve?.slowMs ?? num(obj(input.results.get("dns.compare")?.data)?.slowMs) ?? 300,
+    slowMs: resolve?.slowMs ?? num(obj(resultOf(input, "dns.compare")?.data)?.slowMs) ?? 300,
     ownAt: resolverPlace(configured?.[0] ?? null, publicAddrs),
   };
 }

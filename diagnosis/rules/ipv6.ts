@@ -8,14 +8,14 @@
  *
  * @module
  */
-import type { TcpConnectData } from "../../probes/builtin/tcp_connect.ts";
 import { advise, CONTACT_PROVIDER, RESTART_ROUTER } from "./advice.ts";
 import { lossSigns } from "./loss_signs.ts";
 import { measured, type Rule, type RuleFinding } from "./rule.ts";
 import { listOf, obj, str } from "./shape.ts";
+import type { BuiltinProbeId } from "../../probes/mod.ts";
 
 interface Pair {
-  probe: string;
+  probe: BuiltinProbeId;
   target: string;
   v4ok: boolean;
   v6ok: boolean;
@@ -25,7 +25,7 @@ interface Pair {
 /** IPv6 fails to every dual-stack target that IPv4 reaches. */
 export const ipv6Broken: Rule = (input) => {
   const pairs: Pair[] = [];
-  for (const t of measured<TcpConnectData>(input, "tcp.connect")?.targets ?? []) {
+  for (const t of measured(input, "tcp.connect")?.targets ?? []) {
     const v4 = t.attempts.filter((a) => a.family === 4);
     const v6 = t.attempts.filter((a) => a.family === 6);
     if (v4.length && v6.length) {

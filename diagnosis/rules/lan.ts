@@ -4,14 +4,12 @@
  *
  * @module
  */
-import type { NetGatewayData } from "../../probes/builtin/net_gateway.ts";
-import type { NetInterfacesData } from "../../probes/builtin/net_interfaces.ts";
 import { advise, CHECK_CABLES, RESTART_ROUTER } from "./advice.ts";
 import { measured, type Rule } from "./rule.ts";
 
 /** No interface with a routable address (cable out, Wi-Fi off, no DHCP lease). */
 export const noUsableInterface: Rule = (input) => {
-  const d = measured<NetInterfacesData>(input, "net.interfaces");
+  const d = measured(input, "net.interfaces");
   if (!d) return [];
   const usable = d.interfaces.filter((i) =>
     i.up !== false && i.addresses.some((a) => a.scope !== "loopback" && a.scope !== "link")
@@ -44,7 +42,7 @@ export const noUsableInterface: Rule = (input) => {
 
 /** No default route: the device cannot reach anything beyond its own subnet. */
 export const noDefaultGateway: Rule = (input) => {
-  const d = measured<NetGatewayData>(input, "net.gateway");
+  const d = measured(input, "net.gateway");
   if (!d || d.routes.length > 0 || (d.onLink?.length ?? 0) > 0) return [];
   return [{
     id: "lan.no-default-gateway",

@@ -9,9 +9,6 @@
  *
  * @module
  */
-import type { DnsResolveData } from "../../probes/builtin/dns_resolve.ts";
-import type { HttpTimingData } from "../../probes/builtin/http_timing.ts";
-import type { TcpConnectData } from "../../probes/builtin/tcp_connect.ts";
 import { measured, type RuleInput } from "./rule.ts";
 import { listOf, pingStats } from "./shape.ts";
 
@@ -24,12 +21,12 @@ export const PING_PROBES = ["lan.gateway.ping", "internet.ping"] as const;
 /** Descriptions of each loss sign found; empty when the path looks clean. */
 export function lossSigns(input: RuleInput): string[] {
   const signs: string[] = [];
-  for (const t of measured<TcpConnectData>(input, "tcp.connect")?.targets ?? []) {
+  for (const t of measured(input, "tcp.connect")?.targets ?? []) {
     for (const a of t.attempts) {
       if (a.ok && a.ms >= RETRANSMIT_MS) signs.push(`tcp.connect ${t.name}: ${a.ms}ms`);
     }
   }
-  for (const t of measured<HttpTimingData>(input, "http.timing")?.targets ?? []) {
+  for (const t of measured(input, "http.timing")?.targets ?? []) {
     if ((t.connectMs ?? 0) >= RETRANSMIT_MS) {
       signs.push(`http.timing ${t.name}: connect ${t.connectMs}ms`);
     }
@@ -44,7 +41,7 @@ export function lossSigns(input: RuleInput): string[] {
     }
   }
   const byResolver = new Map<string, { ok: number; timeout: number }>();
-  for (const l of measured<DnsResolveData>(input, "dns.resolve")?.lookups ?? []) {
+  for (const l of measured(input, "dns.resolve")?.lookups ?? []) {
     const c = byResolver.get(l.resolver) ?? { ok: 0, timeout: 0 };
     if (l.ok) c.ok++;
     else if (l.error === "timeout") c.timeout++;

@@ -55,7 +55,7 @@ export const mtuBlackHole: Rule = (input) => {
   const stalled = all.filter((o) => o.failure === "stall");
   const smallOk = all.filter((o) => o.ok);
   if (stalled.length === 0 || smallOk.length === 0 || lossSigns(input).length > 0) return [];
-  const mtu = pathMtu(measured<Record<string, unknown>>(input, "path.mtu"));
+  const mtu = pathMtu(measured(input, "path.mtu"));
   const lowMtu = mtu !== null && mtu < 1500;
   if (mtu !== null && !lowMtu) return [];
   return [{
@@ -89,7 +89,7 @@ export const mtuBlackHole: Rule = (input) => {
       `(ICMP frag-needed/packet-too-big filtered)`,
     evidence: [
       ...byProbe(stalled, (o) => ({ [o.name]: o.http?.failedAt ?? o.failure })),
-      ...(mtu !== null ? [{ probe: "path.mtu", values: { pathMtu: mtu } }] : []),
+      ...(mtu !== null ? [{ probe: "path.mtu" as const, values: { pathMtu: mtu } }] : []),
     ],
     at: "isp",
     breaks: "stall",

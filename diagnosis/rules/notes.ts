@@ -6,6 +6,7 @@
  */
 import { measured, type Rule } from "./rule.ts";
 import { listOf, num, str } from "./shape.ts";
+import { ACCESS_TYPES } from "../../probes/builtin/isp_access.ts";
 
 /** The access type, as inferred (with its confidence). */
 export const accessType: Rule = (input) => {
@@ -20,7 +21,10 @@ export const accessType: Rule = (input) => {
     segment: "isp",
     severity: "info",
     confidence: p >= 0.75 ? "high" : p >= 0.5 ? "medium" : "low",
-    title: { ja: `回線方式の推定: ${type}`, en: `Access type (inferred): ${type}` },
+    title: {
+      ja: `回線方式の推定: ${ACCESS_TYPES[type]?.ja ?? type}`,
+      en: `Access type (inferred): ${ACCESS_TYPES[type]?.en ?? type}`,
+    },
     detail: {
       ja: "アドレスや MTU から推定した回線方式です。断定ではありません。",
       en: "Inferred from addresses and MTU; an inference, not a certainty.",

@@ -125,13 +125,13 @@ export const pathLoss: Rule = (input) => {
     evidence: [
       ...(lossy.length
         ? [{
-          probe: "internet.ping",
+          probe: "internet.ping" as const,
           values: Object.fromEntries(lossy.map((p) => [p.target, p.lossPercent])),
         }]
         : []),
       ...(tracedLoss.length
         ? [{
-          probe: "path.trace",
+          probe: "path.trace" as const,
           values: Object.fromEntries(
             tracedLoss.map((t) => [t.target, { from: t.persistentFrom, endLoss: t.endLoss }]),
           ),

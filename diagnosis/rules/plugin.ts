@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Rule, RuleFinding } from "./rule.ts";
+import { pluginProbeId, type Rule, type RuleFinding } from "./rule.ts";
 
 const ADVICE = {
   ja: "このレポートを添えて、ご契約のプロバイダーに連絡してください。",
@@ -28,7 +28,7 @@ export const pluginResults: Rule = (input) => {
         detail: r.reason ?? summary,
         advice: ADVICE,
         technical: `plugin ${r.id} (publisher ${r.source}): ${r.status}`,
-        evidence: [{ probe: r.id }],
+        evidence: [{ probe: pluginProbeId(r.id) }],
       });
     } else if (r.status === "error" || r.status === "timeout") {
       const why = r.reason ?? { ja: "不明", en: "unknown" };
@@ -46,7 +46,7 @@ export const pluginResults: Rule = (input) => {
         technical: `plugin ${r.id} (publisher ${r.source}): ${r.status}${
           r.error ? ` ${r.error.name}: ${r.error.message}` : ""
         }`,
-        evidence: [{ probe: r.id }],
+        evidence: [{ probe: pluginProbeId(r.id) }],
       });
     }
   }

@@ -5,7 +5,8 @@
  *
  * @module
  */
-import type { ProbeResult, Segment } from "../../probes/types.ts";
+import type { BuiltinData, BuiltinProbeId } from "../../probes/mod.ts";
+import { isMeasured, type ProbeResult, type Segment } from "../../probes/types.ts";
 import type { Finding } from "../schema.ts";
 
 /** What a rule reads. */
@@ -32,8 +33,24 @@ export type Location = typeof LOCATIONS[number];
  */
 export type FailureKind = "path" | "quality" | "names" | "tls" | "stall";
 
+/** The id of a plugin probe a finding rests on (built-in ids are checked, these are not). */
+export type PluginProbeId = string & { readonly plugin: unique symbol };
+
+/** Marks `id` as a plugin probe's, for a finding's evidence. */
+export function pluginProbeId(id: string): PluginProbeId {
+  return id as PluginProbeId;
+}
+
+/** What a finding rests on: a probe, named by a checked built-in id (or a plugin's), and numbers. */
+export interface RuleEvidence {
+  probe: BuiltinProbeId | PluginProbeId;
+  values?: Record<string, unknown>;
+}
+
 /** A finding, plus the causal facts the diagnosis orders findings by (not in the report). */
-export interface RuleFinding extends Finding {
+export interface RuleFinding extends Omit<Finding, "evidence"> {
+  /** The probes and the numbers the finding rests on. */
+  evidence: RuleEvidence[];
   /** Where the thing at fault sits; by default the finding's segment (`dns` → `isp`). */
   at?: Location;
   /** What this fault takes down for everything at or beyond `at`, if anything. */
@@ -48,12 +65,21 @@ export interface RuleFinding extends Finding {
 /** A diagnosis rule. Pure: same results, same findings. */
 export type Rule = (input: RuleInput) => RuleFinding[];
 
-/** The data of a measured result, or null when the probe did not measure. */
-export function measured<T>(input: RuleInput, id: string): T | null {
+/** The result of a built-in probe, whatever its status, or undefined when it did not run. */
+export function resultOf(input: RuleInput, id: BuiltinProbeId): ProbeResult | undefined {
+  return input.results.get(id);
+}
+
+/**
+ * The data of a built-in probe's measured result, typed by that probe's schema, or null when
+ * the probe did not measure. The id is checked against the registry at compile time.
+ */
+export function measured<Id extends BuiltinProbeId>(
+  input: RuleInput,
+  id: Id,
+): BuiltinData<Id> | null {
   const r = input.results.get(id);
-  return r && (r.status === "ok" || r.status === "warn" || r.status === "fail")
-    ? r.data as T
-    : null;
+  return r && isMeasured(r.status) ? r.data as BuiltinData<Id> : null;
 }
 
 /** Where a finding's thing sits when the rule did not say. */

@@ -10,8 +10,6 @@
  *
  * @module
  */
-import type { HttpTimingData } from "../../probes/builtin/http_timing.ts";
-import type { TcpConnectData } from "../../probes/builtin/tcp_connect.ts";
 import { advise, CONTACT_PROVIDER, SERVICE_SIDE, TRY_EVENING } from "./advice.ts";
 import { RETRANSMIT_MS } from "./loss_signs.ts";
 import { measured, type Rule, type RuleFinding } from "./rule.ts";
@@ -20,8 +18,8 @@ import { targetOutcomes } from "./targets.ts";
 
 /** Targets that answered, but slowly. */
 export const slowResponses: Rule = (input) => {
-  const tcpLimit = measured<TcpConnectData>(input, "tcp.connect")?.slowMs ?? Infinity;
-  const httpLimit = measured<HttpTimingData>(input, "http.timing")?.slowMs ?? Infinity;
+  const tcpLimit = measured(input, "tcp.connect")?.slowMs ?? Infinity;
+  const httpLimit = measured(input, "http.timing")?.slowMs ?? Infinity;
   const outcomes = targetOutcomes(input).filter((o) => o.ok);
   const findings: RuleFinding[] = [];
   for (const seg of ["isp", "internet", "service"] as const) {

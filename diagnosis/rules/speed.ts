@@ -124,9 +124,9 @@ export const slowLine: Rule = (input) => {
     confidence: onNet ? "high" : "medium",
     title: { ja: "通信速度が遅くなっています", en: "The connection is slow" },
     detail: {
-      ja: `下り ${fmt(s.down)} Mbit/s、上り ${
+      ja: `下り ${fmt(s.down)} Mbps、上り ${
         fmt(s.up)
-      } Mbit/s でした。動画やビデオ通話に足りない速さです。`,
+      } Mbps でした。動画やビデオ通話に足りない速さです。`,
       en: `Download ${fmt(s.down)} Mbit/s, upload ${
         fmt(s.up)
       } Mbit/s: too slow for video and calls.`,
@@ -148,7 +148,7 @@ export const slowLine: Rule = (input) => {
 
 /** The provider's own server is fast, the internet beyond is clearly slower. */
 export const beyondAccess: Rule = (input) => {
-  const c = obj(measured<Record<string, unknown>>(input, "isp.throughput")?.comparison);
+  const c = obj(measured(input, "isp.throughput")?.comparison);
   if (!c || c.finding !== "beyond-access") return [];
   return [{
     id: "internet.beyond-access",

@@ -9,7 +9,6 @@
 import type { DnsResolveData } from "../../probes/builtin/dns_resolve.ts";
 import type { HttpTimingData } from "../../probes/builtin/http_timing.ts";
 import { ipFamily } from "../../util/ip_scope.ts";
-import type { TcpConnectData } from "../../probes/builtin/tcp_connect.ts";
 import { measured, type RuleInput } from "./rule.ts";
 
 /** How a target failed. */
@@ -40,9 +39,9 @@ const SINKHOLE = /^(0\.|127\.|::$|::1$)/;
 
 /** All target outcomes of the run. */
 export function targetOutcomes(input: RuleInput): TargetOutcome[] {
-  const astray = astrayCheck(measured<DnsResolveData>(input, "dns.resolve"));
+  const astray = astrayCheck(measured(input, "dns.resolve"));
   const out: TargetOutcome[] = [];
-  for (const t of measured<TcpConnectData>(input, "tcp.connect")?.targets ?? []) {
+  for (const t of measured(input, "tcp.connect")?.targets ?? []) {
     const ok = t.attempts.some((a) => a.ok);
     const byIp = ipFamily(t.host) !== 0;
     const address = t.attempts[0]?.address ?? null;
@@ -68,7 +67,7 @@ export function targetOutcomes(input: RuleInput): TargetOutcome[] {
       connectMs: okMs.length ? Math.min(...okMs) : null,
     });
   }
-  for (const t of measured<HttpTimingData>(input, "http.timing")?.targets ?? []) {
+  for (const t of measured(input, "http.timing")?.targets ?? []) {
     const host = new URL(t.url).hostname.replace(/^\[|\]$/g, "");
     const byIp = ipFamily(host) !== 0;
     out.push({

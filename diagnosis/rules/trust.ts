@@ -11,13 +11,13 @@
  */
 import { advise, CONTACT_PROVIDER } from "./advice.ts";
 import { byProbe } from "./reach.ts";
-import { type Rule, type RuleFinding } from "./rule.ts";
+import { resultOf, type Rule, type RuleFinding } from "./rule.ts";
 import { listOf, num, obj, str } from "./shape.ts";
 import { targetOutcomes } from "./targets.ts";
 
 /** The device's clock is off. */
 export const clockSkew: Rule = (input) => {
-  const r = input.results.get("system.clock");
+  const r = resultOf(input, "system.clock");
   if (!r || (r.status !== "warn" && r.status !== "fail")) return [];
   const skew = num(obj(r.data)?.skewMs);
   if (skew === null) return [];
@@ -52,7 +52,7 @@ export const clockSkew: Rule = (input) => {
 
 /** Certificates come from an unexpected issuer: something re-signs TLS. */
 export const tlsIntercepted: Rule = (input) => {
-  const r = input.results.get("tls.inspect");
+  const r = resultOf(input, "tls.inspect");
   if (!r || (r.status !== "ok" && r.status !== "warn" && r.status !== "fail")) return [];
   const odd = listOf(r.data, "targets").filter((t) =>
     t.verdict === "unexpected-issuer" || t.verdict === "untrusted"

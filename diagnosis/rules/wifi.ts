@@ -18,7 +18,7 @@ export const SNR_WARN_DB = 25;
 
 /** The Wi-Fi signal is weak or noisy. */
 export const wifiWeak: Rule = (input) => {
-  const link = obj(measured<Record<string, unknown>>(input, "wifi.link")?.link);
+  const link = obj(measured(input, "wifi.link")?.link);
   if (!link || link.connected !== true) return [];
   const rssi = num(link.rssiDbm);
   const snr = num(link.snrDb);

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import type { DnsConfigData } from "./dns_config.ts";
-import type { Probe, ProbeContext, ProbeOutcome } from "../types.ts";
+import { defineProbe, type ProbeContext, type ProbeOutcome } from "../types.ts";
 import { SkipProbe } from "../types.ts";
 
 const lookupSchema = z.object({
@@ -134,12 +134,12 @@ const SUMMARY: Record<
   },
   "configured-broken": {
     status: "fail",
-    ja: "設定された DNS が応答しません（公開 DNS は応答）",
+    ja: "設定された DNS が応答しません (公開 DNS は応答)",
     en: "The configured DNS does not answer (public DNS does)",
   },
   "configured-differs": {
     status: "warn",
-    ja: "設定された DNS の回答が公開 DNS と食い違います（フィルタや乗っ取りの可能性）",
+    ja: "設定された DNS の回答が公開 DNS と食い違います (フィルタや乗っ取りの可能性)",
     en: "The configured DNS answers differently from public DNS (filtering or hijacking?)",
   },
   "all-broken": {
@@ -155,7 +155,7 @@ const SUMMARY: Record<
 };
 
 /** The probe. */
-export const dnsCompareProbe: Probe<DnsCompareData> = {
+export const dnsCompareProbe = defineProbe({
   id: "dns.compare",
   title: { ja: "DNS の比較", en: "DNS comparison" },
   description: {
@@ -206,9 +206,9 @@ export const dnsCompareProbe: Probe<DnsCompareData> = {
     ).join(", ");
     return {
       status: s.status,
-      summary: { ja: `${s.ja}（${times}）`, en: `${s.en} (${times})` },
+      summary: { ja: `${s.ja} (${times})`, en: `${s.en} (${times})` },
       data: { resolvers, verdict, notes },
       evidence: [{ label: "dns.compare", text: times }],
     };
   },
-};
+});

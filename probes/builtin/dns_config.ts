@@ -10,7 +10,7 @@ import { parseIpconfig } from "../parse/ipconfig.ts";
 import { parseResolvConf } from "../parse/resolv_conf.ts";
 import { parseResolvectl } from "../parse/resolvectl.ts";
 import { parseScutilDns } from "../parse/scutil_dns.ts";
-import type { Evidence, Platform, Probe, ProbeContext, ProbeOutcome } from "../types.ts";
+import { defineProbe, type Evidence, type ProbeContext, type ProbeOutcome } from "../types.ts";
 import type { Localized } from "../../util/text.ts";
 
 const dataSchema = z.object({
@@ -24,49 +24,39 @@ const dataSchema = z.object({
 /** The data `dns.config` records. */
 export type DnsConfigData = z.infer<typeof dataSchema>;
 
-/** Options of {@link createDnsConfigProbe}. */
-export interface DnsConfigOptions {
-  os?: Platform;
-  /** Reads resolv.conf; replaced in tests. */
-  readResolvConf?: () => Promise<string>;
-}
-
 // Windows fills these site-local placeholders in when no IPv6 DNS server is known
 const WINDOWS_PLACEHOLDER = /^fec0:0:0:ffff::[123](%\d+)?$/i;
 
-/** Builds the probe for a platform. */
-export function createDnsConfigProbe(opts: DnsConfigOptions = {}): Probe<DnsConfigData> {
-  const os = opts.os ?? (Deno.build.os as Platform);
-  const readConf = opts.readResolvConf ?? (() => Deno.readTextFile("/etc/resolv.conf"));
-  return {
-    id: "dns.config",
-    title: { ja: "DNS の設定", en: "DNS configuration" },
-    description: {
-      ja: "インターフェイスごとに設定された DNS サーバーを調べます",
-      en: "Lists the DNS servers configured per interface",
-    },
-    segment: "dns",
-    dataCategories: ["network"],
-    dependsOn: [],
-    timeoutMs: 15_000,
-    platforms: ["windows", "darwin", "linux"],
-    schema: dataSchema,
-    async run(ctx) {
-      const read = os === "windows" ? fromWindows : os === "darwin" ? fromDarwin : fromLinux;
-      const got = await read(ctx, readConf);
-      if ("failure" in got) {
-        return {
-          status: "skipped",
-          reason: got.failure,
-          summary: got.failure,
-          data: empty(),
-          evidence: got.evidence,
-        };
-      }
-      return outcome(got.data, got.evidence);
-    },
-  };
-}
+/** The probe for a platform. */
+export const dnsConfigProbe = defineProbe({
+  id: "dns.config",
+  title: { ja: "DNS の設定", en: "DNS configuration" },
+  description: {
+    ja: "インターフェイスごとに設定された DNS サーバーを調べます",
+    en: "Lists the DNS servers configured per interface",
+  },
+  segment: "dns",
+  dataCategories: ["network"],
+  dependsOn: [],
+  timeoutMs: 15_000,
+  platforms: ["windows", "darwin", "linux"],
+  schema: dataSchema,
+  async run(ctx) {
+    const os = ctx.os;
+    const read = os === "windows" ? fromWindows : os === "darwin" ? fromDarwin : fromLinux;
+    const got = await read(ctx);
+    if ("failure" in got) {
+      return {
+        status: "skipped",
+        reason: got.failure,
+        summary: got.failure,
+        data: empty(),
+        evidence: got.evidence,
+      };
+    }
+    return outcome(got.data, got.evidence);
+  },
+});
 
 type Read = { data: DnsConfigData; evidence: Evidence[] } | {
   failure: Localized;
@@ -141,7 +131,7 @@ async function fromDarwin(ctx: ProbeContext): Promise<Read> {
   };
 }
 
-async function fromLinux(ctx: ProbeContext, readConf: () => Promise<string>): Promise<Read> {
+async function fromLinux(ctx: ProbeContext): Promise<Read> {
   const r = await ctx.exec("resolvectl", ["status", "--no-pager"], {
     signal: ctx.signal,
     timeoutMs: 5_000,
@@ -164,7 +154,7 @@ async function fromLinux(ctx: ProbeContext, readConf: () => Promise<string>): Pr
   }
   let text: string;
   try {
-    text = await readConf();
+    text = await ctx.readTextFile("/etc/resolv.conf");
   } catch (e) {
     const msg = (e as Error).message;
     return {
@@ -186,6 +176,3 @@ async function fromLinux(ctx: ProbeContext, readConf: () => Promise<string>): Pr
     evidence: [{ label: "/etc/resolv.conf", text: text.trim().slice(0, 2000) }],
   };
 }
-
-/** The probe for this platform. */
-export const dnsConfigProbe: Probe<DnsConfigData> = createDnsConfigProbe();

@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
-import { createDnsConfigProbe, dnsConfigProbe } from "./dns_config.ts";
+import { dnsConfigProbe } from "./dns_config.ts";
 import { fixtureText } from "../testing_fixtures.ts";
-import { scriptedExec, testContext } from "../testing.ts";
+import { onHost, scriptedExec, testContext } from "../testing.ts";
 
 Deno.test("dns.config on Japanese Windows lists connected adapters' servers, not placeholders", async () => {
   const exec = scriptedExec({
     "ipconfig /all": fixtureText("windows/ja/ipconfig/win7_pppoe_wrapped.bin"),
   });
-  const r = await createDnsConfigProbe({ os: "windows" }).run(testContext({ exec }));
+  const r = await onHost(dnsConfigProbe, { os: "windows" }).run(testContext({ exec }));
   assert.equal(r.status, "ok");
   assert.deepEqual(r.data.interfaces, [{
     name: "フレッツ",
@@ -18,7 +18,7 @@ Deno.test("dns.config on Japanese Windows lists connected adapters' servers, not
 
 Deno.test("dns.config on macOS takes the default resolver and its interface", async () => {
   const exec = scriptedExec({ "scutil --dns": fixtureText("darwin/en/scutil-dns/vpn_split") });
-  const r = await createDnsConfigProbe({ os: "darwin" }).run(testContext({ exec }));
+  const r = await onHost(dnsConfigProbe, { os: "darwin" }).run(testContext({ exec }));
   assert.deepEqual(r.data.interfaces, [{ name: "utun4", servers: ["10.8.0.1"] }, {
     name: "en0",
     servers: ["192.168.1.1"],
@@ -30,15 +30,15 @@ Deno.test("dns.config on Linux prefers resolvectl and falls back to resolv.conf"
   const withResolved = scriptedExec({
     "resolvectl status --no-pager": fixtureText("linux/en/resolvectl/status_v255"),
   });
-  const a = await createDnsConfigProbe({
+  const a = await onHost(dnsConfigProbe, {
     os: "linux",
-    readResolvConf: () => Promise.reject(new Error("unused")),
+    files: {},
   })
     .run(testContext({ exec: withResolved }));
   assert.deepEqual(a.data.servers, ["192.168.1.1", "2001:db8:5e1:c00::1", "10.8.0.1"]);
-  const b = await createDnsConfigProbe({
+  const b = await onHost(dnsConfigProbe, {
     os: "linux",
-    readResolvConf: () => Promise.resolve("nameserver 192.0.2.53\n"),
+    files: { "/etc/resolv.conf": "nameserver 192.0.2.53\n" },
   })
     .run(testContext({ exec: scriptedExec({}) }));
   assert.equal(b.data.source, "/etc/resolv.conf");
@@ -46,13 +46,13 @@ Deno.test("dns.config on Linux prefers resolvectl and falls back to resolv.conf"
 });
 
 Deno.test("dns.config fails with no server and is skipped when ipconfig is missing", async () => {
-  const none = await createDnsConfigProbe({
+  const none = await onHost(dnsConfigProbe, {
     os: "linux",
-    readResolvConf: () => Promise.resolve("# empty\n"),
+    files: { "/etc/resolv.conf": "# empty\n" },
   })
     .run(testContext({ exec: scriptedExec({}) }));
   assert.equal(none.status, "fail");
-  const missing = await createDnsConfigProbe({ os: "windows" }).run(
+  const missing = await onHost(dnsConfigProbe, { os: "windows" }).run(
     testContext({ exec: scriptedExec({}) }),
   );
   assert.equal(missing.status, "skipped");

@@ -6,8 +6,7 @@
  */
 import { z } from "zod";
 import { resolverLookup, systemLookup } from "../lib/lookup.ts";
-import { SkipProbe } from "../types.ts";
-import type { Probe } from "../types.ts";
+import { defineProbe, SkipProbe } from "../types.ts";
 
 const lookupSchema = z.object({
   name: z.string(),
@@ -26,7 +25,7 @@ export type DnsResolveData = z.infer<typeof schema>;
 type Lookup = z.infer<typeof lookupSchema>;
 
 /** The `dns.resolve` probe. Requires `--allow-net` (and `--allow-sys` for the system resolver). */
-export const dnsResolveProbe: Probe<DnsResolveData> = {
+export const dnsResolveProbe = defineProbe({
   id: "dns.resolve",
   title: { ja: "名前解決 (DNS)", en: "Name resolution (DNS)" },
   description: {
@@ -111,7 +110,7 @@ export const dnsResolveProbe: Probe<DnsResolveData> = {
       }],
     };
   },
-};
+});
 
 function toFields(r: { ok: boolean; addresses: string[]; ms: number; error?: string }) {
   return { ok: r.ok, ms: r.ms, answers: r.addresses, ...(r.error ? { error: r.error } : {}) };

@@ -6,7 +6,7 @@
  * @module
  */
 import { z } from "zod";
-import type { Probe, ProbeOutcome } from "../types.ts";
+import { defineProbe, type ProbeOutcome } from "../types.ts";
 import { SkipProbe } from "../types.ts";
 
 const dataSchema = z.object({
@@ -24,7 +24,7 @@ const dataSchema = z.object({
 export type CaptiveData = z.infer<typeof dataSchema>;
 
 /** The probe. */
-export const httpCaptiveProbe: Probe<CaptiveData> = {
+export const httpCaptiveProbe = defineProbe({
   id: "http.captive",
   title: { ja: "キャプティブポータル", en: "Captive portal" },
   description: {
@@ -112,7 +112,7 @@ export const httpCaptiveProbe: Probe<CaptiveData> = {
       evidence,
     };
   },
-};
+});
 
 function since(t: number): number {
   return Math.round((performance.now() - t) * 10) / 10;

@@ -6,8 +6,7 @@
  */
 import { z } from "zod";
 import { timeHttp } from "../lib/http_phases.ts";
-import { SkipProbe } from "../types.ts";
-import type { Probe } from "../types.ts";
+import { defineProbe, SkipProbe } from "../types.ts";
 
 const n = z.number().nullable();
 const target = z.object({
@@ -45,7 +44,7 @@ type Target = z.infer<typeof target>;
 const CERT_WARN_DAYS = 14;
 
 /** The `http.timing` probe. Requires `--allow-net`. */
-export const httpTimingProbe: Probe<HttpTimingData> = {
+export const httpTimingProbe = defineProbe({
   id: "http.timing",
   title: { ja: "Web 応答時間", en: "Web response timing" },
   description: {
@@ -117,4 +116,4 @@ export const httpTimingProbe: Probe<HttpTimingData> = {
       }],
     };
   },
-};
+});

@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
 import { fixtureText } from "../../tests/support/fixture_files.ts";
 import { LAB, labTest } from "../../tests/support/netns_lab.ts";
-import { createInternetPingProbe } from "./internet_ping.ts";
-import { scriptedExec, testContext } from "../testing.ts";
+import { internetPingProbe } from "./internet_ping.ts";
+import { onHost, scriptedExec, testContext } from "../testing.ts";
 import { SkipProbe } from "../types.ts";
 
 const loopback = { ping: { anchors: [{ address: "127.0.0.1" }, { address: "::1" }], count: 3 } };
 
 Deno.test("internet.ping measures loopback v4 and v6 with the real ping", async () => {
-  const probe = createInternetPingProbe({ os: "linux" });
+  const probe = onHost(internetPingProbe, { os: "linux" });
   const ctx = testContext({ config: loopback });
   const t0 = performance.now();
   const out = await probe.run(ctx);
@@ -50,7 +50,7 @@ labTest("internet.ping warns on loss that a router in a netns causes", async (la
       "DROP",
     );
   }
-  const probe = createInternetPingProbe({ os: "linux" });
+  const probe = onHost(internetPingProbe, { os: "linux" });
   const config = {
     ping: { anchors: [{ address: LAB.server4 }, { address: LAB.server6 }], count: 6, waitMs: 500 },
   };
@@ -81,7 +81,7 @@ Deno.test("internet.ping on Japanese Windows: ping.exe lines and CP932 output", 
       }],
     },
   };
-  const out = await createInternetPingProbe({ os: "windows" }).run(testContext({ config, exec }));
+  const out = await onHost(internetPingProbe, { os: "windows" }).run(testContext({ config, exec }));
   assert.deepEqual(exec.calls.toSorted(), [
     "ping -n 4 -w 1000 -4 192.168.10.199",
     "ping -n 4 -w 1000 -4 8.8.8.8",
@@ -112,7 +112,7 @@ Deno.test("internet.ping on macOS runs ping and ping6 without sub-second interva
   const config = {
     ping: { anchors: [{ address: "1.1.1.1" }, { address: "2606:4700:4700::1111" }] },
   };
-  const out = await createInternetPingProbe({ os: "darwin" }).run(testContext({ config, exec }));
+  const out = await onHost(internetPingProbe, { os: "darwin" }).run(testContext({ config, exec }));
   assert.deepEqual(out.data.targets.map((t) => [t.status, t.received]), [["ok", 5], ["ok", 3]]);
   assert.equal(out.status, "ok");
 });
@@ -133,7 +133,7 @@ Deno.test("internet.ping gives the reason when ping is missing, denied or hangs"
     ],
   ] as const;
   for (const [exec, reason] of cases) {
-    const out = await createInternetPingProbe({ os: "linux" }).run(testContext({ config, exec }));
+    const out = await onHost(internetPingProbe, { os: "linux" }).run(testContext({ config, exec }));
     assert.equal(out.status, "skipped");
     assert.match(out.reason!.en, reason);
     assert.match(out.data.targets[0].reason!.en, reason);
@@ -146,7 +146,7 @@ Deno.test("internet.ping gives the reason when ping is missing, denied or hangs"
       stdout: "",
     },
   });
-  const out = await createInternetPingProbe({ os: "linux" }).run(
+  const out = await onHost(internetPingProbe, { os: "linux" }).run(
     testContext({ config, exec: hung }),
   );
   assert.match(out.reason!.en, /timed out/);
@@ -163,7 +163,7 @@ Deno.test("internet.ping does not count a missing IPv6 route as a failure", asyn
     },
   });
   const config = { ping: { anchors: [{ address: "192.0.2.1" }, { address: "2001:db8::1" }] } };
-  const out = await createInternetPingProbe({ os: "linux" }).run(testContext({ config, exec }));
+  const out = await onHost(internetPingProbe, { os: "linux" }).run(testContext({ config, exec }));
   assert.deepEqual(out.data.targets.map((t) => t.status), ["ok", "skipped"]);
   assert.equal(out.data.targets[1].reason?.en, "This device has no IPv6 route");
   assert.equal(out.status, "ok");
@@ -172,7 +172,7 @@ Deno.test("internet.ping does not count a missing IPv6 route as a failure", asyn
 Deno.test("internet.ping pings nothing when no anchor is configured", async () => {
   const exec = scriptedExec({});
   await assert.rejects(
-    createInternetPingProbe({ os: "linux" }).run(testContext({ exec })),
+    onHost(internetPingProbe, { os: "linux" }).run(testContext({ exec })),
     (e: unknown) => e instanceof SkipProbe && e.reason.en === "No ping anchors configured",
   );
   assert.deepEqual(exec.calls, []);

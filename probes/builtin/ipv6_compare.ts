@@ -9,7 +9,7 @@ import { lookup } from "node:dns/promises";
 import http from "node:http";
 import https from "node:https";
 import { z } from "zod";
-import type { Probe, ProbeContext, ProbeOutcome } from "../types.ts";
+import { defineProbe, type ProbeContext, type ProbeOutcome } from "../types.ts";
 import { SkipProbe } from "../types.ts";
 
 const attemptSchema = z.object({
@@ -85,7 +85,7 @@ function ms(t: number): number {
 }
 
 /** The probe. */
-export const ipv6CompareProbe: Probe<Ipv6CompareData> = {
+export const ipv6CompareProbe = defineProbe({
   id: "ipv6.compare",
   title: { ja: "IPv4 と IPv6 の比較", en: "IPv4 vs IPv6" },
   description: {
@@ -142,19 +142,19 @@ export const ipv6CompareProbe: Probe<Ipv6CompareData> = {
       return say("fail", "IPv4 でも IPv6 でも届きません", "Targets fail over both IPv4 and IPv6");
     }
     if (v6ok === 0) {
-      return say("warn", "IPv6 では届きません（IPv4 は正常）", "IPv6 fails while IPv4 works");
+      return say("warn", "IPv6 では届きません (IPv4 は正常)", "IPv6 fails while IPv4 works");
     }
     if (v4ok === 0) {
       return say(
         "warn",
-        "IPv4 では届きません（IPv6 は正常。IPv4 over IPv6 の変換装置の問題かもしれません）",
+        "IPv4 では届きません (IPv6 は正常。IPv4 over IPv6 の変換装置の問題かもしれません)",
         "IPv4 fails while IPv6 works (an IPv4-over-IPv6 gateway problem?)",
       );
     }
     if (slow4.length) {
       return say(
         "warn",
-        "IPv4 が IPv6 より大幅に遅いです（トンネルや PPPoE 終端の混雑の可能性）",
+        "IPv4 が IPv6 より大幅に遅いです (トンネルや PPPoE 終端の混雑の可能性)",
         "IPv4 is much slower than IPv6 (a congested tunnel or PPPoE termination?)",
       );
     }
@@ -163,4 +163,4 @@ export const ipv6CompareProbe: Probe<Ipv6CompareData> = {
     }
     return say("ok", "IPv4 と IPv6 はどちらも正常です", "IPv4 and IPv6 both work comparably");
   },
-};
+});

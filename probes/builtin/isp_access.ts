@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { inferAccess, type InferInput } from "../lib/isp_infer.ts";
-import type { Probe, ProbeContext, ProbeOutcome } from "../types.ts";
+import { defineProbe, type ProbeContext, type ProbeOutcome } from "../types.ts";
 import type { Localized } from "../../util/text.ts";
 
 const localized = z.object({ ja: z.string(), en: z.string() }).strict();
@@ -27,10 +27,11 @@ const dataSchema = z.object({
 /** The data `isp.access` records. */
 export type IspAccessData = z.infer<typeof dataSchema>;
 
-const NAMES: Record<string, Localized> = {
+/** The access types `isp.access` can infer, in words (rules and pages name them with these). */
+export const ACCESS_TYPES: Readonly<Record<string, Localized>> = {
   "pppoe": { ja: "PPPoE", en: "PPPoE" },
   "ipv4-over-ipv6": {
-    ja: "IPv4 over IPv6（DS-Lite / MAP-E）",
+    ja: "IPv4 over IPv6 (DS-Lite / MAP-E)",
     en: "IPv4 over IPv6 (DS-Lite / MAP-E)",
   },
   "dual-stack": { ja: "IPv4/IPv6 デュアルスタック", en: "native dual stack" },
@@ -93,11 +94,11 @@ export function inputFrom(deps: ProbeContext["deps"]): { input: InferInput; miss
 }
 
 /** The probe. */
-export const ispAccessProbe: Probe<IspAccessData> = {
+export const ispAccessProbe = defineProbe({
   id: "isp.access",
   title: { ja: "回線方式の推定", en: "Access type (inferred)" },
   description: {
-    ja: "アドレス、ゲートウェイ、経路 MTU から回線方式を推定します（断定ではありません）",
+    ja: "アドレス、ゲートウェイ、経路 MTU から回線方式を推定します (断定ではありません)",
     en:
       "Infers the access line type from addresses, gateways and path MTU (an inference, not a certainty)",
   },
@@ -136,8 +137,10 @@ export const ispAccessProbe: Probe<IspAccessData> = {
         ? "warn"
         : "ok",
       summary: {
-        ja: `推定: ${NAMES[best.type].ja}（確度 ${ja}）`,
-        en: `Likely ${NAMES[best.type].en} (confidence ${en}); an inference, not a certainty`,
+        ja: `推定: ${ACCESS_TYPES[best.type].ja} (確からしさ ${ja})`,
+        en: `Likely ${
+          ACCESS_TYPES[best.type].en
+        } (confidence ${en}); an inference, not a certainty`,
       },
       data,
       evidence: [{
@@ -148,4 +151,4 @@ export const ispAccessProbe: Probe<IspAccessData> = {
       }],
     });
   },
-};
+});

@@ -22,13 +22,13 @@ import {
   evidenceText,
   serverSummary,
 } from "../../speed/summary.ts";
-import { type Probe, type ProbeOutcome, SkipProbe } from "../types.ts";
+import { defineProbe, type ProbeOutcome, SkipProbe } from "../types.ts";
 
 /** Bufferbloat grades that make the result a warning (60 ms or more added under load). */
 const BLOATED = new Set(["C", "D", "F"]);
 
 /** The probe. */
-export const throughputProbe: Probe<ThroughputData> = {
+export const ispThroughputProbe = defineProbe({
   id: "isp.throughput",
   title: { ja: "通信速度と負荷時の遅延", en: "Speed and latency under load" },
   description: {
@@ -100,7 +100,7 @@ export const throughputProbe: Probe<ThroughputData> = {
     }
     return outcome(data());
   },
-};
+});
 
 /** Judges the data and words it. */
 export function outcome(d: ThroughputData): ProbeOutcome<ThroughputData> {

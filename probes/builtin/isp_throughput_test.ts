@@ -2,13 +2,13 @@ import assert from "node:assert/strict";
 import { finish } from "../../speed/engine.ts";
 import { directionResult, rawServer, startSpeedServer } from "../../speed/testing.ts";
 import { testContext } from "../testing.ts";
-import { outcome, throughputProbe } from "./isp_throughput.ts";
+import { ispThroughputProbe, outcome } from "./isp_throughput.ts";
 import { SkipProbe } from "../types.ts";
 
 const quick = { directionMs: 1000, idleMs: 200, intervalMs: 100 };
 
 Deno.test("isp.throughput is skipped when no server is configured", async () => {
-  await assert.rejects(() => throughputProbe.run(testContext()), SkipProbe);
+  await assert.rejects(() => ispThroughputProbe.run(testContext()), SkipProbe);
 });
 
 Deno.test("isp.throughput measures on-net first, states the budget and keeps going past a dead server", async () => {
@@ -29,8 +29,8 @@ Deno.test("isp.throughput measures on-net first, states the budget and keeps goi
         },
       },
     });
-    const r = await throughputProbe.run(ctx);
-    assert.equal(throughputProbe.schema.safeParse(r.data).success, true);
+    const r = await ispThroughputProbe.run(ctx);
+    assert.equal(ispThroughputProbe.schema.safeParse(r.data).success, true);
     assert.deepEqual(r.data.servers.map((s) => [s.name, s.outcome]), [["provider", "ok"], [
       "transit",
       "refused",

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { ipFamily } from "../parse/address.ts";
 import { type PingTarget, pingTargetSchema, runPing } from "../lib/ping_run.ts";
 import { summarizePings } from "../lib/ping_summary.ts";
-import { isMeasured, type Platform, type Probe, SkipProbe } from "../types.ts";
+import { defineProbe, isMeasured, type Platform, SkipProbe } from "../types.ts";
 
 const schema = z.object({
   targets: z.array(pingTargetSchema),
@@ -27,82 +27,72 @@ interface GatewayRoute {
   ifIndex?: number;
 }
 
-/** Options of {@link createLanGatewayPingProbe}. */
-export interface LanGatewayPingOptions {
-  /** The OS whose ping to run; the current one by default (tests pass another). */
-  os?: Platform;
-}
-
-/** Builds the `lan.gateway.ping` probe. Requires `--allow-run=ping` (`ping6` on macOS). */
-export function createLanGatewayPingProbe(
-  opts: LanGatewayPingOptions = {},
-): Probe<LanGatewayPingData> {
-  const os = opts.os ?? (Deno.build.os as Platform);
-  return {
-    id: "lan.gateway.ping",
-    title: { ja: "ルーターへの ping", en: "Ping to the router" },
-    description: {
-      ja: "デフォルト ゲートウェイ (IPv4・IPv6) への損失、往復時間、ジッターを測ります",
-      en: "Loss, round-trip time and jitter to the default gateways, IPv4 and IPv6",
-    },
-    segment: "lan",
-    dataCategories: ["measurements", "network"],
-    dependsOn: ["net.gateway"],
-    timeoutMs: 30_000,
-    platforms: ["windows", "darwin", "linux"],
-    schema,
-    async run(ctx) {
-      if (!ctx.config.ping.gateways) {
-        throw new SkipProbe({
-          ja: "設定でゲートウェイへの ping が有効になっていません",
-          en: "Pinging the gateway is not enabled in the config (ping.gateways)",
-        });
-      }
-      const dep = ctx.deps["net.gateway"];
-      if (!dep || !isMeasured(dep.status)) {
-        throw new SkipProbe({
-          ja: "デフォルト ゲートウェイが分からないため測れません",
-          en: "The default gateway is not known (net.gateway did not measure it)",
-        });
-      }
-      const routes = ((dep.data.routes ?? []) as GatewayRoute[]).filter((r) => ipFamily(r.gateway));
-      const unique = [...new Map(routes.map((r) => [zoned(r, os), r])).entries()];
-      if (unique.length === 0) {
-        throw new SkipProbe({
-          ja: "ping できるゲートウェイのアドレスがありません",
-          en: "There is no gateway address to ping (no default route through a router)",
-        });
-      }
-      const cfg = ctx.config.ping;
-      const limits = {
-        lossWarnPercent: cfg.lossWarnPercent,
-        rttWarnMs: cfg.lanRttWarnMs,
-        jitterWarnMs: cfg.jitterWarnMs,
+/** The `lan.gateway.ping` probe. Requires `--allow-run=ping` (`ping6` on macOS). */
+export const lanGatewayPingProbe = defineProbe({
+  id: "lan.gateway.ping",
+  title: { ja: "ルーターへの ping", en: "Ping to the router" },
+  description: {
+    ja: "デフォルト ゲートウェイ (IPv4・IPv6) への損失、往復時間、ジッターを測ります",
+    en: "Loss, round-trip time and jitter to the default gateways, IPv4 and IPv6",
+  },
+  segment: "lan",
+  dataCategories: ["measurements", "network"],
+  dependsOn: ["net.gateway"],
+  timeoutMs: 30_000,
+  platforms: ["windows", "darwin", "linux"],
+  schema,
+  async run(ctx) {
+    const os = ctx.os;
+    if (!ctx.config.ping.gateways) {
+      throw new SkipProbe({
+        ja: "設定でゲートウェイへの ping が有効になっていません",
+        en: "Pinging the gateway is not enabled in the config (ping.gateways)",
+      });
+    }
+    const dep = ctx.deps["net.gateway"];
+    if (!dep || !isMeasured(dep.status)) {
+      throw new SkipProbe({
+        ja: "デフォルト ゲートウェイが分からないため測れません",
+        en: "The default gateway is not known (net.gateway did not measure it)",
+      });
+    }
+    const routes = ((dep.data.routes ?? []) as GatewayRoute[]).filter((r) => ipFamily(r.gateway));
+    const unique = [...new Map(routes.map((r) => [zoned(r, os), r])).entries()];
+    if (unique.length === 0) {
+      throw new SkipProbe({
+        ja: "ping できるゲートウェイのアドレスがありません",
+        en: "There is no gateway address to ping (no default route through a router)",
+      });
+    }
+    const cfg = ctx.config.ping;
+    const limits = {
+      lossWarnPercent: cfg.lossWarnPercent,
+      rttWarnMs: cfg.lanRttWarnMs,
+      jitterWarnMs: cfg.jitterWarnMs,
+    };
+    const finished: PingTarget[] = [];
+    const runs = await Promise.all(unique.map(async ([target, r]) => {
+      const spec = {
+        target,
+        family: r.family,
+        count: cfg.count,
+        intervalMs: cfg.intervalMs,
+        waitMs: cfg.waitMs,
       };
-      const finished: PingTarget[] = [];
-      const runs = await Promise.all(unique.map(async ([target, r]) => {
-        const spec = {
-          target,
-          family: r.family,
-          count: cfg.count,
-          intervalMs: cfg.intervalMs,
-          waitMs: cfg.waitMs,
-        };
-        const run = await runPing(ctx, os, spec, limits, r.interface ?? undefined);
-        finished.push(run.record);
-        ctx.checkpoint({ targets: [...finished], jitterMethod: "mean-abs-consecutive-diff" });
-        ctx.progress({ fraction: finished.length / unique.length, note: target });
-        return run;
-      }));
-      const targets = runs.map((r) => r.record);
-      return {
-        ...summarizePings(targets, { ja: "ゲートウェイ", en: "gateways" }),
-        data: { targets, jitterMethod: "mean-abs-consecutive-diff" },
-        evidence: runs.map((r) => r.evidence),
-      };
-    },
-  };
-}
+      const run = await runPing(ctx, os, spec, limits, r.interface ?? undefined);
+      finished.push(run.record);
+      ctx.checkpoint({ targets: [...finished], jitterMethod: "mean-abs-consecutive-diff" });
+      ctx.progress({ fraction: finished.length / unique.length, note: target });
+      return run;
+    }));
+    const targets = runs.map((r) => r.record);
+    return {
+      ...summarizePings(targets, { ja: "ゲートウェイ", en: "gateways" }),
+      data: { targets, jitterMethod: "mean-abs-consecutive-diff" },
+      evidence: runs.map((r) => r.evidence),
+    };
+  },
+});
 
 /**
  * The address to ping: a link-local IPv6 gateway needs its zone (`fe80::1%eth0`; on Windows
@@ -115,6 +105,3 @@ function zoned(r: GatewayRoute, os: Platform): string {
     : r.interface;
   return zone ? `${r.gateway}%${zone}` : r.gateway;
 }
-
-/** The `lan.gateway.ping` probe for this OS. */
-export const lanGatewayPingProbe: Probe<LanGatewayPingData> = createLanGatewayPingProbe();

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { fixtureText } from "../../tests/support/fixture_files.ts";
 import { LAB, labTest } from "../../tests/support/netns_lab.ts";
-import { createLanGatewayPingProbe } from "./lan_gateway_ping.ts";
+import { lanGatewayPingProbe } from "./lan_gateway_ping.ts";
 import { netGatewayProbe } from "./net_gateway.ts";
-import { scriptedExec, testContext } from "../testing.ts";
+import { onHost, scriptedExec, testContext } from "../testing.ts";
 import { type ProbeResult, SkipProbe } from "../types.ts";
 
 /** Gateway pings are off unless a config turns them on (the brand default does). */
@@ -29,7 +29,7 @@ labTest(
   "lan.gateway.ping pings the v4 and v6 gateways net.gateway finds in a netns",
   async (lab) => {
     // The lead's net.gateway runs inside the client namespace too: its routes are the lab's.
-    const gw = await netGatewayProbe().run(testContext({ exec: lab.clientExec }));
+    const gw = await netGatewayProbe.run(testContext({ exec: lab.clientExec }));
     assert.deepEqual(
       gw.data.routes.map((r) => r.gateway).sort(),
       [LAB.router4, LAB.router6].sort(),
@@ -37,7 +37,7 @@ labTest(
     const deps = {
       "net.gateway": { ...gatewayDep(gw.data.routes)["net.gateway"], status: gw.status },
     };
-    const probe = createLanGatewayPingProbe({ os: "linux" });
+    const probe = onHost(lanGatewayPingProbe, { os: "linux" });
     const ctx = testContext({
       exec: lab.clientExec,
       deps,
@@ -63,7 +63,7 @@ labTest("lan.gateway.ping fails when the gateway stops answering", async (lab) =
   await lab.sh(lab.router, "iptables", "-A", "INPUT", "-p", "icmp", "-j", "DROP");
   const deps = gatewayDep([{ family: 4, gateway: LAB.router4, interface: null, metric: null }]);
   const config = { ping: { count: 3, waitMs: 300, gateways: true } };
-  const out = await createLanGatewayPingProbe({ os: "linux" }).run(
+  const out = await onHost(lanGatewayPingProbe, { os: "linux" }).run(
     testContext({ exec: lab.clientExec, deps, config }),
   );
   assert.equal(out.status, "fail");
@@ -75,7 +75,7 @@ Deno.test("lan.gateway.ping adds the zone to a link-local gateway: name on macOS
   const mac = scriptedExec({
     "ping6 -n -c 10 fe80::1%en0": fixtureText("darwin/en/ping/macos_ping6.txt"),
   });
-  const macOut = await createLanGatewayPingProbe({ os: "darwin" }).run(testContext({
+  const macOut = await onHost(lanGatewayPingProbe, { os: "darwin" }).run(testContext({
     exec: mac,
     config: enabled,
     deps: gatewayDep([{ family: 6, gateway: "fe80::1", interface: "en0", metric: null }]),
@@ -87,7 +87,7 @@ Deno.test("lan.gateway.ping adds the zone to a link-local gateway: name on macOS
     "ping -n 10 -w 1000 -6 fe80::1%12": fixtureText("windows/en/ping/ipv6_reply_no_ttl.txt"),
     "ping -n 10 -w 1000 -4 192.168.10.1": fixtureText("windows/ja/ping/ipv4_n1_reply.bin"),
   });
-  const winOut = await createLanGatewayPingProbe({ os: "windows" }).run(testContext({
+  const winOut = await onHost(lanGatewayPingProbe, { os: "windows" }).run(testContext({
     exec: win,
     config: enabled,
     deps: gatewayDep([
@@ -111,7 +111,7 @@ Deno.test("lan.gateway.ping: a router answering 'unreachable' on Windows is a fa
       "windows/ja/ping/ipv4_dest_host_unreachable.bin",
     ),
   });
-  const out = await createLanGatewayPingProbe({ os: "windows" }).run(testContext({
+  const out = await onHost(lanGatewayPingProbe, { os: "windows" }).run(testContext({
     exec,
     config: enabled,
     deps: gatewayDep([{ family: 4, gateway: "192.168.10.199", interface: null }]),
@@ -121,7 +121,7 @@ Deno.test("lan.gateway.ping: a router answering 'unreachable' on Windows is a fa
 });
 
 Deno.test("lan.gateway.ping skips, saying why, without a usable gateway", async () => {
-  const probe = createLanGatewayPingProbe({ os: "linux" });
+  const probe = onHost(lanGatewayPingProbe, { os: "linux" });
   const cases = [
     [{}, /not known/],
     [gatewayDep([], "error"), /not known/],
@@ -144,7 +144,7 @@ Deno.test("lan.gateway.ping pings no gateway unless the config enables it", asyn
   const exec = scriptedExec({});
   const deps = gatewayDep([{ family: 4, gateway: "192.0.2.1", interface: "eth0" }]);
   await assert.rejects(
-    createLanGatewayPingProbe({ os: "linux" }).run(testContext({ deps, exec })),
+    onHost(lanGatewayPingProbe, { os: "linux" }).run(testContext({ deps, exec })),
     (e: unknown) => e instanceof SkipProbe && /ping\.gateways/.test(e.reason.en),
   );
   assert.deepEqual(exec.calls, []);

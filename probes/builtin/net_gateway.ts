@@ -10,7 +10,7 @@
 import { z } from "zod";
 import { describeFailure, type ExecResult } from "../lib/exec.ts";
 import { parseRoutes, type RoutesResult } from "../parse/routes.ts";
-import type { Evidence, Platform, Probe, ProbeContext } from "../types.ts";
+import { defineProbe, type Evidence, type Platform, type ProbeContext } from "../types.ts";
 
 const route = z.object({
   family: z.union([z.literal(4), z.literal(6)]),
@@ -40,50 +40,48 @@ export function routeCommands(os: Platform): string[][][] {
   ];
 }
 
-/** Builds the `net.gateway` probe for `os` (default: this OS). Requires `--allow-run`. */
-export function netGatewayProbe(os: Platform = Deno.build.os as Platform): Probe<NetGatewayData> {
-  return {
-    id: "net.gateway",
-    title: { ja: "デフォルト ゲートウェイ", en: "Default gateway" },
-    description: {
-      ja: "IPv4 と IPv6 のデフォルト ルート (ルーターへの経路) を調べます",
-      en: "The IPv4 and IPv6 default routes (the way to the router)",
-    },
-    segment: "lan",
-    dataCategories: ["network"],
-    dependsOn: [],
-    timeoutMs: 8000,
-    platforms: ["windows", "darwin", "linux"],
-    schema,
-    async run(ctx) {
-      const { tables, sources, evidence } = await readTables(ctx, os);
-      const routes = tables.flatMap((t) =>
-        t.routes.map((r) => ({
-          family: r.family,
-          gateway: r.gateway,
-          interface: r.interface ?? null,
-          ...(r.ifIndex !== undefined ? { ifIndex: r.ifIndex } : {}),
-          metric: r.metric ?? null,
-        }))
-      );
-      const onLink = tables.flatMap((t) => t.onLink);
-      const v4 = routes.filter((r) => r.family === 4).length;
-      const v6 = routes.filter((r) => r.family === 6).length;
-      const any = routes.length + onLink.length > 0;
-      return {
-        status: any ? "ok" : "fail",
-        summary: any
-          ? {
-            ja: `IPv4 ${v4} 件、IPv6 ${v6} 件のデフォルト ルート`,
-            en: `${v4} IPv4 and ${v6} IPv6 default routes`,
-          }
-          : { ja: "デフォルト ゲートウェイがありません", en: "There is no default gateway" },
-        data: { routes, onLink, source: sources.join("; ") },
-        evidence,
-      };
-    },
-  };
-}
+/** The `net.gateway` probe. Requires `--allow-run` (`ip`/`route`, `netstat`, `route print`). */
+export const netGatewayProbe = defineProbe({
+  id: "net.gateway",
+  title: { ja: "デフォルト ゲートウェイ", en: "Default gateway" },
+  description: {
+    ja: "IPv4 と IPv6 のデフォルト ルート (ルーターへの経路) を調べます",
+    en: "The IPv4 and IPv6 default routes (the way to the router)",
+  },
+  segment: "lan",
+  dataCategories: ["network"],
+  dependsOn: [],
+  timeoutMs: 8000,
+  platforms: ["windows", "darwin", "linux"],
+  schema,
+  async run(ctx) {
+    const { tables, sources, evidence } = await readTables(ctx, ctx.os);
+    const routes = tables.flatMap((t) =>
+      t.routes.map((r) => ({
+        family: r.family,
+        gateway: r.gateway,
+        interface: r.interface ?? null,
+        ...(r.ifIndex !== undefined ? { ifIndex: r.ifIndex } : {}),
+        metric: r.metric ?? null,
+      }))
+    );
+    const onLink = tables.flatMap((t) => t.onLink);
+    const v4 = routes.filter((r) => r.family === 4).length;
+    const v6 = routes.filter((r) => r.family === 6).length;
+    const any = routes.length + onLink.length > 0;
+    return {
+      status: any ? "ok" : "fail",
+      summary: any
+        ? {
+          ja: `IPv4 ${v4} 件、IPv6 ${v6} 件のデフォルト ルート`,
+          en: `${v4} IPv4 and ${v6} IPv6 default routes`,
+        }
+        : { ja: "デフォルト ゲートウェイがありません", en: "There is no default gateway" },
+      data: { routes, onLink, source: sources.join("; ") },
+      evidence,
+    };
+  },
+});
 
 async function readTables(
   ctx: ProbeContext,

@@ -11,7 +11,7 @@ import {
   parseIfconfigLinks,
   parseNetshSubinterfaces,
 } from "../parse/interface_mtu.ts";
-import type { Probe, ProbeContext } from "../types.ts";
+import { defineProbe, type ProbeContext } from "../types.ts";
 
 const address = z.object({
   family: z.union([z.literal(4), z.literal(6)]),
@@ -31,7 +31,7 @@ const schema = z.object({ interfaces: z.array(iface), mtuSource: z.string().null
 export type NetInterfacesData = z.infer<typeof schema>;
 
 /** The `net.interfaces` probe. Requires `--allow-sys` and, for MTU, read or run access. */
-export const netInterfacesProbe: Probe<NetInterfacesData> = {
+export const netInterfacesProbe = defineProbe({
   id: "net.interfaces",
   title: { ja: "ネットワーク インターフェイス", en: "Network interfaces" },
   description: {
@@ -84,7 +84,7 @@ export const netInterfacesProbe: Probe<NetInterfacesData> = {
       data: { interfaces, mtuSource: source },
     };
   },
-};
+});
 
 async function readLinks(
   ctx: ProbeContext,

@@ -10,7 +10,7 @@ import { describeFailure } from "../lib/exec.ts";
 import { proxyFromEnv, type ProxySettings } from "../parse/proxy_common.ts";
 import { parseRegProxy } from "../parse/reg_proxy.ts";
 import { parseScutilProxy } from "../parse/scutil_proxy.ts";
-import type { Evidence, Platform, Probe } from "../types.ts";
+import { defineProbe, type Evidence } from "../types.ts";
 import type { Localized } from "../../util/text.ts";
 
 const settingsSchema = z.object({
@@ -32,91 +32,76 @@ const dataSchema = z.object({
 /** The data `net.proxy` records. */
 export type ProxyData = z.infer<typeof dataSchema>;
 
-/** Options of {@link createNetProxyProbe}. */
-export interface NetProxyOptions {
-  os?: Platform;
-  /** The environment to read; `Deno.env` by default. */
-  env?: () => Record<string, string>;
-}
-
 const INTERNET_SETTINGS = "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings";
 
-/** Builds the probe for a platform. */
-export function createNetProxyProbe(opts: NetProxyOptions = {}): Probe<ProxyData> {
-  const os = opts.os ?? (Deno.build.os as Platform);
-  const env = opts.env ?? readEnv;
-  return {
-    id: "net.proxy",
-    title: { ja: "プロキシ設定", en: "Proxy settings" },
-    description: {
-      ja: "環境変数と OS に設定されたプロキシ・PAC を調べます",
-      en: "Lists proxies and PAC URLs set in the environment and the OS",
-    },
-    segment: "device",
-    dataCategories: ["network"],
-    dependsOn: [],
-    timeoutMs: 15_000,
-    platforms: ["windows", "darwin", "linux"],
-    schema: dataSchema,
-    async run(ctx) {
-      const sources: ProxySettings[] = [proxyFromEnv(env())];
-      const notes: Localized[] = [];
-      const evidence: Evidence[] = [];
-      const o = { signal: ctx.signal, timeoutMs: 10_000 };
-      if (os === "windows") {
-        const r = await ctx.exec("reg", ["query", INTERNET_SETTINGS], o);
-        const c = await ctx.exec("reg", [
-          "query",
-          `${INTERNET_SETTINGS}\\Connections`,
-          "/v",
-          "DefaultConnectionSettings",
-        ], o);
-        if (r.ok) {
-          sources.push(parseRegProxy(`${r.stdout}\n${c.ok ? c.stdout : ""}`));
-          evidence.push({ label: r.command, text: r.stdout.trim().slice(0, 2000) });
-        } else notes.push(describeFailure(r));
-      } else if (os === "darwin") {
-        const r = await ctx.exec("scutil", ["--proxy"], o);
-        if (r.ok) {
-          sources.push(parseScutilProxy(r.stdout));
-          evidence.push({ label: r.command, text: r.stdout.trim().slice(0, 2000) });
-        } else notes.push(describeFailure(r));
-      }
-      const on = sources.filter((s) => s.enabled || s.autoDetect);
-      const describe = on.map((s) =>
-        [
-          s.source,
-          s.https ?? s.http ?? s.socks,
-          s.pacUrl && `PAC ${s.pacUrl}`,
-          s.autoDetect && "WPAD",
-        ]
-          .filter(Boolean).join(" ")
-      ).join("; ");
-      return {
-        status: "ok",
-        summary: on.length
-          ? { ja: `プロキシを使用: ${describe}`, en: `Proxy in use: ${describe}` }
-          : { ja: "プロキシは設定されていません", en: "No proxy is configured" },
-        data: { sources, notes },
-        evidence,
-      };
-    },
-  };
-}
+/** The probe for a platform. */
+export const netProxyProbe = defineProbe({
+  id: "net.proxy",
+  title: { ja: "プロキシ設定", en: "Proxy settings" },
+  description: {
+    ja: "環境変数と OS に設定されたプロキシ・PAC を調べます",
+    en: "Lists proxies and PAC URLs set in the environment and the OS",
+  },
+  segment: "device",
+  dataCategories: ["network"],
+  dependsOn: [],
+  timeoutMs: 15_000,
+  platforms: ["windows", "darwin", "linux"],
+  schema: dataSchema,
+  async run(ctx) {
+    const os = ctx.os;
+    const sources: ProxySettings[] = [proxyFromEnv(proxyVariables(ctx.env))];
+    const notes: Localized[] = [];
+    const evidence: Evidence[] = [];
+    const o = { signal: ctx.signal, timeoutMs: 10_000 };
+    if (os === "windows") {
+      const r = await ctx.exec("reg", ["query", INTERNET_SETTINGS], o);
+      const c = await ctx.exec("reg", [
+        "query",
+        `${INTERNET_SETTINGS}\\Connections`,
+        "/v",
+        "DefaultConnectionSettings",
+      ], o);
+      if (r.ok) {
+        sources.push(parseRegProxy(`${r.stdout}\n${c.ok ? c.stdout : ""}`));
+        evidence.push({ label: r.command, text: r.stdout.trim().slice(0, 2000) });
+      } else notes.push(describeFailure(r));
+    } else if (os === "darwin") {
+      const r = await ctx.exec("scutil", ["--proxy"], o);
+      if (r.ok) {
+        sources.push(parseScutilProxy(r.stdout));
+        evidence.push({ label: r.command, text: r.stdout.trim().slice(0, 2000) });
+      } else notes.push(describeFailure(r));
+    }
+    const on = sources.filter((s) => s.enabled || s.autoDetect);
+    const describe = on.map((s) =>
+      [
+        s.source,
+        s.https ?? s.http ?? s.socks,
+        s.pacUrl && `PAC ${s.pacUrl}`,
+        s.autoDetect && "WPAD",
+      ]
+        .filter(Boolean).join(" ")
+    ).join("; ");
+    return {
+      status: "ok",
+      summary: on.length
+        ? { ja: `プロキシを使用: ${describe}`, en: `Proxy in use: ${describe}` }
+        : { ja: "プロキシは設定されていません", en: "No proxy is configured" },
+      data: { sources, notes },
+      evidence,
+    };
+  },
+});
 
 const PROXY_VARS = ["http_proxy", "https_proxy", "all_proxy", "no_proxy"];
 
 /** The proxy variables only; without `--allow-env` none can be read, which is said as none. */
-function readEnv(): Record<string, string> {
+function proxyVariables(env: (name: string) => string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of PROXY_VARS.flatMap((n) => [n, n.toUpperCase()])) {
-    try {
-      const v = Deno.env.get(name);
-      if (v !== undefined) out[name] = v;
-    } catch { /* env access denied */ }
+    const v = env(name);
+    if (v !== undefined) out[name] = v;
   }
   return out;
 }
-
-/** The probe for this platform. */
-export const netProxyProbe: Probe<ProxyData> = createNetProxyProbe();

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { fixtureText } from "../testing_fixtures.ts";
-import { createNetProxyProbe } from "./net_proxy.ts";
-import { scriptedExec, testContext } from "../testing.ts";
+import { netProxyProbe } from "./net_proxy.ts";
+import { onHost, scriptedExec, testContext } from "../testing.ts";
 
 const REG = "reg query HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings";
 
@@ -9,7 +9,7 @@ Deno.test("net.proxy on Windows reads the registry proxy and PAC/WPAD flags", as
   const exec = scriptedExec({
     [REG]: fixtureText("windows/en/reg-proxy/pac_autodetect"),
   });
-  const r = await createNetProxyProbe({ os: "windows", env: () => ({}) }).run(
+  const r = await onHost(netProxyProbe, { os: "windows", env: {} }).run(
     testContext({ exec }),
   );
   const reg = r.data.sources.find((s) => s.source === "registry")!;
@@ -22,9 +22,11 @@ Deno.test("net.proxy on macOS reads scutil --proxy; missing scutil is a note, no
   const exec = scriptedExec({
     "scutil --proxy": fixtureText("darwin/en/scutil-proxy/pac_and_http"),
   });
-  const r = await createNetProxyProbe({ os: "darwin", env: () => ({}) }).run(testContext({ exec }));
+  const r = await onHost(netProxyProbe, { os: "darwin", env: {} }).run(
+    testContext({ exec }),
+  );
   assert.equal(r.data.sources[1].http, "proxy.corp.example.co.jp:8080");
-  const none = await createNetProxyProbe({ os: "darwin", env: () => ({}) }).run(
+  const none = await onHost(netProxyProbe, { os: "darwin", env: {} }).run(
     testContext({ exec: scriptedExec({}) }),
   );
   assert.equal(none.data.notes[0].en, "Command scutil was not found");
@@ -32,11 +34,11 @@ Deno.test("net.proxy on macOS reads scutil --proxy; missing scutil is a note, no
 });
 
 Deno.test("net.proxy never records proxy credentials from the environment", async () => {
-  const env = () => ({
+  const env = {
     HTTPS_PROXY: "http://taro:s3cret@proxy.example:3128",
     no_proxy: "localhost,.corp",
-  });
-  const r = await createNetProxyProbe({ os: "linux", env }).run(
+  };
+  const r = await onHost(netProxyProbe, { os: "linux", env }).run(
     testContext({ exec: scriptedExec({}) }),
   );
   const json = JSON.stringify(r);
@@ -49,7 +51,7 @@ Deno.test({
   name: "net.proxy reads nothing it may not: without env permission it reports no proxy",
   permissions: { env: false },
   async fn() {
-    const r = await createNetProxyProbe({ os: "linux" }).run(
+    const r = await onHost(netProxyProbe, { os: "linux" }).run(
       testContext({ exec: scriptedExec({}) }),
     );
     assert.equal(r.status, "ok");

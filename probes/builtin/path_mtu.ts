@@ -15,9 +15,9 @@ import { parsePing } from "../parse/ping.ts";
 import { pingBudgetMs, pingCommand, type PingSpec } from "../lib/ping_command.ts";
 import { familyOf } from "../lib/ping_run.ts";
 import {
+  defineProbe,
   type Evidence,
   type Platform,
-  type Probe,
   type ProbeContext,
   SkipProbe,
 } from "../types.ts";
@@ -56,50 +56,42 @@ type MtuTarget = z.infer<typeof target>;
 /** IP + ICMP header bytes in front of the ping payload. */
 const HEADERS = { 4: 28, 6: 48 } as const;
 
-/** Options of {@link createPathMtuProbe}. */
-export interface PathMtuOptions {
-  /** The OS whose ping to run; the current one by default (tests pass another). */
-  os?: Platform;
-}
-
-/** Builds the `path.mtu` probe. Requires `--allow-run=ping` (`ping6` on macOS); no admin. */
-export function createPathMtuProbe(opts: PathMtuOptions = {}): Probe<PathMtuData> {
-  const os = opts.os ?? (Deno.build.os as Platform);
-  return {
-    id: "path.mtu",
-    title: { ja: "経路 MTU", en: "Path MTU" },
-    description: {
-      ja: "分割禁止の ping で、途中で分割されずに届く最大のパケット長を IPv4・IPv6 で調べます",
-      en:
-        "The largest packet that crosses the path unfragmented, IPv4 and IPv6, by Don't-Fragment pings",
-    },
-    segment: "isp",
-    dataCategories: ["measurements", "network"],
-    dependsOn: [],
-    timeoutMs: 90_000,
-    platforms: ["windows", "darwin", "linux"],
-    schema,
-    async run(ctx) {
-      if (ctx.config.mtu.targets.length === 0) {
-        throw new SkipProbe({
-          ja: "MTU を調べる宛先が設定されていません",
-          en: "No MTU targets configured",
-        });
-      }
-      const done: MtuTarget[] = [];
-      const runs = await Promise.all(ctx.config.mtu.targets.map(async (t) => {
-        const r = await measure(ctx, os, t);
-        done.push(r.record);
-        ctx.checkpoint({ targets: [...done], pathMtuV4: null, pathMtuV6: null });
-        ctx.progress({ fraction: done.length / ctx.config.mtu.targets.length, note: t.address });
-        return r;
-      }));
-      const targets = runs.map((r) => r.record);
-      const data = { targets, pathMtuV4: smallest(targets, 4), pathMtuV6: smallest(targets, 6) };
-      return { ...verdict(targets), data, evidence: runs.flatMap((r) => r.evidence) };
-    },
-  };
-}
+/** The `path.mtu` probe. Requires `--allow-run=ping` (`ping6` on macOS); no admin. */
+export const pathMtuProbe = defineProbe({
+  id: "path.mtu",
+  title: { ja: "経路 MTU", en: "Path MTU" },
+  description: {
+    ja: "分割禁止の ping で、途中で分割されずに届く最大のパケット長を IPv4・IPv6 で調べます",
+    en:
+      "The largest packet that crosses the path unfragmented, IPv4 and IPv6, by Don't-Fragment pings",
+  },
+  segment: "isp",
+  dataCategories: ["measurements", "network"],
+  dependsOn: [],
+  timeoutMs: 90_000,
+  platforms: ["windows", "darwin", "linux"],
+  schema,
+  async run(ctx) {
+    const os = ctx.os;
+    if (ctx.config.mtu.targets.length === 0) {
+      throw new SkipProbe({
+        ja: "MTU を調べる宛先が設定されていません",
+        en: "No MTU targets configured",
+      });
+    }
+    const done: MtuTarget[] = [];
+    const runs = await Promise.all(ctx.config.mtu.targets.map(async (t) => {
+      const r = await measure(ctx, os, t);
+      done.push(r.record);
+      ctx.checkpoint({ targets: [...done], pathMtuV4: null, pathMtuV6: null });
+      ctx.progress({ fraction: done.length / ctx.config.mtu.targets.length, note: t.address });
+      return r;
+    }));
+    const targets = runs.map((r) => r.record);
+    const data = { targets, pathMtuV4: smallest(targets, 4), pathMtuV6: smallest(targets, 6) };
+    return { ...verdict(targets), data, evidence: runs.flatMap((r) => r.evidence) };
+  },
+});
 
 async function measure(
   ctx: ProbeContext,
@@ -213,6 +205,3 @@ function verdict(
     },
   };
 }
-
-/** The `path.mtu` probe for this OS. */
-export const pathMtuProbe: Probe<PathMtuData> = createPathMtuProbe();

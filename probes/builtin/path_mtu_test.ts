@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
 import { LAB, labTest } from "../../tests/support/netns_lab.ts";
 import type { ExecFn, ExecResult } from "../lib/exec.ts";
-import { createPathMtuProbe } from "./path_mtu.ts";
+import { pathMtuProbe } from "./path_mtu.ts";
 import { pathMtuOf } from "./isp_access.ts";
-import { scriptedExec, testContext } from "../testing.ts";
+import { onHost, scriptedExec, testContext } from "../testing.ts";
 import { SkipProbe } from "../types.ts";
 
 Deno.test("path.mtu on loopback: the largest size tried gets through", async () => {
   const config = { mtu: { targets: [{ address: "127.0.0.1" }, { address: "::1" }] } };
-  const probe = createPathMtuProbe({ os: "linux" });
+  const probe = onHost(pathMtuProbe, { os: "linux" });
   const t0 = performance.now();
   const out = await probe.run(testContext({ config }));
   console.log(`path.mtu against loopback: ${Math.round(performance.now() - t0)} ms`);
@@ -26,7 +26,7 @@ labTest(
     const config = {
       mtu: { targets: [{ address: LAB.server4 }, { address: LAB.server6 }], waitMs: 500 },
     };
-    const out = await createPathMtuProbe({ os: "linux" }).run(
+    const out = await onHost(pathMtuProbe, { os: "linux" }).run(
       testContext({ config, exec: lab.clientExec }),
     );
     assert.deepEqual(out.data.targets.map((t) => [t.pathMtu, t.quotedMtu, t.blackHole, t.status]), [
@@ -67,7 +67,7 @@ labTest("path.mtu finds the MTU of a black hole and warns about it", async (lab)
     mtu: { targets: [{ address: LAB.server4 }, { address: LAB.server6 }], waitMs: 300 },
   };
   const t0 = performance.now();
-  const out = await createPathMtuProbe({ os: "linux" }).run(
+  const out = await onHost(pathMtuProbe, { os: "linux" }).run(
     testContext({ config, exec: lab.clientExec }),
   );
   console.log(`path.mtu through a black hole: ${Math.round(performance.now() - t0)} ms`);
@@ -115,7 +115,7 @@ Deno.test("path.mtu on Japanese Windows: ping -f -l, binary search without a quo
   const config = {
     mtu: { targets: [{ address: "1.1.1.1" }, { address: "2606:4700:4700::1111" }] },
   };
-  const out = await createPathMtuProbe({ os: "windows" }).run(testContext({ config, exec }));
+  const out = await onHost(pathMtuProbe, { os: "windows" }).run(testContext({ config, exec }));
   const [v4, v6] = out.data.targets;
   assert.deepEqual([v4.pathMtu, v4.blackHole, v4.status], [1454, false, "ok"]);
   assert.equal(exec.calls[0], "ping -n 1 -w 1000 -4 -f -l 548 1.1.1.1");
@@ -143,7 +143,7 @@ Deno.test("path.mtu on macOS: ping -D and ping6 -D -m, quoted MTU and local refu
       : `PING x (192.0.2.1): ${size} data bytes\n36 bytes from 192.168.1.1: frag needed and DF set (MTU 1460)\n\n--- x ping statistics ---\n1 packets transmitted, 0 packets received, 100.0% packet loss\n`;
   });
   const config = { mtu: { targets: [{ address: "192.0.2.1" }, { address: "2001:db8::1" }] } };
-  const out = await createPathMtuProbe({ os: "darwin" }).run(testContext({ config, exec }));
+  const out = await onHost(pathMtuProbe, { os: "darwin" }).run(testContext({ config, exec }));
   assert.deepEqual(out.data.targets.map((t) => [t.pathMtu, t.quotedMtu]), [[1460, 1460], [
     1460,
     null,
@@ -157,7 +157,7 @@ Deno.test("path.mtu on macOS: ping -D and ping6 -D -m, quoted MTU and local refu
 
 Deno.test("path.mtu says why when ping is missing or the target never answers", async () => {
   const config = { mtu: { targets: [{ address: "192.0.2.1" }] } };
-  const missing = await createPathMtuProbe({ os: "linux" }).run(
+  const missing = await onHost(pathMtuProbe, { os: "linux" }).run(
     testContext({ config, exec: scriptedExec({}) }),
   );
   assert.equal(missing.status, "skipped");
@@ -171,7 +171,7 @@ Deno.test("path.mtu says why when ping is missing or the target never answers", 
         "PING 192.0.2.1 (192.0.2.1) 548(576) bytes of data.\n\n--- 192.0.2.1 ping statistics ---\n1 packets transmitted, 0 received, 100% packet loss, time 0ms\n",
     },
   });
-  const out = await createPathMtuProbe({ os: "linux" }).run(testContext({ config, exec: quiet }));
+  const out = await onHost(pathMtuProbe, { os: "linux" }).run(testContext({ config, exec: quiet }));
   assert.equal(out.data.targets[0].status, "error");
   assert.match(out.reason!.en, /No answer even at the smallest size \(576 bytes\)/);
   assert.equal(quiet.calls.length, 2, "the silent baseline is retried once");
@@ -180,7 +180,7 @@ Deno.test("path.mtu says why when ping is missing or the target never answers", 
 Deno.test("path.mtu probes nothing when no target is configured", async () => {
   const exec = scriptedExec({});
   await assert.rejects(
-    createPathMtuProbe({ os: "linux" }).run(testContext({ exec })),
+    onHost(pathMtuProbe, { os: "linux" }).run(testContext({ exec })),
     (e: unknown) => e instanceof SkipProbe && e.reason.en === "No MTU targets configured",
   );
   assert.deepEqual(exec.calls, []);

@@ -16,9 +16,9 @@ import { aggregateTraces } from "../lib/trace_stats.ts";
 import { judgeTrace, traceVerdict } from "../lib/trace_verdict.ts";
 import { type TracedTarget, tracedTargetSchema } from "../lib/traced_target.ts";
 import {
+  defineProbe,
   type Evidence,
   type Platform,
-  type Probe,
   type ProbeContext,
   SkipProbe,
 } from "../types.ts";
@@ -29,56 +29,48 @@ const schema = z.object({ targets: z.array(tracedTargetSchema) }).strict();
 /** Data of `path.trace`. */
 export type PathTraceData = z.infer<typeof schema>;
 
-/** Options of {@link createPathTraceProbe}. */
-export interface PathTraceOptions {
-  /** The OS whose tools to run; the current one by default (tests pass another). */
-  os?: Platform;
-}
-
 /**
- * Builds the `path.trace` probe. Requires `--allow-run` for traceroute/tracepath (Linux),
+ * The `path.trace` probe. Requires `--allow-run` for traceroute/tracepath (Linux),
  * traceroute/traceroute6 (macOS) or tracert (Windows). Needs no admin rights.
  */
-export function createPathTraceProbe(opts: PathTraceOptions = {}): Probe<PathTraceData> {
-  const os = opts.os ?? (Deno.build.os as Platform);
-  return {
-    id: "path.trace",
-    title: { ja: "経路 (トレースルート)", en: "Route trace" },
-    description: {
-      ja: "宛先までの経路をホップごとに数回測り、損失がどこから始まるかを調べます",
-      en: "Traces the route several times to find the hop where loss begins",
-    },
-    segment: "isp",
-    dataCategories: ["measurements", "network"],
-    dependsOn: [],
-    timeoutMs: 180_000,
-    platforms: ["windows", "darwin", "linux"],
-    schema,
-    async run(ctx) {
-      const cfg = ctx.config.trace;
-      if (cfg.targets.length === 0) {
-        throw new SkipProbe({
-          ja: "経路を調べる宛先が設定されていません",
-          en: "No trace targets configured",
-        });
-      }
-      const done: TracedTarget[] = [];
-      const runs = await Promise.all(cfg.targets.map(async (t) => {
-        const r = await traceTarget(ctx, os, t);
-        done.push(r.record);
-        ctx.checkpoint({ targets: [...done] });
-        ctx.progress({ fraction: done.length / cfg.targets.length, note: t.address });
-        return r;
-      }));
-      const targets = runs.map((r) => r.record);
-      return {
-        ...traceVerdict(targets),
-        data: { targets },
-        evidence: runs.flatMap((r) => r.evidence),
-      };
-    },
-  };
-}
+export const pathTraceProbe = defineProbe({
+  id: "path.trace",
+  title: { ja: "経路 (トレースルート)", en: "Route trace" },
+  description: {
+    ja: "宛先までの経路をホップごとに数回測り、損失がどこから始まるかを調べます",
+    en: "Traces the route several times to find the hop where loss begins",
+  },
+  segment: "isp",
+  dataCategories: ["measurements", "network"],
+  dependsOn: [],
+  timeoutMs: 180_000,
+  platforms: ["windows", "darwin", "linux"],
+  schema,
+  async run(ctx) {
+    const os = ctx.os;
+    const cfg = ctx.config.trace;
+    if (cfg.targets.length === 0) {
+      throw new SkipProbe({
+        ja: "経路を調べる宛先が設定されていません",
+        en: "No trace targets configured",
+      });
+    }
+    const done: TracedTarget[] = [];
+    const runs = await Promise.all(cfg.targets.map(async (t) => {
+      const r = await traceTarget(ctx, os, t);
+      done.push(r.record);
+      ctx.checkpoint({ targets: [...done] });
+      ctx.progress({ fraction: done.length / cfg.targets.length, note: t.address });
+      return r;
+    }));
+    const targets = runs.map((r) => r.record);
+    return {
+      ...traceVerdict(targets),
+      data: { targets },
+      evidence: runs.flatMap((r) => r.evidence),
+    };
+  },
+});
 
 async function traceTarget(
   ctx: ProbeContext,
@@ -187,6 +179,3 @@ async function traceOnce(
 }
 
 const NO_ROUTE: Localized = { ja: "経路を測れませんでした", en: "The route could not be traced" };
-
-/** The `path.trace` probe for this OS. */
-export const pathTraceProbe: Probe<PathTraceData> = createPathTraceProbe();

@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { fixtureText } from "../../tests/support/fixture_files.ts";
 import { LAB, labTest } from "../../tests/support/netns_lab.ts";
-import { createPathTraceProbe } from "./path_trace.ts";
-import { scriptedExec, testContext } from "../testing.ts";
+import { pathTraceProbe } from "./path_trace.ts";
+import { onHost, scriptedExec, testContext } from "../testing.ts";
 import { SkipProbe } from "../types.ts";
 
 Deno.test("path.trace traces loopback v4 and v6 with the real traceroute", async () => {
   const config = { trace: { targets: [{ address: "127.0.0.1" }, { address: "::1" }], rounds: 2 } };
-  const probe = createPathTraceProbe({ os: "linux" });
+  const probe = onHost(pathTraceProbe, { os: "linux" });
   const t0 = performance.now();
   const out = await probe.run(testContext({ config }));
   console.log(`path.trace against loopback: ${Math.round(performance.now() - t0)} ms`);
@@ -48,7 +48,7 @@ labTest(
       "DROP",
     );
     const config = { trace: { targets: [{ address: LAB.server4 }], rounds: 3, waitMs: 500 } };
-    const out = await createPathTraceProbe({ os: "linux" }).run(
+    const out = await onHost(pathTraceProbe, { os: "linux" }).run(
       testContext({ config, exec: lab.clientExec }),
     );
     const [t] = out.data.targets;
@@ -89,7 +89,7 @@ labTest("path.trace warns when loss carries on to the destination", async (lab) 
     "DROP",
   );
   const config = { trace: { targets: [{ address: LAB.server6 }], rounds: 2, waitMs: 500 } };
-  const out = await createPathTraceProbe({ os: "linux" }).run(
+  const out = await onHost(pathTraceProbe, { os: "linux" }).run(
     testContext({ config, exec: lab.clientExec }),
   );
   const [t] = out.data.targets;
@@ -111,7 +111,7 @@ labTest(
     const config = {
       trace: { targets: [{ address: LAB.server4 }], rounds: 2, maxHops: 6, waitMs: 300 },
     };
-    const out = await createPathTraceProbe({ os: "linux" }).run(testContext({ config, exec }));
+    const out = await onHost(pathTraceProbe, { os: "linux" }).run(testContext({ config, exec }));
     assert.deepEqual(calls, [
       `traceroute -n -4 -q 3 -w 0.3 -m 6 ${LAB.server4}`,
       `traceroute -n -4 -q 3 -w 0.3 -m 3 ${LAB.server4}`,
@@ -137,7 +137,7 @@ Deno.test("path.trace on Windows (English and Japanese CP932): tracert rounds ag
   const config = {
     trace: { targets: [{ address: "8.8.8.8" }, { address: "2606:4700:4700::1111" }] },
   };
-  const out = await createPathTraceProbe({ os: "windows" }).run(testContext({ config, exec }));
+  const out = await onHost(pathTraceProbe, { os: "windows" }).run(testContext({ config, exec }));
   assert.equal(exec.calls.length, 6);
   const [v4, v6] = out.data.targets;
   assert.deepEqual(v4.hops.map((h) => h.lossKind), [
@@ -163,7 +163,7 @@ Deno.test("path.trace on macOS runs traceroute and traceroute6", async () => {
   const config = {
     trace: { targets: [{ address: "8.8.8.8" }, { address: "2606:4700:4700::1111" }], rounds: 1 },
   };
-  const out = await createPathTraceProbe({ os: "darwin" }).run(testContext({ config, exec }));
+  const out = await onHost(pathTraceProbe, { os: "darwin" }).run(testContext({ config, exec }));
   assert.deepEqual(out.data.targets.map((t) => [t.reached, t.hops.length]), [[true, 5], [true, 4]]);
   assert.deepEqual(out.data.targets[0].hops[3].addresses, ["198.51.100.1", "198.51.100.5"]);
 });
@@ -173,11 +173,11 @@ Deno.test("path.trace falls back to tracepath, and says which tools are missing"
     "tracepath -n -4 -m 20 192.0.2.9": fixtureText("linux/ja/tracepath/v4_ja.txt"),
   });
   const config = { trace: { targets: [{ address: "192.0.2.9" }], rounds: 1 } };
-  const out = await createPathTraceProbe({ os: "linux" }).run(
+  const out = await onHost(pathTraceProbe, { os: "linux" }).run(
     testContext({ config, exec: tracepath }),
   );
   assert.equal(out.data.targets[0].tool, "tracepath");
-  const none = await createPathTraceProbe({ os: "linux" }).run(
+  const none = await onHost(pathTraceProbe, { os: "linux" }).run(
     testContext({ config, exec: scriptedExec({}) }),
   );
   assert.equal(none.status, "skipped");
@@ -189,7 +189,7 @@ Deno.test("path.trace falls back to tracepath, and says which tools are missing"
       code: null,
     },
   });
-  const out2 = await createPathTraceProbe({ os: "windows" }).run(
+  const out2 = await onHost(pathTraceProbe, { os: "windows" }).run(
     testContext({ config, exec: denied }),
   );
   assert.equal(out2.reason?.en, "Permission denied to run tracert");
@@ -198,7 +198,7 @@ Deno.test("path.trace falls back to tracepath, and says which tools are missing"
 Deno.test("path.trace traces nothing when no target is configured", async () => {
   const exec = scriptedExec({});
   await assert.rejects(
-    createPathTraceProbe({ os: "linux" }).run(testContext({ exec })),
+    onHost(pathTraceProbe, { os: "linux" }).run(testContext({ exec })),
     (e: unknown) => e instanceof SkipProbe && e.reason.en === "No trace targets configured",
   );
   assert.deepEqual(exec.calls, []);

@@ -5,7 +5,7 @@
  * @module
  */
 import { z } from "zod";
-import type { Probe, ProbeOutcome } from "../types.ts";
+import { defineProbe, type ProbeOutcome } from "../types.ts";
 import { SkipProbe } from "../types.ts";
 
 const sampleSchema = z.object({
@@ -27,11 +27,11 @@ const dataSchema = z.object({
 export type ClockData = z.infer<typeof dataSchema>;
 
 /** The probe. */
-export const systemClockProbe: Probe<ClockData> = {
+export const systemClockProbe = defineProbe({
   id: "system.clock",
   title: { ja: "時計のずれ", en: "Clock skew" },
   description: {
-    ja: "端末の時計をサーバーの時刻と比べます（大きくずれると TLS が失敗します）",
+    ja: "端末の時計をサーバーの時刻と比べます (大きくずれると TLS が失敗します)",
     en: "Compares the device clock with servers' time (a large skew breaks TLS)",
   },
   segment: "device",
@@ -108,10 +108,10 @@ export const systemClockProbe: Probe<ClockData> = {
     return {
       status,
       summary: status === "ok"
-        ? { ja: `時計は正確です（${secs}）`, en: `The clock is accurate (${secs})` }
+        ? { ja: `時計は正確です (${secs})`, en: `The clock is accurate (${secs})` }
         : { ja: `時計が ${secs} ずれています`, en: `The clock is off by ${secs}` },
       data,
       evidence,
     };
   },
-};
+});

@@ -6,7 +6,7 @@
  */
 import { cpus } from "node:os";
 import { z } from "zod";
-import type { Probe } from "../types.ts";
+import { defineProbe } from "../types.ts";
 
 const schema = z.object({
   os: z.string(),
@@ -24,7 +24,7 @@ const schema = z.object({
 const LOW_MEMORY_MIB = 256;
 
 /** The `system.info` probe. Requires `--allow-sys`. */
-export const systemInfoProbe: Probe<z.infer<typeof schema>> = {
+export const systemInfoProbe = defineProbe({
   id: "system.info",
   title: { ja: "端末の情報", en: "Device information" },
   description: {
@@ -73,7 +73,7 @@ export const systemInfoProbe: Probe<z.infer<typeof schema>> = {
       data,
     });
   },
-};
+});
 
 function attempt<T>(f: () => T): T | null {
   try {

@@ -5,8 +5,7 @@
  */
 import { z } from "zod";
 import { resolveHost, timedConnect } from "../lib/connect.ts";
-import { SkipProbe } from "../types.ts";
-import type { Probe } from "../types.ts";
+import { defineProbe, SkipProbe } from "../types.ts";
 
 const attempt = z.object({
   family: z.union([z.literal(4), z.literal(6)]),
@@ -30,7 +29,7 @@ export type TcpConnectData = z.infer<typeof schema>;
 type Target = z.infer<typeof target>;
 
 /** The `tcp.connect` probe. Requires `--allow-net`. */
-export const tcpConnectProbe: Probe<TcpConnectData> = {
+export const tcpConnectProbe = defineProbe({
   id: "tcp.connect",
   title: { ja: "TCP 接続", en: "TCP connect" },
   description: {
@@ -97,4 +96,4 @@ export const tcpConnectProbe: Probe<TcpConnectData> = {
       }],
     };
   },
-};
+});

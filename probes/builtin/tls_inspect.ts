@@ -7,7 +7,7 @@
  */
 import tls from "node:tls";
 import { z } from "zod";
-import type { Probe, ProbeContext, ProbeOutcome } from "../types.ts";
+import { defineProbe, type ProbeContext, type ProbeOutcome } from "../types.ts";
 import { SkipProbe } from "../types.ts";
 
 const certSchema = z.object({
@@ -94,7 +94,7 @@ function inspect(
 const hexOnly = (f: string) => f.replace(/[^0-9a-f]/gi, "").toLowerCase();
 
 /** The probe. */
-export const tlsInspectProbe: Probe<TlsData> = {
+export const tlsInspectProbe = defineProbe({
   id: "tls.inspect",
   title: { ja: "TLS 証明書の検査", en: "TLS certificate inspection" },
   description: {
@@ -191,4 +191,4 @@ export const tlsInspectProbe: Probe<TlsData> = {
       evidence,
     };
   },
-};
+});

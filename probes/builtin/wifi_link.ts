@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import type { WifiLink, WifiState } from "../parse/wifi_common.ts";
-import type { Platform, Probe, ProbeContext, ProbeOutcome } from "../types.ts";
+import { defineProbe, type Platform, type ProbeContext, type ProbeOutcome } from "../types.ts";
 import { readWifi } from "../lib/wifi_read.ts";
 import type { Localized } from "../../util/text.ts";
 
@@ -43,18 +43,10 @@ const dataSchema = z.object({
 /** The data `wifi.link` records. */
 export type WifiLinkData = z.infer<typeof dataSchema>;
 
-/** Options of {@link createWifiLinkProbe}. */
-export interface WifiLinkOptions {
-  /** The platform to read; `Deno.build.os` by default. */
-  os?: Platform;
-  /** Whether the kit runs as root (macOS `wdutil` needs it). */
-  isRoot?: boolean;
-}
-
 const REASONS: Partial<Record<WifiState, Localized>> = {
   "location-denied": {
     ja:
-      "Windows の位置情報の許可がないため Wi-Fi 情報を読めません（設定 > プライバシーとセキュリティ > 位置情報 で「デスクトップ アプリに位置情報へのアクセスを許可する」をオンに: ms-settings:privacy-location）",
+      "Windows の位置情報の許可がないため Wi-Fi 情報を読めません (設定 > プライバシーとセキュリティ > 位置情報 で「デスクトップ アプリに位置情報へのアクセスを許可する」をオンに: ms-settings:privacy-location)",
     en:
       'Windows denies Wi-Fi details without Location permission (Settings > Privacy & security > Location: turn on "Let desktop apps access your location": ms-settings:privacy-location)',
   },
@@ -64,7 +56,7 @@ const REASONS: Partial<Record<WifiState, Localized>> = {
     en: "The WLAN AutoConfig service (wlansvc) is not running",
   },
   "tool-removed": {
-    ja: "この macOS では Wi-Fi 情報を読むコマンドがありません（airport は macOS 14.4 で削除）",
+    ja: "この macOS では Wi-Fi 情報を読むコマンドがありません (airport は macOS 14.4 で削除)",
     en: "No command on this macOS reports Wi-Fi details (airport was removed in macOS 14.4)",
   },
   "needs-admin": { ja: "管理者権限が必要です", en: "Administrator rights are needed" },
@@ -75,25 +67,22 @@ const REASONS: Partial<Record<WifiState, Localized>> = {
   },
 };
 
-/** Builds the probe; tests pass the platform so Windows and macOS paths run here. */
-export function createWifiLinkProbe(opts: WifiLinkOptions = {}): Probe<WifiLinkData> {
-  const os = opts.os ?? (Deno.build.os as Platform);
-  return {
-    id: "wifi.link",
-    title: { ja: "Wi-Fi の接続状態", en: "Wi-Fi link" },
-    description: {
-      ja: "接続中の Wi-Fi の電波強度、ノイズ、チャネル、帯域、速度を測ります",
-      en: "Measures signal, noise, channel, band and rate of the Wi-Fi link in use",
-    },
-    segment: "lan",
-    dataCategories: ["measurements"],
-    dependsOn: [],
-    timeoutMs: 40_000,
-    platforms: ["windows", "darwin", "linux"],
-    schema: dataSchema,
-    run: (ctx) => run(ctx, os, opts.isRoot ?? isRoot()),
-  };
-}
+/** The probe; tests pass the platform so Windows and macOS paths run here. */
+export const wifiLinkProbe = defineProbe({
+  id: "wifi.link",
+  title: { ja: "Wi-Fi の接続状態", en: "Wi-Fi link" },
+  description: {
+    ja: "接続中の Wi-Fi の電波強度、ノイズ、チャネル、帯域、速度を測ります",
+    en: "Measures signal, noise, channel, band and rate of the Wi-Fi link in use",
+  },
+  segment: "lan",
+  dataCategories: ["measurements"],
+  dependsOn: [],
+  timeoutMs: 40_000,
+  platforms: ["windows", "darwin", "linux"],
+  schema: dataSchema,
+  run: (ctx) => run(ctx, ctx.os, ctx.isRoot),
+});
 
 async function run(
   ctx: ProbeContext,
@@ -109,7 +98,7 @@ async function run(
   if (!link) {
     const reason = REASONS[a.reading.state] ??
       {
-        ja: "Wi-Fi に接続していません（有線接続の可能性）",
+        ja: "Wi-Fi に接続していません (有線接続の可能性)",
         en: "Not connected to Wi-Fi (the device may be wired)",
       };
     return { status: "skipped", reason, summary: reason, data, evidence: a.evidence };
@@ -143,14 +132,3 @@ function summarize(l: WifiLink): Localized {
   ].filter(Boolean).join(", ");
   return { ja: `Wi-Fi: ${parts}`, en: `Wi-Fi: ${parts}` };
 }
-
-function isRoot(): boolean {
-  try {
-    return Deno.uid() === 0;
-  } catch {
-    return false;
-  }
-}
-
-/** The probe for this platform. */
-export const wifiLinkProbe: Probe<WifiLinkData> = createWifiLinkProbe();

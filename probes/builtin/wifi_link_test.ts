@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { fixtureText } from "../testing_fixtures.ts";
-import { scriptedExec, testContext } from "../testing.ts";
-import { createWifiLinkProbe, wifiLinkProbe } from "./wifi_link.ts";
+import { onHost, scriptedExec, testContext } from "../testing.ts";
+import { wifiLinkProbe } from "./wifi_link.ts";
 
 const NETSH = "netsh wlan show interfaces";
 const SP = "system_profiler -json SPAirPortDataType";
@@ -12,7 +12,7 @@ Deno.test("wifi.link on Windows 11 reads a 6 GHz link and declares SSID and BSSI
   const ctx = testContext({
     exec: scriptedExec({ [NETSH]: fixtureText("windows/en/netsh-wlan/win11_24h2_6ghz") }),
   });
-  const r = await createWifiLinkProbe({ os: "windows" }).run(ctx);
+  const r = await onHost(wifiLinkProbe, { os: "windows" }).run(ctx);
   assert.equal(r.status, "ok");
   assert.equal(r.data.link?.band, "6");
   assert.equal(r.data.link?.rssiDbm, -47);
@@ -27,7 +27,7 @@ Deno.test("wifi.link on Japanese Windows 11 24H2 without Location permission say
   const ctx = testContext({
     exec: scriptedExec({ [NETSH]: { ok: false, code: 1, failure: "exit-code", stdout: refusal } }),
   });
-  const r = await createWifiLinkProbe({ os: "windows" }).run(ctx);
+  const r = await onHost(wifiLinkProbe, { os: "windows" }).run(ctx);
   assert.equal(r.status, "skipped");
   assert.equal(r.data.state, "location-denied");
   assert.match(r.reason!.ja, /位置情報/);
@@ -39,11 +39,11 @@ Deno.test("wifi.link on Windows with no adapter or no netsh is skipped with the 
   const none = testContext({
     exec: scriptedExec({ [NETSH]: fixtureText("windows/ja/netsh-wlan/no_interface.bin") }),
   });
-  const r1 = await createWifiLinkProbe({ os: "windows" }).run(none);
+  const r1 = await onHost(wifiLinkProbe, { os: "windows" }).run(none);
   assert.equal(r1.status, "skipped");
   assert.equal(r1.reason?.en, "There is no Wi-Fi adapter");
   const missing = testContext({ exec: scriptedExec({}) });
-  const r2 = await createWifiLinkProbe({ os: "windows" }).run(missing);
+  const r2 = await onHost(wifiLinkProbe, { os: "windows" }).run(missing);
   assert.equal(r2.status, "skipped");
   assert.equal(r2.reason?.en, "Command netsh was not found");
 });
@@ -52,7 +52,7 @@ Deno.test("wifi.link on macOS 12 reads system_profiler JSON; wdutil is left out 
   const exec = scriptedExec({
     [SP]: fixtureText("darwin/en/system_profiler/json_macos12_connected"),
   });
-  const r = await createWifiLinkProbe({ os: "darwin", isRoot: false }).run(testContext({ exec }));
+  const r = await onHost(wifiLinkProbe, { os: "darwin", isRoot: false }).run(testContext({ exec }));
   assert.equal(r.status, "ok");
   assert.equal(r.data.link?.snrDb, 25);
   assert.equal(r.data.link?.band, "5");
@@ -66,7 +66,7 @@ Deno.test("wifi.link on macOS 15 without Location permission keeps the radio dat
     '"_name" : "<redacted>"',
   );
   const ctx = testContext({ exec: scriptedExec({ [SP]: json }) });
-  const r = await createWifiLinkProbe({ os: "darwin", isRoot: false }).run(ctx);
+  const r = await onHost(wifiLinkProbe, { os: "darwin", isRoot: false }).run(ctx);
   assert.equal(r.status, "ok");
   assert.equal(r.data.link?.ssid, null);
   assert.equal(r.data.link?.ssidRedacted, true);
@@ -80,14 +80,14 @@ Deno.test("wifi.link on macOS as root adds the BSSID from wdutil", async () => {
     "wdutil info": fixtureText("darwin/en/wdutil/macos12_24ghz"),
   });
   const ctx = testContext({ exec });
-  const r = await createWifiLinkProbe({ os: "darwin", isRoot: true }).run(ctx);
+  const r = await onHost(wifiLinkProbe, { os: "darwin", isRoot: true }).run(ctx);
   assert.equal(r.data.link?.bssid, "fe:dc:ba:09:87:65");
   assert.ok(ctx.identifiers.some((i) => i.kind === "bssid"));
 });
 
 Deno.test("wifi.link on macOS 14.4+ without system_profiler output names airport's removal", async () => {
   const exec = scriptedExec({ [AIRPORT]: fixtureText("darwin/en/airport/macos14_4_removed") });
-  const r = await createWifiLinkProbe({ os: "darwin", isRoot: false }).run(testContext({ exec }));
+  const r = await onHost(wifiLinkProbe, { os: "darwin", isRoot: false }).run(testContext({ exec }));
   assert.equal(r.status, "skipped");
   assert.equal(r.data.state, "tool-removed");
   assert.match(r.reason!.en, /airport was removed in macOS 14\.4/);
@@ -99,7 +99,7 @@ Deno.test("wifi.link on Linux joins iw link and the survey's noise into an SNR",
     "iw dev wlp2s0 link": fixtureText("linux/en/iw/link_vht_5ghz"),
     "iw dev wlp2s0 survey dump": fixtureText("linux/en/iw/survey_dump"),
   });
-  const r = await createWifiLinkProbe({ os: "linux" }).run(testContext({ exec }));
+  const r = await onHost(wifiLinkProbe, { os: "linux" }).run(testContext({ exec }));
   assert.equal(r.status, "ok");
   assert.equal(r.data.link?.snrDb, 40);
   assert.equal(r.data.link?.phyMode, "802.11ac");
@@ -115,7 +115,7 @@ Deno.test("wifi.link on Linux with a weak signal warns", async () => {
     "iw dev": fixtureText("linux/en/iw/dev_managed_p2p"),
     "iw dev wlp2s0 link": weak,
   });
-  const r = await createWifiLinkProbe({ os: "linux" }).run(testContext({ exec }));
+  const r = await onHost(wifiLinkProbe, { os: "linux" }).run(testContext({ exec }));
   assert.equal(r.status, "warn");
 });
 

@@ -57,7 +57,7 @@ export function inferAccess(input: InferInput): Candidate[] {
 
   if (mtu4 === 1454 || (mtu4 !== null && mtu4 >= 1436 && mtu4 <= 1492 && mtu4 !== 1460)) {
     const ev = [{
-      ja: `IPv4 の経路 MTU が ${mtu4}（PPPoE の典型値。1454 は NTT NGN の PPPoE）`,
+      ja: `IPv4 の経路 MTU が ${mtu4} (PPPoE の典型値。1454 は NTT NGN の PPPoE)`,
       en: `IPv4 path MTU is ${mtu4} (typical of PPPoE; 1454 is PPPoE on NTT NGN)`,
     }];
     add("pppoe", mtu4 === 1454 || mtu4 === 1492 ? 0.8 : 0.5, ev);
@@ -70,7 +70,7 @@ export function inferAccess(input: InferInput): Candidate[] {
   if (mtu4 === 1460 && v6global) {
     add("ipv4-over-ipv6", 0.8, [
       {
-        ja: "IPv4 の経路 MTU が 1460（IPv6 トンネルの 40 バイト分）",
+        ja: "IPv4 の経路 MTU が 1460 (IPv6 トンネルの 40 バイト分)",
         en: "IPv4 path MTU is 1460 (40 bytes of IPv6 tunnel header)",
       },
       { ja: "IPv6 のグローバルアドレスがあります", en: "A global IPv6 address is present" },
@@ -81,7 +81,7 @@ export function inferAccess(input: InferInput): Candidate[] {
     add("dual-stack", native ? 0.7 : 0.5, [
       { ja: "IPv6 のグローバルアドレスがあります", en: "A global IPv6 address is present" },
       ...(native
-        ? [{ ja: "経路 MTU は 1500（トンネルなし）", en: "Path MTU is 1500 (no tunnel)" }]
+        ? [{ ja: "経路 MTU は 1500 (トンネルなし)", en: "Path MTU is 1500 (no tunnel)" }]
         : []),
     ]);
   }

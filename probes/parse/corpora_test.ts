@@ -1,5 +1,5 @@
 /**
- * Cross-checks the 3b parsers against other projects' expected parses in the shared
+ * Cross-checks the Wi-Fi, DNS and proxy parsers against other projects' expected parses in the shared
  * corpora (`../shared/corpora` beside the repository, or `$KIRIWAKE_CORPORA`), field by
  * field through a mapping, since names and units differ. Skipped with a printed reason
  * when the corpora are missing, except on CI, where that is a failure.

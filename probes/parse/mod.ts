@@ -6,7 +6,18 @@
  * @module
  */
 import type { Platform } from "../types.ts";
-import { PARSERS_3B } from "./kinds.ts";
+import { parseAirport } from "./airport.ts";
+import { parseIpconfig } from "./ipconfig.ts";
+import { parseIw } from "./iw.ts";
+import { parseNetshWlan } from "./netsh_wlan.ts";
+import { parseNmcliWifi } from "./nmcli.ts";
+import { parseRegProxy } from "./reg_proxy.ts";
+import { parseResolvConf } from "./resolv_conf.ts";
+import { parseResolvectl } from "./resolvectl.ts";
+import { parseScutilDns } from "./scutil_dns.ts";
+import { parseScutilProxy } from "./scutil_proxy.ts";
+import { parseSystemProfiler } from "./system_profiler.ts";
+import { parseWdutil } from "./wdutil.ts";
 import { parsePing } from "./ping.ts";
 import { parseRoutes } from "./routes.ts";
 import { parseTrace } from "./traceroute.ts";
@@ -46,18 +57,18 @@ export const PARSERS = {
   tracepath: kind(parseTrace, ["linux"], "Linux の tracepath (英語・日本語)", "Linux tracepath (English or Japanese)"),
   route: kind(parseRoutes, ALL, "route print、ip [-j] route、route -n/get: デフォルト ゲートウェイ", "route print, ip [-j] route, route -n/get: default gateways"),
   netstat: kind(parseRoutes, ALL, "netstat -rn: デフォルト ゲートウェイ", "netstat -rn (Windows, macOS/BSD, Linux): default gateways"),
-  ipconfig: PARSERS_3B["ipconfig"],
-  "netsh-wlan": PARSERS_3B["netsh-wlan"],
-  wdutil: PARSERS_3B["wdutil"],
-  system_profiler: PARSERS_3B["system_profiler"],
-  airport: PARSERS_3B["airport"],
-  iw: PARSERS_3B["iw"],
-  nmcli: PARSERS_3B["nmcli"],
-  "scutil-dns": PARSERS_3B["scutil-dns"],
-  "scutil-proxy": PARSERS_3B["scutil-proxy"],
-  "reg-proxy": PARSERS_3B["reg-proxy"],
-  resolvectl: PARSERS_3B["resolvectl"],
-  "resolv-conf": PARSERS_3B["resolv-conf"],
+  ipconfig: kind((t) => parseIpconfig(t), ["windows"], "ipconfig /all（英語・日本語）", "ipconfig /all (English, Japanese)"),
+  "netsh-wlan": kind((t) => parseNetshWlan(t), ["windows"], "netsh wlan show interfaces（位置情報の拒否、無線なしを含む）", "netsh wlan show interfaces (incl. Location refusal, no wireless interface)"),
+  wdutil: kind((t) => parseWdutil(t), ["darwin"], "sudo wdutil info の WIFI 部", "WIFI section of sudo wdutil info"),
+  system_profiler: kind((t) => parseSystemProfiler(t), ["darwin"], "system_profiler SPAirPortDataType（テキストまたは -json）", "system_profiler SPAirPortDataType (text or -json)"),
+  airport: kind((t) => parseAirport(t), ["darwin"], "airport -I（macOS 14.4 で廃止）", "airport -I (removed in macOS 14.4)"),
+  iw: kind((t) => parseIw(t), ["linux"], "iw dev / link / station dump / survey dump", "iw dev / link / station dump / survey dump"),
+  nmcli: kind((t, o) => parseNmcliWifi(t, { fields: o?.fields }), ["linux"], "nmcli -t dev wifi list", "nmcli -t dev wifi list"),
+  "scutil-dns": kind((t) => parseScutilDns(t), ["darwin"], "scutil --dns", "scutil --dns"),
+  "scutil-proxy": kind((t) => parseScutilProxy(t), ["darwin"], "scutil --proxy", "scutil --proxy"),
+  "reg-proxy": kind((t) => parseRegProxy(t), ["windows"], "reg query …\\Internet Settings（プロキシ設定）", "reg query …\\Internet Settings (proxy settings)"),
+  resolvectl: kind((t) => parseResolvectl(t), ["linux"], "resolvectl status / resolvectl dns", "resolvectl status / resolvectl dns"),
+  "resolv-conf": kind((t) => parseResolvConf(t), ["linux", "darwin"], "/etc/resolv.conf", "/etc/resolv.conf"),
 } satisfies Record<string, ParserEntry>;
 
 /** A KIND `kiriwake parse` accepts. */

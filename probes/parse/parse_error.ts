@@ -10,8 +10,9 @@
  *
  * @example
  * ```ts
- * throw new ParseError("ping", ["replies", "statistics"]);
- * // Cannot parse ping output: found no replies, statistics
+ * import { ParseError } from "./parse_error.ts";
+ * new ParseError("ping", ["replies", "statistics"]).message;
+ * // "Cannot parse ping output: found no replies, statistics"
  * ```
  */
 export class ParseError extends SyntaxError {

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { ProbeStatus, Segment } from "../../probes/types.ts";
+import type { ProbeStatus } from "../../probes/types.ts";
 import type { Lang, Localized } from "../../util/text.ts";
 import type { Verdict } from "../../diagnosis/schema.ts";
 
@@ -27,7 +27,17 @@ export const UI = {
     ja: "途中までの結果です (測定が中断されました)",
     en: "Partial results: the run was interrupted",
   },
-  integrityOk: { ja: "改ざんなし (SHA-256 一致)", en: "Intact (SHA-256 matches)" },
+  integrityChecked: {
+    ja: "このレポートは開いたときに検証済みです: 内容が SHA-256 ダイジェストと一致しました。",
+    en: "Checked when this report was opened: its content matches its SHA-256 digest.",
+  },
+  integrityHowTo: {
+    ja:
+      "この HTML ファイルは自分で改ざんの有無を証明できません。確かめるには、同じレポートの JSON ファイルを次のコマンドで検証し、ダイジェストが下の値と一致することを確認してください。",
+    en:
+      "This HTML file cannot vouch for itself. To check the report was not altered, verify its JSON file with the command below and compare the digest with this one.",
+  },
+  aboutReport: { ja: "このレポートについて", en: "About this report" },
   created: { ja: "作成日時", en: "Created" },
   reportId: { ja: "レポート ID", en: "Report ID" },
   tool: { ja: "ツール", en: "Tool" },
@@ -69,6 +79,23 @@ export const UI = {
   throughput: { ja: "通信速度の推移", en: "Throughput over time" },
   phases: { ja: "接続の段階ごとの時間", en: "Time spent in each phase of a request" },
   lost: { ja: "応答なし", en: "no reply" },
+  total: { ja: "合計", en: "Total" },
+  plugin: { ja: "プラグイン", en: "plugin" },
+  notMeasured: { ja: "測定していない項目", en: "Not measured" },
+  probeIndex: { ja: "測定項目ごとの結果", en: "Each measurement" },
+  findingId: { ja: "判定の ID", en: "Finding" },
+  technical: { ja: "サポート向けの技術情報 (英語)", en: "Technical line for support" },
+  appendix: { ja: "付録: 測定の根拠", en: "Appendix: the evidence" },
+  appendixNote: {
+    ja:
+      "ここから先はサポート窓口向けの詳しい測定結果です。生の出力と測定データ (JSON) はレポートの JSON ファイルにあります。",
+    en:
+      "What follows is the detailed evidence for the support desk. Raw output and measured data (JSON) are in the report's JSON file.",
+  },
+  hop: { ja: "ホップ", en: "Hop" },
+  address: { ja: "アドレス", en: "Address" },
+  rttRange: { ja: "往復時間の幅", en: "RTT range" },
+  median: { ja: "中央値", en: "Median" },
   average: { ja: "平均", en: "average" },
   footer: {
     ja: "このレポートはお客さまの端末で作成されました。送付しない限り、誰にも送られません。",
@@ -76,12 +103,24 @@ export const UI = {
   },
 } as const satisfies Record<string, Localized>;
 
-/** Verdict words, shown next to colours so meaning never rests on colour alone. */
-export const VERDICT_TEXT: Record<Verdict, Localized> = {
+/**
+ * Verdict words, shown next to colours so meaning never rests on colour alone. `partial`:
+ * fine as far as it was measured, but the run stopped before some of its probes.
+ */
+export const VERDICT_TEXT: Record<Verdict | "partial", Localized> = {
   ok: { ja: "問題なし", en: "OK" },
   warn: { ja: "注意", en: "Attention" },
   fail: { ja: "問題あり", en: "Fault" },
   unknown: { ja: "未測定", en: "Not measured" },
+  partial: { ja: "一部未測定", en: "Partly measured" },
+};
+
+/** Short names of the data categories (consent). */
+export const CATEGORY_NAMES: Record<string, Localized> = {
+  device: { ja: "端末情報", en: "device" },
+  network: { ja: "ネットワーク情報", en: "network" },
+  identifiers: { ja: "識別子", en: "identifiers" },
+  measurements: { ja: "測定値", en: "measurements" },
 };
 
 /** Probe status words. */
@@ -106,16 +145,6 @@ export const CONFIDENCE_TEXT: Record<"low" | "medium" | "high", Localized> = {
   low: { ja: "低", en: "low" },
   medium: { ja: "中", en: "medium" },
   high: { ja: "高", en: "high" },
-};
-
-/** Segment names as the customer reads them. */
-export const SEGMENT_TEXT: Record<Segment, Localized> = {
-  device: { ja: "この端末", en: "This device" },
-  lan: { ja: "Wi-Fi / 宅内 LAN", en: "Wi-Fi / home LAN" },
-  isp: { ja: "プロバイダー / 回線", en: "Provider / line" },
-  dns: { ja: "DNS", en: "DNS" },
-  internet: { ja: "インターネット", en: "Internet" },
-  service: { ja: "サービス", en: "Service" },
 };
 
 /** Returns a lookup of {@link UI} text in `lang`. */

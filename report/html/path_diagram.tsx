@@ -1,14 +1,16 @@
 /**
  * The path of the connection as a picture: this device → Wi-Fi/LAN → router → provider →
- * DNS → internet → service, each station and link coloured by its segment's verdict, with
- * a mark and a word too so the meaning never rests on colour alone.
+ * DNS → internet → service, each station and the link into it coloured by its segment's
+ * verdict, with a mark and a word too so the meaning never rests on colour alone. It is an
+ * ordered list drawn by the stylesheet: a row on a desk and on paper, a column on a phone,
+ * where a row would shrink its labels to nothing.
  *
  * @module
  */
-import type { Segment } from "../../probes/types.ts";
-import { SEGMENT_TEXT, UI, VERDICT_TEXT } from "./i18n.ts";
+import { type Segment, SEGMENT_NAMES } from "../../probes/types.ts";
+import { UI, VERDICT_TEXT } from "./i18n.ts";
 import type { Lang, Localized } from "../../util/text.ts";
-import type { Diagnosis, Verdict } from "../../diagnosis/schema.ts";
+import type { Verdict } from "../../diagnosis/schema.ts";
 
 interface Station {
   key: string;
@@ -18,76 +20,50 @@ interface Station {
 }
 
 const STATIONS: Station[] = [
-  { key: "device", segment: "device", label: SEGMENT_TEXT.device, icon: "device" },
+  { key: "device", segment: "device", label: SEGMENT_NAMES.device, icon: "device" },
   { key: "router", segment: "lan", label: { ja: "ルーター", en: "Router" }, icon: "router" },
   { key: "isp", segment: "isp", label: { ja: "プロバイダー", en: "Provider" }, icon: "isp" },
-  { key: "dns", segment: "dns", label: SEGMENT_TEXT.dns, icon: "dns" },
-  { key: "internet", segment: "internet", label: SEGMENT_TEXT.internet, icon: "internet" },
-  { key: "service", segment: "service", label: SEGMENT_TEXT.service, icon: "service" },
+  { key: "dns", segment: "dns", label: SEGMENT_NAMES.dns, icon: "dns" },
+  { key: "internet", segment: "internet", label: SEGMENT_NAMES.internet, icon: "internet" },
+  { key: "service", segment: "service", label: SEGMENT_NAMES.service, icon: "service" },
 ];
 
-const MARK: Record<Verdict, string> = { ok: "✓", warn: "!", fail: "✕", unknown: "?" };
-const W = 760;
-const H = 170;
-const STEP = (W - 100) / (STATIONS.length - 1);
-const cx = (i: number) => 50 + i * STEP;
-const CY = 62;
+const MARK: Record<Verdict | "partial", string> = {
+  ok: "✓",
+  warn: "!",
+  fail: "✕",
+  unknown: "?",
+  partial: "?",
+};
 
-/** The path picture for `segments`. */
-export function PathDiagram(props: { segments: Diagnosis["segments"]; lang: Lang }) {
-  const v = (s: Segment) => props.segments[s].verdict;
+/**
+ * The path picture for `verdicts` (what each segment shows): a row of stations on a desk,
+ * a vertical list on a phone (the same list, laid out by the stylesheet), each with its
+ * mark and verdict word.
+ */
+export function PathDiagram(props: { verdicts: Record<Segment, Verdict | "partial">; lang: Lang }) {
+  const { lang } = props;
   return (
-    <figure class="path">
-      <svg
-        viewBox={`0 0 ${W} ${H}`}
-        role="img"
-        aria-label={UI.pathTitle[props.lang]}
-        class="path-svg"
-      >
-        {STATIONS.slice(1).map((s, i) => {
-          // The link into a station carries that station's segment (device→router is the LAN).
-          const verdict = v(s.segment);
-          return (
-            <g>
-              <line
-                x1={cx(i) + 30}
-                x2={cx(i + 1) - 30}
-                y1={CY}
-                y2={CY}
-                class={`link v-${verdict}`}
-              />
-              {i === 0
-                ? (
-                  <text x={(cx(0) + cx(1)) / 2} y={CY - 10} text-anchor="middle" class="link-label">
-                    Wi-Fi / LAN
-                  </text>
-                )
-                : null}
-            </g>
-          );
-        })}
-        {STATIONS.map((s, i) => {
-          const verdict = v(s.segment);
-          return (
-            <g class={`station v-${verdict}`}>
-              <title>{`${s.label[props.lang]}: ${VERDICT_TEXT[verdict][props.lang]}`}</title>
-              <circle cx={cx(i)} cy={CY} r="28" class="ring" />
-              <Icon name={s.icon} x={cx(i)} y={CY} />
-              <circle cx={cx(i) + 20} cy={CY - 20} r="10" class="badge" />
-              <text x={cx(i) + 20} y={CY - 16} text-anchor="middle" class="badge-mark">
-                {MARK[verdict]}
-              </text>
-              <text x={cx(i)} y={CY + 50} text-anchor="middle" class="station-label">
-                {s.label[props.lang]}
-              </text>
-              <text x={cx(i)} y={CY + 70} text-anchor="middle" class="station-verdict">
-                {VERDICT_TEXT[verdict][props.lang]}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-    </figure>
+    <ol class="path" aria-label={UI.pathTitle[lang]}>
+      {STATIONS.map((s, i) => {
+        const verdict = props.verdicts[s.segment];
+        return (
+          <li class={`station v-${verdict}`}>
+            {i === 1 ? <span class="link-label" aria-hidden="true">Wi-Fi / LAN</span> : null}
+            <span class="node" aria-hidden="true">
+              <svg width="28" height="28" viewBox="0 0 24 24">
+                <Icon name={s.icon} x={12} y={12} />
+              </svg>
+              <span class="badge">{MARK[verdict]}</span>
+            </span>
+            <span class="station-text">
+              <span class="station-label">{s.label[lang]}</span>
+              <span class="station-verdict">{VERDICT_TEXT[verdict][lang]}</span>
+            </span>
+          </li>
+        );
+      })}
+    </ol>
   );
 }
 

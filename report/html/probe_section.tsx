@@ -4,11 +4,11 @@
  *
  * @module
  */
-import type { ProbeResult } from "../../probes/types.ts";
+import { type ProbeResult, SEGMENT_NAMES } from "../../probes/types.ts";
 import type { Report } from "../schema.ts";
-import { DataView } from "./data_view.tsx";
+import { ProbeEvidence } from "./evidence/mod.tsx";
 import { formatMs } from "./format.ts";
-import { SEGMENT_TEXT, STATUS_TEXT, UI } from "./i18n.ts";
+import { STATUS_TEXT, UI } from "./i18n.ts";
 import type { Lang } from "../../util/text.ts";
 
 /** Anchor id of a probe's card. */
@@ -21,8 +21,8 @@ export function ProbesSection(props: { report: Report; lang: Lang }) {
   const { report, lang } = props;
   return (
     <section class="probes" aria-labelledby="probes-title">
-      <h2 class="section-title" id="probes-title">{UI.details[lang]}</h2>
-      <div class="table-wrap">
+      <h2 class="section-title" id="probes-title">{UI.probeIndex[lang]}</h2>
+      <div class="table-wrap" role="region" aria-label={UI.details[lang]} tabindex={0}>
         <table class="grid-table probe-index">
           <thead>
             <tr>
@@ -38,7 +38,7 @@ export function ProbesSection(props: { report: Report; lang: Lang }) {
                 <td>
                   <a href={`#${probeAnchor(p.id)}`}>{p.title[lang]}</a>
                 </td>
-                <td>{SEGMENT_TEXT[p.segment][lang]}</td>
+                <td>{SEGMENT_NAMES[p.segment][lang]}</td>
                 <td>
                   <span class={`pill st-${p.status}`}>{STATUS_TEXT[p.status][lang]}</span>
                 </td>
@@ -63,17 +63,34 @@ function ProbeCard(props: { result: ProbeResult; lang: Lang }) {
         <span class="muted right">{formatMs(p.durationMs)}</span>
       </header>
       <p class="probe-id muted">
-        <code>{p.id}</code>
-        {p.source !== "builtin" ? ` · ${p.source}` : ""}
+        <code translate="no">{p.id}</code>
+        {p.source !== "builtin"
+          ? (
+            <>
+              {" · "}
+              {UI.plugin[lang]}: <span translate="no">{p.source}</span>
+            </>
+          )
+          : ""}
       </p>
       {p.summary ? <p>{p.summary[lang]}</p> : null}
       {p.reason ? <p class="muted">{p.reason[lang]}</p> : null}
       {p.error ? <pre class="error">{`${p.error.name}: ${p.error.message}`}</pre> : null}
-      <DataView data={p.data} lang={lang} />
+      <ProbeEvidence result={p} lang={lang} />
+      {Object.keys(p.data).length
+        ? (
+          <details class="raw">
+            <summary>{UI.rawData[lang]}</summary>
+            <pre translate="no" tabindex={0}>{JSON.stringify(p.data, null, 2)}</pre>
+          </details>
+        )
+        : null}
       {p.evidence.map((e) => (
         <details class="raw">
-          <summary>{UI.rawEvidence[lang]}: {e.label}</summary>
-          <pre>{e.text}</pre>
+          <summary>
+            {UI.rawEvidence[lang]}: <span translate="no">{e.label}</span>
+          </summary>
+          <pre translate="no" tabindex={0}>{e.text}</pre>
         </details>
       ))}
     </article>

@@ -1,12 +1,17 @@
 /**
  * One report as the pages show it: the verdict, the findings, the facts and the probe
- * details, in the parts a page asks for. The web view and the single-file report both
- * render it, so what support sees in the browser and in an email attachment agree.
+ * details, in the parts a page asks for. The web view, the single-file report and the
+ * provider's console all render it: a component of a report and a language, nothing global.
+ *
+ * `all` (the single file, and paper) is the customer's summary first — verdict, advice, path,
+ * findings — then an appendix for support with every finding's evidence and every probe's
+ * evidence view, expanded.
  *
  * @module
  */
+import type { Child } from "hono/jsx";
 import type { Report } from "../schema.ts";
-import { FindingsSection } from "./findings_section.tsx";
+import { EvidenceAppendix, FindingsSection } from "./findings_section.tsx";
 import { UI } from "./i18n.ts";
 import { MetaSection } from "./meta_section.tsx";
 import { probeAnchor, ProbesSection } from "./probe_section.tsx";
@@ -31,12 +36,14 @@ export interface ReportViewProps {
   /** `verdict`: verdict, findings, downloads; `details`: the probes; `all`: everything. */
   part: "verdict" | "details" | "all";
   links?: ReportLinks;
-  /** The brand's support line, shown with the advice. */
+  /** The brand's support line, shown with the advice when there is a problem. */
   support?: Localized;
   /** True when the digest was checked on the way in. */
   verified?: boolean;
   /** Where the report file is on this computer (app mode). */
   savedAt?: string;
+  /** The face's send-to-support control, placed with the advice. */
+  sendSlot?: Child;
 }
 
 /** The report, or the asked-for part of it. */
@@ -47,14 +54,24 @@ export function ReportView(props: ReportViewProps) {
       ? `${links.details}#${probeAnchor(id)}`
       : `#${probeAnchor(id)}`;
   return (
-    <div class="report">
+    <div class={`report part-${props.part}`}>
       {report.partial ? <p class="banner">{UI.partial[lang]}</p> : null}
       {props.part !== "details"
         ? (
           <>
-            <VerdictSection report={report} lang={lang} support={props.support} />
+            <VerdictSection
+              report={report}
+              lang={lang}
+              support={props.support}
+              sendSlot={props.sendSlot}
+            />
             {links ? <Downloads links={links} lang={lang} savedAt={props.savedAt} /> : null}
-            <FindingsSection report={report} lang={lang} probeHref={probeHref} />
+            <FindingsSection
+              report={report}
+              lang={lang}
+              probeHref={probeHref}
+              evidence={props.part === "all" ? "appendix" : "inline"}
+            />
           </>
         )
         : null}
@@ -67,12 +84,26 @@ export function ReportView(props: ReportViewProps) {
         : null}
       {props.part === "details" && links
         ? (
-          <p>
-            <a href={links.verdict}>← {UI.backToVerdict[lang]}</a>
-          </p>
+          <>
+            <p class="actions">
+              <a href={links.verdict}>← {UI.backToVerdict[lang]}</a>
+            </p>
+            <h1 class="page-title">{UI.details[lang]}</h1>
+          </>
         )
         : null}
-      {props.part !== "verdict" ? <ProbesSection report={report} lang={lang} /> : null}
+      {props.part === "all"
+        ? (
+          <div class="appendix">
+            <h2 class="appendix-title">{UI.appendix[lang]}</h2>
+            <p class="muted small">{UI.appendixNote[lang]}</p>
+            <EvidenceAppendix report={report} lang={lang} probeHref={probeHref} />
+            <ProbesSection report={report} lang={lang} />
+          </div>
+        )
+        : props.part === "details"
+        ? <ProbesSection report={report} lang={lang} />
+        : null}
       <MetaSection report={report} lang={lang} verified={props.verified} />
     </div>
   );
@@ -81,12 +112,12 @@ export function ReportView(props: ReportViewProps) {
 function Downloads(props: { links: ReportLinks; lang: Lang; savedAt?: string }) {
   const { links, lang } = props;
   return (
-    <section class="panel" aria-labelledby="downloads-title">
+    <section class="panel downloads-panel" aria-labelledby="downloads-title">
       <h2 id="downloads-title" class="section-title">{UI.downloads[lang]}</h2>
       {props.savedAt
         ? (
           <p>
-            {UI.savedAt[lang]}: <code class="saved-at">{props.savedAt}</code>
+            {UI.savedAt[lang]}: <code class="saved-at" translate="no">{props.savedAt}</code>
           </p>
         )
         : null}

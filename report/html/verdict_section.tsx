@@ -1,12 +1,15 @@
 /**
  * The verdict: the headline in plain words, what to do next, and the path picture with a
- * verdict per segment.
+ * verdict per segment — and, per segment, what was not measured, so a stopped check never
+ * shows a segment as fine that nothing looked at.
  *
  * @module
  */
-import { SEGMENTS } from "../../probes/types.ts";
+import type { Child } from "hono/jsx";
+import { SEGMENT_NAMES, SEGMENTS } from "../../probes/types.ts";
+import { segmentCoverage } from "../coverage.ts";
 import type { Report } from "../schema.ts";
-import { SEGMENT_TEXT, UI, VERDICT_TEXT } from "./i18n.ts";
+import { UI, VERDICT_TEXT } from "./i18n.ts";
 import { PathDiagram } from "./path_diagram.tsx";
 import type { Lang, Localized } from "../../util/text.ts";
 
@@ -28,8 +31,18 @@ const NOTHING: Localized = {
   en: "Nothing could be measured. Try again, or send this report to the support desk.",
 };
 
+/** Options of {@link VerdictSection}. */
+export interface VerdictProps {
+  report: Report;
+  lang: Lang;
+  /** The brand's support line: shown when there is something to send support about. */
+  support?: Localized;
+  /** Where the face puts its send-to-support control (the send flow owns what goes here). */
+  sendSlot?: Child;
+}
+
 /** The headline card and the path. */
-export function VerdictSection(props: { report: Report; lang: Lang; support?: Localized }) {
+export function VerdictSection(props: VerdictProps) {
   const { report, lang } = props;
   const d = report.diagnosis;
   const head = d.headline.finding ? d.findings.find((f) => f.id === d.headline.finding) : null;
@@ -43,6 +56,13 @@ export function VerdictSection(props: { report: Report; lang: Lang; support?: Lo
     : report.partial
     ? PARTIAL[lang]
     : ALL_WELL[lang];
+  // "Send the report to support" belongs with a problem, not with a clean bill of health
+  // (whose advice already says when to send it).
+  const askSupport = tone === "fail" || tone === "warn" || measuredNothing;
+  const coverage = segmentCoverage(report);
+  const shown = Object.fromEntries(SEGMENTS.map((s) => [s, coverage[s].shown])) as Parameters<
+    typeof PathDiagram
+  >[0]["verdicts"];
   return (
     <section class="verdict" aria-labelledby="verdict-title">
       <div class={`headline tone-${tone}`}>
@@ -58,19 +78,31 @@ export function VerdictSection(props: { report: Report; lang: Lang; support?: Lo
       <div class="advice">
         <h2>{UI.whatToDo[lang]}</h2>
         <p>{advice}</p>
-        {props.support ? <p class="muted">{props.support[lang]}</p> : null}
+        {props.support && askSupport ? <p class="support-line">{props.support[lang]}</p> : null}
+        {props.sendSlot ? <div class="send-slot">{props.sendSlot}</div> : null}
       </div>
       <h2 class="section-title">{UI.pathTitle[lang]}</h2>
-      <PathDiagram segments={d.segments} lang={lang} />
+      <PathDiagram verdicts={shown} lang={lang} />
       <ul class="segments">
         {SEGMENTS.map((s) => {
           const seg = d.segments[s];
+          const cov = coverage[s];
           const first = d.findings.find((f) => f.id === seg.findings[0]);
           return (
-            <li class={`segment v-${seg.verdict}`}>
-              <strong>{SEGMENT_TEXT[s][lang]}</strong>
-              <span class="pill">{VERDICT_TEXT[seg.verdict][lang]}</span>
+            <li class={`segment v-${cov.shown}`}>
+              <strong>{SEGMENT_NAMES[s][lang]}</strong>
+              <span class="pill">{VERDICT_TEXT[cov.shown][lang]}</span>
               {first ? <span class="segment-note">{first.title[lang]}</span> : null}
+              {cov.notMeasured.length
+                ? (
+                  <span class="segment-note not-measured">
+                    {UI.notMeasured[lang]}:{" "}
+                    {cov.notMeasured.map((n) =>
+                      n.reason ? `${n.title[lang]} (${n.reason[lang]})` : n.title[lang]
+                    ).join(lang === "ja" ? "、" : "; ")}
+                  </span>
+                )
+                : null}
             </li>
           );
         })}

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { startLoopbackTargets } from "../support/loopback_targets.ts";
 import { launch, screenshot, skipWithoutBrowser, watchProblems } from "./browser.ts";
 import { startApp } from "./cli_process.ts";
+import { checkLivePage, checkStablePage } from "./page_checks.ts";
 
 Deno.test({
   name: "kiriwake app: terms → consent → start → live progress → verdict → details → save",
@@ -25,6 +26,10 @@ Deno.test({
       await page.goto(cli.url);
       assert.equal(new URL(page.url()).search, "", "the token is dropped from the address");
       await screenshot(page, "01-app-home-ja");
+      // Home and terms look the same every time: axe, 360 px and reference images.
+      const checks = await checkStablePage(page, `${cli.origin}/`, "app-home");
+      checks.push(...await checkStablePage(page, `${cli.origin}/terms`, "terms"));
+      await page.goto(`${cli.origin}/?lang=ja`);
 
       await page.click("#to-terms");
       await page.waitForSelector("#terms-text");
@@ -56,14 +61,16 @@ Deno.test({
       }
       assert.equal(await page.locator(".station.v-ok").count() >= 3, true);
       await screenshot(page, "04-verdict-ja");
+      checks.push(...await checkLivePage(page, "live-verdict"));
 
       await page.click("text=測定の詳細を見る");
       await page.waitForSelector(".probes");
       await screenshot(page, "05-details-ja");
+      checks.push(...await checkLivePage(page, "live-details"));
 
       await page.click(".nav .lang");
       await page.waitForSelector("html[lang=en]");
-      assert.match(await page.textContent("#probes-title") ?? "", /Measurement details/);
+      assert.match(await page.textContent("h1.page-title") ?? "", /Measurement details/);
       await page.click("text=Back to the verdict");
       assert.equal(await page.textContent(".headline h1"), report.diagnosis.headline.text.en);
       await screenshot(page, "06-verdict-en");
@@ -81,6 +88,7 @@ Deno.test({
         assert.ok(Deno.statSync(join(out, saved[0].name, f)).isFile, `${f} saved`);
       }
       assert.deepEqual(problems, []);
+      assert.deepEqual(checks, [], "axe, 360 px and reference images");
 
       await page.click("footer button");
       await page.waitForSelector("text=You can close this window");

@@ -9,6 +9,7 @@ import { createSocket } from "node:dgram";
 import { join } from "node:path";
 import { startLoopbackTargets } from "../support/loopback_targets.ts";
 import { launch, screenshot, skipWithoutBrowser, watchProblems } from "./browser.ts";
+import { checkLivePage } from "./page_checks.ts";
 import { startApp } from "./cli_process.ts";
 
 Deno.test({
@@ -46,6 +47,11 @@ Deno.test({
       await page.waitForURL(/\/report\?f=/, { timeout: 30_000 });
       assert.match(await page.textContent(".banner") ?? "", /途中までの結果/);
       await screenshot(page, "08-cancelled-verdict-ja");
+      // What never ran is said per segment, and such a segment is never shown as fine.
+      assert.ok(await page.locator(".segment .not-measured").count() >= 1);
+      assert.equal(await page.locator(".segment.v-ok .not-measured").count(), 0);
+      assert.equal(await page.locator(".headline.tone-ok").count(), 0);
+      const checks = await checkLivePage(page, "cancelled-verdict");
 
       const [dir] = [...Deno.readDirSync(out)];
       const report = JSON.parse(await Deno.readTextFile(join(out, dir.name, "report.json")));
@@ -56,6 +62,7 @@ Deno.test({
         "error",
       );
       assert.deepEqual(problems, []);
+      assert.deepEqual(checks, [], "axe and 360 px");
     } catch (e) {
       for (const p of b.browser.contexts().flatMap((c) => c.pages())) {
         await screenshot(p, "failed-cancel");

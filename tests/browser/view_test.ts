@@ -58,13 +58,13 @@ Deno.test({
       await page.setViewportSize({ width: 1100, height: 900 });
 
       await page.click("text=測定の詳細を見る");
-      await page.waitForSelector("figure.chart");
+      await page.waitForSelector("section.chart");
       assert.ok(
-        await page.locator("figure.chart svg").count() >= 4,
+        await page.locator("section.chart svg").count() >= 4,
         "latency, hops, throughput, phases",
       );
       await screenshot(page, "12-view-details-ja");
-      await page.locator("figure.chart").first().screenshot({
+      await page.locator("section.chart").first().screenshot({
         path: join(new URL("../screenshots/", import.meta.url).pathname, "12a-chart-latency.png"),
       });
 

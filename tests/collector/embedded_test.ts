@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { distinctReport, uploadOf } from "../../collector/testing.ts";
 import { uploadAnswerSchema } from "../../report/upload_schema.ts";
 import { startCollectorProcess } from "../support/collector_proc.ts";
-import { runKit } from "../support/kit.ts";
+import { COLLECTOR_MAIN, runKit } from "../support/kit.ts";
 
 const post = (url: string, body: string) =>
   fetch(`${url}/v1/reports`, {
@@ -32,7 +32,9 @@ Deno.test({
       assert.equal(res.status, 201);
       receipt = uploadAnswerSchema.parse(await res.json()).receipt;
       // A second collector on the same directory is refused, not let in to corrupt it.
-      const second = await runKit(["collector", "--data", dir, "--listen", "127.0.0.1:0"]);
+      const second = await runKit(["collector", "--data", dir, "--listen", "127.0.0.1:0"], {
+        entry: COLLECTOR_MAIN,
+      });
       assert.equal(second.code, 3);
       assert.match(second.stderr, /Another collector is using/);
     } finally {

@@ -3,7 +3,7 @@
  * throughput probe must end within its limits and say the server did not answer.
  */
 import assert from "node:assert/strict";
-import { throughputProbe } from "../../probes/builtin/isp_throughput.ts";
+import { ispThroughputProbe } from "../../probes/builtin/isp_throughput.ts";
 import { testContext } from "../../probes/testing.ts";
 import { netnsTest, removeNamespaces, sh, uniquePrefix } from "../support/netns.ts";
 
@@ -23,7 +23,7 @@ netnsTest("isp.throughput on a line that passes nothing ends with a timeout, in 
       config: { throughput: { servers: [{ url: "http://10.202.0.2:8080/", kind: "on-net" }] } },
     });
     const t0 = performance.now();
-    const r = await throughputProbe.run(ctx);
+    const r = await ispThroughputProbe.run(ctx);
     const ms = performance.now() - t0;
     assert.equal(r.status, "fail");
     assert.equal(r.data.servers[0].outcome, "timeout");

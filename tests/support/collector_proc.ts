@@ -1,11 +1,11 @@
 /**
- * A collector as a separate process (`deno run main.ts collector …`), as a provider runs
+ * A collector as a separate process (`deno run collector_main.ts collector …`), as a provider runs
  * it: for killing it with SIGKILL mid-upload and for running several instances against one
  * PostgreSQL. It prints its address as the first line of stdout.
  *
  * @module
  */
-import { kitCommand } from "./kit.ts";
+import { COLLECTOR_MAIN, kitCommand } from "./kit.ts";
 
 /** A running collector process. */
 export interface CollectorProcess {
@@ -29,7 +29,10 @@ export async function startCollectorProcess(
   opts: { env?: Record<string, string>; timeoutMs?: number } = {},
 ): Promise<CollectorProcess> {
   const listen = args.includes("--listen") ? [] : ["--listen", "127.0.0.1:0"];
-  const child = kitCommand(["collector", ...args, ...listen], { env: opts.env }).spawn();
+  const child = kitCommand(["collector", ...args, ...listen], {
+    env: opts.env,
+    entry: COLLECTOR_MAIN,
+  }).spawn();
   let err = "";
   const dec = new TextDecoder();
   const drained = (async () => {

@@ -9,6 +9,9 @@ import { fileURLToPath } from "node:url";
 /** The repository's `main.ts`. */
 export const MAIN = fileURLToPath(new URL("../../main.ts", import.meta.url));
 
+/** The provider's entry (the kit's commands plus `collector`). */
+export const COLLECTOR_MAIN = fileURLToPath(new URL("../../collector_main.ts", import.meta.url));
+
 /** Flags the kit runs with in tests: the same as `deno task start`. */
 export const RUN_FLAGS = [
   "run",
@@ -36,11 +39,14 @@ export interface KitOptions {
   stdin?: string;
   /** Wrap the command, e.g. `["ip", "netns", "exec", "ns1"]`. */
   prefix?: string[];
+  /** The entry to run: `main.ts` (default) or `COLLECTOR_MAIN`. */
+  entry?: string;
 }
 
 /** Builds the command that runs the kit with `args`. */
 export function kitCommand(args: string[], opts: KitOptions = {}): Deno.Command {
-  const argv = [...(opts.prefix ?? []), Deno.execPath(), ...RUN_FLAGS, MAIN, ...args];
+  const entry = opts.entry ?? MAIN;
+  const argv = [...(opts.prefix ?? []), Deno.execPath(), ...RUN_FLAGS, entry, ...args];
   return new Deno.Command(argv[0], {
     args: argv.slice(1),
     env: { NO_COLOR: "1", LANG: "C.UTF-8", ...opts.env },

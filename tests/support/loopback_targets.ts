@@ -91,7 +91,7 @@ export async function startLoopbackTargets(name = "test.kiriwake"): Promise<Loop
       ping: { anchors: [{ address: "127.0.0.1" }, { address: "::1" }], count: 3 },
       trace: { targets: [{ address: "127.0.0.1" }, { address: "::1" }], rounds: 2 },
       mtu: { targets: [{ address: "127.0.0.1" }, { address: "::1" }] },
-      // The 3b probes; dns.compare stays off (its "configured" resolvers are the machine's own).
+      // Comparison and trust probes; dns.compare stays off (its "configured" resolvers are the machine's own).
       dualStack: {
         targets: [{ url: `http://localhost:${httpPort}/`, v4: "127.0.0.1", v6: "::1" }],
         timeoutMs: 2000,

@@ -20,8 +20,8 @@
  * variable `KIRIWAKE_COLLECTOR_DB`, which keeps a password off the command line) uses a real
  * PostgreSQL that any number of instances share. The listen address defaults to loopback.
  *
- * The whole collector is reachable only from this file: a build without it drops one line
- * of `main.ts`.
+ * The whole collector is reachable only from this file, registered in `collector_main.ts`
+ * (the provider's entry); the customer's `main.ts` leaves it out.
  *
  * @module
  */

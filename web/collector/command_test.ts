@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { COLLECTOR_COMMANDS } from "../../collector_main.ts";
 import { main } from "../../main.ts";
 import { memoryIo } from "../../session/command.ts";
 import { settingsFromFlags } from "./command_flags.ts";
@@ -8,9 +9,15 @@ import { parseListen } from "./command.ts";
 const NOW = new Date("2026-12-01T00:00:00Z");
 const run = async (args: string[]) => {
   const io = memoryIo("", { env: { HOME: "/nonexistent" } });
-  const code = await main([...args, "--lang", "en"], io, { now: () => NOW });
+  const code = await main([...args, "--lang", "en"], io, { now: () => NOW }, COLLECTOR_COMMANDS);
   return { code, out: io.stdout, err: io.stderr };
 };
+
+Deno.test("the collector is a command of the provider's entry only, not of the customer's kit", async () => {
+  const io = memoryIo("", { env: { HOME: "/nonexistent" } });
+  assert.equal(await main(["collector", "--lang", "en"], io), 2);
+  assert.match(io.stderr, /Unknown command "collector"/);
+});
 
 Deno.test("parseListen() reads HOST:PORT and [v6]:PORT and refuses the rest", () => {
   assert.deepEqual(parseListen("127.0.0.1:8470"), { hostname: "127.0.0.1", port: 8470 });

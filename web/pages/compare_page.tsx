@@ -4,10 +4,10 @@
  *
  * @module
  */
-import { SEGMENTS } from "../../probes/types.ts";
+import { SEGMENT_NAMES, SEGMENTS } from "../../probes/types.ts";
 import type { ProbeResult } from "../../probes/types.ts";
 import { formatMs, formatTime, round } from "../../report/html/format.ts";
-import { SEGMENT_TEXT, STATUS_TEXT, UI, VERDICT_TEXT } from "../../report/html/i18n.ts";
+import { STATUS_TEXT, UI, VERDICT_TEXT } from "../../report/html/i18n.ts";
 import { findShapes, type Shape } from "../../report/html/shapes.ts";
 import type { Report } from "../../report/schema.ts";
 import type { PageCtx } from "../context.ts";
@@ -81,7 +81,7 @@ function Comparison(props: { a: OpenedReport; b: OpenedReport; lang: Lang }) {
         ))}
       </div>
       <h2 class="section-title">{UI.pathTitle[lang]}</h2>
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" aria-label={UI.pathTitle[lang]} tabindex={0}>
         <table class="grid-table compare-table">
           <thead>
             <tr>
@@ -96,7 +96,7 @@ function Comparison(props: { a: OpenedReport; b: OpenedReport; lang: Lang }) {
               const vb = B.diagnosis.segments[s].verdict;
               return (
                 <tr>
-                  <th scope="row">{SEGMENT_TEXT[s][lang]}</th>
+                  <th scope="row">{SEGMENT_NAMES[s][lang]}</th>
                   <td class={`v-${va}`}>
                     <span class="pill">{VERDICT_TEXT[va][lang]}</span>
                   </td>
@@ -111,7 +111,7 @@ function Comparison(props: { a: OpenedReport; b: OpenedReport; lang: Lang }) {
         </table>
       </div>
       <h2 class="section-title">{UI.details[lang]}</h2>
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" aria-label={UI.details[lang]} tabindex={0}>
         <table class="grid-table compare-table">
           <thead>
             <tr>

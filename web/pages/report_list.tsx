@@ -3,9 +3,9 @@
  *
  * @module
  */
-import { SEGMENTS } from "../../probes/types.ts";
+import { SEGMENT_NAMES, SEGMENTS } from "../../probes/types.ts";
 import { formatTime } from "../../report/html/format.ts";
-import { SEGMENT_TEXT, UI, VERDICT_TEXT } from "../../report/html/i18n.ts";
+import { UI, VERDICT_TEXT } from "../../report/html/i18n.ts";
 import type { LibraryEntry } from "../library.ts";
 import { reportLinks } from "./links.ts";
 import type { Lang } from "../../util/text.ts";
@@ -24,7 +24,7 @@ export function ReportList(props: { entries: LibraryEntry[]; lang: Lang }) {
                 {SEGMENTS.map((s) => (
                   <span
                     class={`v-${e.report!.diagnosis.segments[s].verdict}`}
-                    title={`${SEGMENT_TEXT[s][lang]}: ${
+                    title={`${SEGMENT_NAMES[s][lang]}: ${
                       VERDICT_TEXT[e.report!.diagnosis.segments[s].verdict][lang]
                     }`}
                   />

@@ -31,7 +31,7 @@ async function main(node: Node): Promise<void> {
     Object.entries(spec.web).map(([name, w]) => [name, startWeb({ ...w, cert, key })]),
   );
   if (spec.tcp) { for (const port of spec.tcp.ports) startTcpSink(spec.tcp.addresses, port); }
-  // The speed test server (issue 7), where the spec asks for one.
+  // The speed test server, where the spec asks for one.
   for (const hostname of spec.speed?.addresses ?? []) {
     serveSpeed({ hostname, port: spec.speed!.port });
   }

@@ -6,9 +6,11 @@
  * @module
  */
 import type { OpenedReport } from "../../../collector/report_open.ts";
-import { SEGMENTS } from "../../../probes/types.ts";
+import type { Verdict } from "../../../diagnosis/schema.ts";
+import { SEGMENT_NAMES, SEGMENTS, type Segment } from "../../../probes/types.ts";
+import { segmentCoverage } from "../../../report/coverage.ts";
 import { PathDiagram } from "../../../report/html/path_diagram.tsx";
-import { SEGMENT_TEXT, STATUS_TEXT, UI, VERDICT_TEXT } from "../../../report/html/i18n.ts";
+import { STATUS_TEXT, UI, VERDICT_TEXT } from "../../../report/html/i18n.ts";
 import type { Report } from "../../../report/schema.ts";
 import { consolePage, type PageCtx } from "./layout.tsx";
 import { accessName, fmtNum, fmtTime, W } from "./words.ts";
@@ -34,6 +36,15 @@ export function comparePage(ctx: PageCtx, pair: [Side, Side] | null): Promise<st
       )}
     </>,
   );
+}
+
+/** What the path picture shows per segment (partly measured segments never green). */
+function shownVerdicts(report: Report): Record<Segment, Verdict | "partial"> {
+  const coverage = segmentCoverage(report);
+  return Object.fromEntries(SEGMENTS.map((s) => [s, coverage[s].shown])) as Record<
+    Segment,
+    Verdict | "partial"
+  >;
 }
 
 function Comparison(props: { ctx: PageCtx; a: Side; b: Side }) {
@@ -66,7 +77,7 @@ function Comparison(props: { ctx: PageCtx; a: Side; b: Side }) {
               {fmtTime(new Date(s.stored.columns.createdAt), ctx.timeZone)}
               {s.stored.columns.partial ? ` · ${W.partial[lang]}` : ""}
             </p>
-            {s.report ? <PathDiagram segments={s.report.diagnosis.segments} lang={lang} /> : null}
+            {s.report ? <PathDiagram verdicts={shownVerdicts(s.report)} lang={lang} /> : null}
           </section>
         ))}
       </div>
@@ -86,7 +97,7 @@ function Comparison(props: { ctx: PageCtx; a: Side; b: Side }) {
               const vb = b.stored.columns.verdicts[seg];
               return (
                 <tr>
-                  <th scope="row">{SEGMENT_TEXT[seg][lang]}</th>
+                  <th scope="row">{SEGMENT_NAMES[seg][lang]}</th>
                   <td class={`v-${va}`}>
                     <span class="pill">{VERDICT_TEXT[va][lang]}</span>
                   </td>

@@ -4,9 +4,9 @@
  *
  * @module
  */
+import { SEGMENT_NAMES } from "../../../probes/types.ts";
 import type { Incident } from "../../../collector/incidents.ts";
 import { searchFields } from "../../../collector/search_filter.ts";
-import { SEGMENT_TEXT } from "../../../report/html/i18n.ts";
 import type { PageCtx } from "./layout.tsx";
 import { fmtTime, W } from "./words.ts";
 
@@ -19,7 +19,7 @@ export function IncidentBanners(
   return (
     <>
       {props.incidents.map((i) => {
-        const seg = SEGMENT_TEXT[i.segment][lang];
+        const seg = SEGMENT_NAMES[i.segment][lang];
         const first = fmtTime(i.first, ctx.timeZone);
         const last = fmtTime(i.last, ctx.timeZone).slice(11);
         const link = new URLSearchParams(searchFields({

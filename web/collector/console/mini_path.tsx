@@ -6,22 +6,33 @@
  * @module
  */
 import type { Verdict } from "../../../diagnosis/schema.ts";
-import { type Segment, SEGMENTS } from "../../../probes/types.ts";
-import { SEGMENT_TEXT, VERDICT_TEXT } from "../../../report/html/i18n.ts";
+import { SEGMENT_NAMES, type Segment, SEGMENTS } from "../../../probes/types.ts";
+import { VERDICT_TEXT } from "../../../report/html/i18n.ts";
 import type { Lang } from "../../../util/text.ts";
 
-const MARK: Record<Verdict, string> = { ok: "✓", warn: "!", fail: "✕", unknown: "?" };
+const MARK: Record<Verdict | "partial", string> = {
+  ok: "✓",
+  warn: "!",
+  fail: "✕",
+  unknown: "?",
+  partial: "?",
+};
 
-/** The miniature. */
-export function MiniPath(props: { verdicts: Record<Segment, Verdict>; lang: Lang }) {
+/**
+ * The miniature. A stopped run's fine segments show as partly measured, never green (the list
+ * has no body to tell which probes were missed, so every fine segment of a partial report).
+ */
+export function MiniPath(
+  props: { verdicts: Record<Segment, Verdict>; partial?: boolean; lang: Lang },
+) {
   const { lang } = props;
-  const label = SEGMENTS.map((s) =>
-    `${SEGMENT_TEXT[s][lang]}: ${VERDICT_TEXT[props.verdicts[s]][lang]}`
-  ).join(lang === "ja" ? "、" : ", ");
+  const shown = (s: Segment) => props.partial && props.verdicts[s] === "ok" ? "partial" : props.verdicts[s];
+  const label = SEGMENTS.map((s) => `${SEGMENT_NAMES[s][lang]}: ${VERDICT_TEXT[shown(s)][lang]}`)
+    .join(lang === "ja" ? "、" : ", ");
   return (
     <ol class="mini-path" role="img" aria-label={label} title={label}>
       {SEGMENTS.map((s, i) => {
-        const v = props.verdicts[s];
+        const v = shown(s);
         return (
           <li aria-hidden="true">
             {i > 0 ? <span class={`ln v-${v}`} /> : null}

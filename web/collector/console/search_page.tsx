@@ -16,8 +16,7 @@ import {
   type SearchProblem,
 } from "../../../collector/search_filter.ts";
 import type { ReportSummary } from "../../../collector/summary.ts";
-import { SEGMENTS } from "../../../probes/types.ts";
-import { SEGMENT_TEXT } from "../../../report/html/i18n.ts";
+import { SEGMENT_NAMES, SEGMENTS } from "../../../probes/types.ts";
 import { IncidentBanners } from "./incident_banner.tsx";
 import { consolePage, type PageCtx } from "./layout.tsx";
 import { MiniPath } from "./mini_path.tsx";
@@ -98,7 +97,7 @@ export function searchPage(ctx: PageCtx, v: SearchView): Promise<string> {
               <select name="segment">
                 <option value="">{W.any[lang]}</option>
                 {SEGMENTS.map((s) => (
-                  <option value={s} selected={f.segment === s}>{SEGMENT_TEXT[s][lang]}</option>
+                  <option value={s} selected={f.segment === s}>{SEGMENT_NAMES[s][lang]}</option>
                 ))}
                 <option value="none" selected={f.segment === "none"}>{W.noProblem[lang]}</option>
               </select>
@@ -174,7 +173,7 @@ export function ResultList(props: { ctx: PageCtx; rows: ReportSummary[]; showTen
       <ul class="results">
         {rows.map((r) => (
           <li>
-            <MiniPath verdicts={r.verdicts} lang={lang} />
+            <MiniPath verdicts={r.verdicts} partial={r.partial} lang={lang} />
             <div>
               <a href={`/console/r/${r.receipt}`}>
                 <strong>{r.headline?.[lang] ?? r.reportId}</strong>

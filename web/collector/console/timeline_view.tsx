@@ -62,7 +62,7 @@ export function TimelineView(
           <ul class="tl-list">
             {rows.map((r) => (
               <li class={r.receipt === receipt ? "this" : ""}>
-                <MiniPath verdicts={r.verdicts} lang={lang} />
+                <MiniPath verdicts={r.verdicts} partial={r.partial} lang={lang} />
                 <span>{fmtTime(r.createdAt, ctx.timeZone)}</span>
                 <span class="pill">{VERDICT_TEXT[headlineVerdict(r)][lang]}</span>
                 {r.receipt === receipt

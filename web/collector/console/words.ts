@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { ACCESS_TYPES } from "../../../probes/builtin/isp_access.ts";
 import type { Lang, Localized } from "../../../util/text.ts";
 
 /** Every console string. */
@@ -195,18 +196,8 @@ export const ACTION_TEXT: Record<string, Localized> = {
   "retention-set": { ja: "保存期間を変えた", en: "set retention" },
 };
 
-/** Access types in words (as `isp.access` names them). */
-export const ACCESS_TEXT: Record<string, Localized> = {
-  "pppoe": { ja: "PPPoE", en: "PPPoE" },
-  "ipv4-over-ipv6": {
-    ja: "IPv4 over IPv6 (DS-Lite / MAP-E)",
-    en: "IPv4 over IPv6 (DS-Lite / MAP-E)",
-  },
-  "dual-stack": { ja: "IPv4/IPv6 デュアルスタック", en: "native dual stack" },
-  "ipv4-only": { ja: "IPv4 のみ", en: "IPv4 only" },
-  "cgnat": { ja: "キャリアグレード NAT", en: "carrier-grade NAT" },
-  "double-nat": { ja: "二重 NAT", en: "double NAT" },
-};
+/** Access types in words: the names `isp.access` gives them (one list for every page). */
+export const ACCESS_TEXT = ACCESS_TYPES;
 
 /** An access type in words; the raw value when unknown, "unknown" for null. */
 export function accessName(type: string | null, lang: Lang): string {

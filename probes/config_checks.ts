@@ -1,6 +1,7 @@
 /**
- * Run-configuration sections of the issue-3b probes, spread into the run config schema as
- * one block. Like every section, they default to measuring nothing: a config measures only
+ * Run-configuration sections of the comparison and trust probes (`dns.compare`,
+ * `ipv6.compare`, `http.captive`, `system.clock`, `tls.inspect`), spread into the run config
+ * schema as one block. Like every section, they default to measuring nothing: a config measures only
  * what it lists (the brand's default config lists public endpoints), so a test config can
  * never send traffic beyond what it names.
  *
@@ -41,7 +42,7 @@ export const tlsTargetSchema = z.object({
 }).strict();
 
 /** The sections, spread into `runConfigSchema`. */
-export const configSections3b = {
+export const checkSections = {
   dnsCompare: z.object({
     publicResolvers: z.array(publicResolverSchema).default([]),
     /** Names to compare; none: the probe is skipped. */
