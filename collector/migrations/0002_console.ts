@@ -16,7 +16,7 @@
  *
  * @module
  */
-import type { Migration } from "../migrate.ts";
+import type { Migration } from "./migration.ts";
 
 const visible = (column: string) =>
   `(current_setting('kiriwake.all_tenants', true) = 'on'

@@ -9,38 +9,17 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { actorOf } from "../../../collector/accounts.ts";
-import type { Actor } from "../../../collector/audit_log.ts";
 import type { SupportConsole } from "../../../collector/console.ts";
 import { isTransient } from "../../../collector/db.ts";
-import { can, type Permission, scopeOf } from "../../../collector/roles.ts";
-import type { Scope } from "../../../collector/scope.ts";
+import { can, scopeOf } from "../../../collector/roles.ts";
 import { clientAddress, type CollectorEnv } from "../context.ts";
 import { type ConsoleEnv, consoleHeaders, consoleLang, sessionOf } from "./guard.ts";
-import type { PageCtx } from "./layout.tsx";
+import type { Helpers } from "./helpers.ts";
 import { messagePage } from "./message_page.tsx";
 import { adminRoutes } from "./routes_admin.tsx";
 import { authRoutes } from "./routes_auth.tsx";
 import { findRoutes } from "./routes_find.tsx";
 import { W } from "./words.ts";
-
-/** A console request's context. */
-export type ConsoleContext = Context<ConsoleEnv>;
-
-/** What routes share: page context, who is signed in, their scope, answers. */
-export interface Helpers {
-  con: SupportConsole;
-  ctx(c: ConsoleContext): PageCtx;
-  actor(c: ConsoleContext): Actor;
-  scope(c: ConsoleContext): Scope;
-  /** The client's address (for the audit log and the sign-in limit). */
-  address(c: ConsoleContext): string;
-  /** An HTML answer. */
-  html(c: ConsoleContext, html: string, status?: number): Response;
-  /** A message page. */
-  message(c: ConsoleContext, status: number, title: string, text?: string): Promise<Response>;
-  /** Null when the signed-in staff may do `what`, else the 403 page. */
-  refuseUnless(c: ConsoleContext, what: Permission): Promise<Response | null>;
-}
 
 /** Paths that need no session. */
 const OPEN = new Set(["/console/sign-in"]);

@@ -7,7 +7,7 @@
  */
 import type { OpenedReport } from "../../../collector/report_open.ts";
 import type { Verdict } from "../../../diagnosis/schema.ts";
-import { SEGMENT_NAMES, SEGMENTS, type Segment } from "../../../probes/types.ts";
+import { type Segment, SEGMENT_NAMES, SEGMENTS } from "../../../probes/types.ts";
 import { segmentCoverage } from "../../../report/coverage.ts";
 import { PathDiagram } from "../../../report/html/path_diagram.tsx";
 import { STATUS_TEXT, UI, VERDICT_TEXT } from "../../../report/html/i18n.ts";

@@ -6,7 +6,7 @@
  * @module
  */
 import type { Verdict } from "../../../diagnosis/schema.ts";
-import { SEGMENT_NAMES, type Segment, SEGMENTS } from "../../../probes/types.ts";
+import { type Segment, SEGMENT_NAMES, SEGMENTS } from "../../../probes/types.ts";
 import { VERDICT_TEXT } from "../../../report/html/i18n.ts";
 import type { Lang } from "../../../util/text.ts";
 
@@ -26,7 +26,8 @@ export function MiniPath(
   props: { verdicts: Record<Segment, Verdict>; partial?: boolean; lang: Lang },
 ) {
   const { lang } = props;
-  const shown = (s: Segment) => props.partial && props.verdicts[s] === "ok" ? "partial" : props.verdicts[s];
+  const shown = (s: Segment) =>
+    props.partial && props.verdicts[s] === "ok" ? "partial" : props.verdicts[s];
   const label = SEGMENTS.map((s) => `${SEGMENT_NAMES[s][lang]}: ${VERDICT_TEXT[shown(s)][lang]}`)
     .join(lang === "ja" ? "、" : ", ");
   return (

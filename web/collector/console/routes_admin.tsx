@@ -19,7 +19,7 @@ import { can, isRole } from "../../../collector/roles.ts";
 import { wallTimeToDate } from "../../../collector/search_filter.ts";
 import { listTenants, setRetention } from "../../../collector/tenants.ts";
 import { parseReceipt } from "../../../util/receipt.ts";
-import type { ConsoleContext, Helpers } from "./app.ts";
+import type { ConsoleContext, Helpers } from "./helpers.ts";
 import { auditPage } from "./audit_page.tsx";
 import { checkedForm, type ConsoleEnv } from "./guard.ts";
 import { download } from "./routes_find.tsx";

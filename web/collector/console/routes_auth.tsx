@@ -8,7 +8,7 @@
 import type { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { AccountError } from "../../../collector/accounts.ts";
-import type { Helpers } from "./app.ts";
+import type { Helpers } from "./helpers.ts";
 import { passwordPage, signInPage } from "./auth_pages.tsx";
 import {
   checkedForm,

@@ -25,7 +25,7 @@ import { renderReportHtml } from "../../../report/html/render.tsx";
 import { type Report, reportSchema } from "../../../report/schema.ts";
 import { renderText } from "../../../report/text.ts";
 import { parseReceipt } from "../../../util/receipt.ts";
-import type { ConsoleContext, Helpers } from "./app.ts";
+import type { ConsoleContext, Helpers } from "./helpers.ts";
 import { comparePage, type Side } from "./compare_page.tsx";
 import type { ConsoleEnv } from "./guard.ts";
 import { reportPage } from "./report_page.tsx";
