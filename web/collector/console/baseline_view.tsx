@@ -47,9 +47,9 @@ export function readingSentence(b: Baseline, r: Reading, lang: Lang): string {
       const m = r.because[0];
       const p = r.placements[m];
       return ja
-        ? `${hour}の${access}としては普通の値です。ただしこの時間帯は同じ方式のお客様全体で${
+        ? `${hour}・${access} のレポートとしては普通の値です。ただしこの時間帯は同じ方式のお客様全体で${
           what(r.because)
-        }が 1 日の中で悪く (中央値 ${fmtNum(p.hourMedian)} ${UNIT[m]}、1 日全体では ${
+        }が 1 日のほかの時間より悪く (中央値 ${fmtNum(p.hourMedian)} ${UNIT[m]}、1 日全体では ${
           fmtNum(p.dayMedian)
         } ${UNIT[m]})、混雑が原因と考えられます。`
         : `Typical for ${access} at ${hour}, but everyone on ${access} does worse at this hour (median ${
@@ -132,7 +132,7 @@ function Strip(props: { b: Baseline; r: Reading; m: Metric; lang: Lang }) {
       </>
     );
   }
-  const max = Math.max(...(d.q ?? [0]), value ?? 0, m === "loss" ? 5 : 1) * 1.1;
+  const max = Math.max(...(d.q ?? [0]), value ?? 0, 1) * 1.15;
   const x = (v: number) => 10 + (v / max) * (SW - 20);
   const note = p.beats === null
     ? `${fmtNum(value)} ${UNIT[m]}`
@@ -165,8 +165,12 @@ function Strip(props: { b: Baseline; r: Reading; m: Metric; lang: Lang }) {
                 rx={3}
               />
               <line class="median" x1={x(d.q[2])} x2={x(d.q[2])} y1={6} y2={30} />
-              <text x={x(d.q[0])} y={SH - 1} text-anchor="middle">{fmtNum(d.q[0])}</text>
-              <text x={x(d.q[4])} y={SH - 1} text-anchor="middle">{fmtNum(d.q[4])}</text>
+              <text x={x(d.q[0])} y={SH - 1} text-anchor={x(d.q[0]) < 40 ? "start" : "end"}>
+                {fmtNum(d.q[0])}
+              </text>
+              {x(d.q[4]) - x(d.q[0]) > 40
+                ? <text x={x(d.q[4])} y={SH - 1} text-anchor="start">{fmtNum(d.q[4])}</text>
+                : null}
             </g>
           )
           : null}
