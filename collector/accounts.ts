@@ -338,6 +338,21 @@ export class AccountStore {
   }
 
   /**
+   * The enabled account an external {@link AuthProvider} (`auth`, e.g. `oidc:<issuer>`) knows
+   * as `subject`, or null: what an OIDC callback calls before {@link startSession}. Password
+   * accounts are never found this way.
+   */
+  async findExternal(auth: string, subject: string): Promise<StaffAccount | null> {
+    if (auth === "password" || !subject) return null;
+    const [row] = await inScope(this.#db, SIGNING_IN, (sql) =>
+      sql.query<Record<string, unknown>>(
+        `SELECT ${STAFF_COLUMNS} FROM staff WHERE auth = $1 AND subject = $2 AND NOT disabled`,
+        [auth, subject],
+      ));
+    return row ? accountOf(row) : null;
+  }
+
+  /**
    * Opens a session for `account`, which an {@link AuthProvider} has vouched for. A fresh
    * random token every time: a session id is never taken from the client (no fixation).
    */

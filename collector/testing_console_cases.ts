@@ -123,6 +123,19 @@ export const CONSOLE_CASES: ConsoleCase[] = [
       assert.ok(e.ok);
       await c.accounts.endSession(e.token, AGENT);
       assert.equal(await c.accounts.session(e.token), null, "signed out");
+      // The seam for OIDC: an account another provider vouches for, found by its subject.
+      await db.query(
+        `INSERT INTO staff (id, tenant, login, role, auth, subject)
+         VALUES ('o1', 'acme', 'oidc.user', 'agent', 'oidc:https://idp.example', 'sub-1')`,
+      );
+      const ext = await c.accounts.findExternal("oidc:https://idp.example", "sub-1");
+      assert.equal(ext?.login, "oidc.user");
+      assert.equal(await c.accounts.findExternal("password", "sub-1"), null);
+      assert.equal((await c.accounts.signIn("oidc.user", "", "x")).ok, false, "no password way in");
+      const started = await c.accounts.startSession(ext!, "x");
+      assert.ok(
+        started.ok && (await c.accounts.session(started.token))?.staff.login === "oidc.user",
+      );
     },
   },
   {

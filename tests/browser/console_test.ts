@@ -192,6 +192,8 @@ Deno.test({
       const audit = await admin.locator("table").innerText();
       assert.match(audit, /aiko/);
       assert.doesNotMatch(audit, /gina/, "globex's reads are not in acme's log");
+      assert.ok(audit.includes(HOSTILE_TICKET), "the hostile search, as text");
+      assert.equal(await admin.locator("img[src=x]").count(), 0);
       await shot(admin, "console-audit-ja");
       await admin.goto(`${origin}/console/staff`);
       await shot(admin, "console-staff-ja", 900);
