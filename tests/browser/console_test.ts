@@ -18,6 +18,7 @@ import { HOSTILE } from "../../report/html/testing.ts";
 import { serveCollector } from "../../web/collector/serve.ts";
 import { HOSTILE_TICKET, SEED_NOW, seedConsole } from "../support/console_seed.ts";
 import { launch, SCREENSHOTS, skipWithoutBrowser, watchProblems } from "./browser.ts";
+import { checkLivePage } from "./page_checks.ts";
 
 const DOCS = new URL("../../docs/screenshots/", import.meta.url);
 
@@ -80,7 +81,10 @@ Deno.test({
       await page.goto(`${origin}/console`);
       await page.waitForSelector("form[action='/console/sign-in']");
       await shot(page, "console-sign-in-ja", 700);
+      // Axe (no serious or critical violation) and no sideways scrolling at 360 px, page by page.
+      const a11y = await checkLivePage(page, "sign-in");
       await signIn(page, origin, "aiko");
+      a11y.push(...await checkLivePage(page, "search"));
 
       // The search page: incident banner, the list with path miniatures.
       assert.equal(await page.locator(".incident").count(), 1);
@@ -101,6 +105,7 @@ Deno.test({
       assert.equal(await page.locator(".strips svg").count(), 4);
       assert.equal(await page.locator(".tl-list > li").count(), 3, "this customer's 3 reports");
       await shot(page, "console-report-ja", 2000);
+      a11y.push(...await checkLivePage(page, "report"));
       await shotOf(page, "section:has(#baseline-title)", "console-baseline-ja");
       await shotOf(page, "section:has(#timeline-title)", "console-timeline-ja");
 
@@ -123,6 +128,7 @@ Deno.test({
       await page.waitForSelector(".compare-table");
       assert.ok(await page.locator("td.changed").count() >= 1);
       await shot(page, "console-compare-ja");
+      a11y.push(...await checkLivePage(page, "compare"));
 
       // The far-below neighbour reads as an individual fault.
       await page.goto(`${origin}/console/r/${seeded.broken.receipt}`);
@@ -195,14 +201,17 @@ Deno.test({
       assert.ok(audit.includes(HOSTILE_TICKET), "the hostile search, as text");
       assert.equal(await admin.locator("img[src=x]").count(), 0);
       await shot(admin, "console-audit-ja");
+      a11y.push(...await checkLivePage(admin, "audit"));
       await admin.goto(`${origin}/console/staff`);
       await shot(admin, "console-staff-ja", 900);
+      a11y.push(...await checkLivePage(admin, "staff"));
       const root = await b.newPage({ width: 1100, height: 900 });
       await signIn(root, origin, "root");
       await root.goto(`${origin}/console/tenants?lang=en`);
       await shot(root, "console-tenants-en", 700);
       await root.goto(`${origin}/console/r/${tonight.receipt}?lang=en`);
       await shot(root, "console-report-en", 1600);
+      assert.deepEqual(a11y, [], "every console page: axe and 360 px");
     } finally {
       await b.close();
       await served.shutdown();

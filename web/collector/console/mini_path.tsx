@@ -31,16 +31,16 @@ export function MiniPath(
   const label = SEGMENTS.map((s) => `${SEGMENT_NAMES[s][lang]}: ${VERDICT_TEXT[shown(s)][lang]}`)
     .join(lang === "ja" ? "、" : ", ");
   return (
-    <ol class="mini-path" role="img" aria-label={label} title={label}>
+    <span class="mini-path" role="img" aria-label={label} title={label}>
       {SEGMENTS.map((s, i) => {
         const v = shown(s);
         return (
-          <li aria-hidden="true">
+          <span class="mp" aria-hidden="true">
             {i > 0 ? <span class={`ln v-${v}`} /> : null}
             <span class={`st v-${v}`}>{MARK[v]}</span>
-          </li>
+          </span>
         );
       })}
-    </ol>
+    </span>
   );
 }

@@ -30,14 +30,15 @@ input[type=text],input[type=password],input[type=date],input[type=datetime-local
 .results .facts-line{color:var(--muted);font-size:.88em}
 .results .pick{display:flex;align-items:center;gap:6px;font-size:.85em;color:var(--muted)}
 .results .pick input{width:18px;height:18px}
-.mini-path{display:flex;align-items:center;list-style:none;margin:0;padding:0}
-.mini-path li{display:flex;align-items:center}
+.mini-path{display:inline-flex;align-items:center;margin:0;padding:0}
+.mini-path .mp{display:flex;align-items:center}
 .mini-path .st{width:22px;height:22px;border-radius:50%;border:3px solid #b8bec7;background:#fff;font-size:12px;line-height:16px;text-align:center;font-weight:700;color:#fff}
 .mini-path .ln{width:12px;height:4px;background:#b8bec7}
 .mini-path .v-ok.st{border-color:var(--ok);background:var(--ok)}.mini-path .v-ok.ln{background:var(--ok)}
 .mini-path .v-warn.st{border-color:var(--warn);background:var(--warn)}.mini-path .v-warn.ln{background:var(--warn)}
 .mini-path .v-fail.st{border-color:var(--fail);background:var(--fail)}.mini-path .v-fail.ln{background:var(--fail)}
-.mini-path .v-unknown.st{color:var(--unknown)}
+.mini-path .v-unknown.st,.mini-path .v-partial.st{color:var(--unknown)}
+.mini-path .ln,.mini-path .st{display:inline-block}
 .incident{border-radius:12px;padding:12px 16px;margin:12px 0;background:var(--fail-bg);border:2px solid var(--fail);color:#7d1711}
 .incident strong{font-size:1.05em}
 .incident p{margin:.2em 0}
