@@ -18,6 +18,7 @@ import { pluginsCommand } from "./cli/plugins.ts";
 import { probesCommand } from "./cli/probes.ts";
 import { reportCommand } from "./cli/report.ts";
 import { runCommand } from "./cli/run.ts";
+import { sendCommand } from "./cli/send.ts";
 import { speedtestCommand } from "./cli/speedtest.ts";
 import { speedtestServerCommand } from "./cli/speedtest_server.ts";
 import { termsCommand } from "./cli/terms.ts";
@@ -36,6 +37,7 @@ export const COMMANDS: Record<string, Command> = {
   app: appCommand,
   view: viewCommand,
   license: licenseCommand,
+  send: sendCommand,
   parse: parseCommand,
   plugins: pluginsCommand,
   // Hidden: the kit re-spawns itself with it to sandbox a module plugin (plugins/host.ts).

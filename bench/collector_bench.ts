@@ -238,8 +238,10 @@ try {
     await sql.end();
     (results[`ingest${n}`] as Record<string, unknown>).rowsStored = row.n;
   }
-  console.error(`generating ${REPORTS} reports for the lookup…`);
-  results.lookup = await lookups(pg);
+  if (REPORTS > 0) {
+    console.error(`generating ${REPORTS} reports for the lookup…`);
+    results.lookup = await lookups(pg);
+  }
 } finally {
   await pg.close();
 }
@@ -257,11 +259,18 @@ const line = (n: number) => {
     ` load generator ${c.client} ms`,
   ].join("");
 };
+// deno-lint-ignore no-explicit-any
+function lookupLines(l: any): string {
+  return [
+    `  receipt lookup with ${l.stored} reports: p50 ${l.lookup.p50Ms} ms, p99 ${l.lookup.p99Ms} ms`,
+    consoleLines(l.console, l.stored),
+  ].join("\n");
+}
+
 console.log(`
 collector bench (loopback, ${navigator.hardwareConcurrency} cores, load average before ${LOAD_BEFORE}, ${CONCURRENCY} clients, ${SECONDS} s per phase)
 ${line(1)}
 ${line(3)}
-  receipt lookup with ${r.lookup.stored} reports: p50 ${r.lookup.lookup.p50Ms} ms, p99 ${r.lookup.lookup.p99Ms} ms
-${consoleLines(r.lookup.console, r.lookup.stored)}
+${r.lookup ? lookupLines(r.lookup) : "  (lookup skipped: --reports 0)"}
 `);
 console.log(JSON.stringify(results, null, 2));

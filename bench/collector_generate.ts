@@ -46,10 +46,14 @@ export async function generateReports(
   try {
     for (let off = 0; off < n; off += BATCH) {
       const chunk = receipts.slice(off, off + BATCH);
-      // The receipts as a PostgreSQL array literal (receipt characters need no quoting): a
-      // JS array is sent as "a,b,c" when the driver has not learnt the array types yet.
-      const literal = `{${chunk.join(",")}}`;
-      await sql.unsafe(GENERATE, [literal, off, start.toISOString(), (360 * 86_400) / n, TENANTS]);
+      // The receipts go in as one JSON text: no driver guesswork about array parameters.
+      await sql.unsafe(GENERATE, [
+        JSON.stringify(chunk),
+        off,
+        start.toISOString(),
+        (360 * 86_400) / n,
+        TENANTS,
+      ]);
       log(`  ${Math.min(n, off + BATCH)} / ${n}`);
     }
     await sql.unsafe("ANALYZE report_keys");
@@ -67,10 +71,11 @@ export async function generateReports(
   };
 }
 
-// $1 receipts, $2 offset, $3 start time, $4 seconds between receipts, $5 tenants.
+// $1 receipts (a JSON array), $2 offset, $3 start time, $4 seconds between receipts, $5 tenants.
 const GENERATE = `
 WITH src AS (
-  SELECT r AS receipt, (o - 1 + $2::int) AS i FROM unnest($1::text[]) WITH ORDINALITY AS t(r, o)
+  SELECT r AS receipt, (o - 1 + $2::int) AS i
+    FROM json_array_elements_text($1::text::json) WITH ORDINALITY AS t(r, o)
 ), rows AS (
   SELECT receipt, i,
          'gen-' || i AS report_id,

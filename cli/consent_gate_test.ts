@@ -9,7 +9,8 @@ import type { Io } from "../session/command.ts";
 import { ensureConsent } from "./consent_gate.ts";
 
 const NOW = new Date("2027-02-01T00:00:00Z");
-const brand = await testBrand();
+// The gate's mechanics, on a brand whose terms are version 1.0 whatever the default brand ships.
+const brand = await testBrand({ version: "1.0" });
 
 function input(dir: string, over: Partial<GateInput & { io: Io }> = {}): GateInput & { io: Io } {
   return { brand, lang: "en", io: memoryIo(""), dir, now: NOW, os: "linux", ...over };
@@ -37,7 +38,7 @@ Deno.test("ensureConsent() asks on a terminal; identifiers stay masked unless th
     const io = memoryIo("yes\n\n\n\n", { tty: true });
     const grant = await ensureConsent(input(dir, { io }));
     assert.ok(io.stderr.includes(brand.terms.text.en), "the terms were shown");
-    assert.match(io.stderr, /version 1\.0, effective 2026-11-24/);
+    assert.match(io.stderr, new RegExp(`version 1\\.0, effective ${brand.terms.effectiveDate}`));
     assert.deepEqual(grant.granted, ["device", "network", "measurements"]);
     assert.deepEqual(grant.refused, ["identifiers"]);
     const rec = await recordOf(dir);
@@ -122,7 +123,7 @@ Deno.test("ensureConsent() asks again after a new terms version, and refuses wit
 Deno.test("ensureConsent() asks again when the words of the same version changed", async () => {
   await withTempDir(async (dir) => {
     await ensureConsent(input(dir, { acceptTerms: "1.0", consent: "all" }));
-    const reworded = await testBrand({ text: "Same version, other words" });
+    const reworded = await testBrand({ version: "1.0", text: "Same version, other words" });
     await assert.rejects(
       ensureConsent(input(dir, { brand: reworded })),
       /text of terms version 1\.0 is not the text that was accepted/,
@@ -132,7 +133,7 @@ Deno.test("ensureConsent() asks again when the words of the same version changed
 
 Deno.test("ensureConsent() refuses terms whose hash does not match what the brand declares", async () => {
   await withTempDir(async (dir) => {
-    const broken = await testBrand({ declaredEn: "f".repeat(64) });
+    const broken = await testBrand({ version: "1.0", declaredEn: "f".repeat(64) });
     for (const over of [{}, { acceptTerms: "1.0", consent: "all" }]) {
       await assert.rejects(
         ensureConsent(input(dir, { brand: broken, io: memoryIo("yes\n", { tty: true }), ...over })),
@@ -199,7 +200,11 @@ Deno.test("ensureConsent() narrows per run, refuses below the required, and note
 
 Deno.test("ensureConsent() refuses for the licence before asking anything", async () => {
   const provider = await testProvider();
-  const strict = await testBrand({ licenceRequired: true, publicKeys: [provider.key.publicKey] });
+  const strict = await testBrand({
+    version: "1.0",
+    licenceRequired: true,
+    publicKeys: [provider.key.publicKey],
+  });
   await withTempDir(async (dir) => {
     const io = memoryIo("yes\n\n\n\n", { tty: true });
     await assert.rejects(
@@ -228,7 +233,7 @@ Deno.test("ensureConsent() refuses for the licence before asking anything", asyn
 
 Deno.test("ensureConsent() follows the brand's OS policy: warn or refuse", async () => {
   await withTempDir(async (dir) => {
-    const warn = await testBrand({ supported: ["windows"], elsewhere: "warn" });
+    const warn = await testBrand({ version: "1.0", supported: ["windows"], elsewhere: "warn" });
     const grant = await ensureConsent(
       input(dir, { brand: warn, acceptTerms: "1.0", consent: "all" }),
     );
@@ -236,7 +241,11 @@ Deno.test("ensureConsent() follows the brand's OS policy: warn or refuse", async
       grant.warnings[0].en,
       /This OS \(linux\) is not one kiriwake supports \(windows\)/,
     );
-    const refuse = await testBrand({ supported: ["windows", "darwin"], elsewhere: "refuse" });
+    const refuse = await testBrand({
+      version: "1.0",
+      supported: ["windows", "darwin"],
+      elsewhere: "refuse",
+    });
     await assert.rejects(
       ensureConsent(input(dir, { brand: refuse })),
       (e) =>

@@ -56,7 +56,7 @@ Deno.test("run --dry-run previews per category, measures nothing and writes noth
       await assert.rejects(Deno.stat(dir), Deno.errors.NotFound, "not even the config dir");
 
       // After acceptance the preview follows the stored consent and names blockers.
-      await kit(dir, ["terms", "accept", "1.0", "--consent", "all"]);
+      await kit(dir, ["terms", "accept", brand.terms.version, "--consent", "all"]);
       const after = JSON.parse((await kit(dir, [...args, "--json"])).out);
       assert.equal(after.basis, "record");
       assert.equal(after.granted.length, 4);

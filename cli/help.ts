@@ -20,6 +20,11 @@ Usage:
   {p} view FILE|DIR… [--no-open]
                                open received reports in the browser
   {p} run [options]            measure in the terminal and write a report
+  {p} send REPORT [--ticket T] [--to URL] [--yes] [--json] [--dry-run]
+                               send a report to your provider's support desk;
+                               you get a receipt code to read out on the phone
+  {p} send --pending | --list | --cancel ID | --withdraw RECEIPT
+                               send what waits now, see the queue, cancel, withdraw
   {p} terms show|status|revoke  read the terms, see or withdraw your acceptance
   {p} terms accept VERSION [--consent LIST]
   {p} license status|install FILE|remove
@@ -66,6 +71,10 @@ const HELP_JA = `{p} — 接続のどこに問題があるかを切り分けま�
   {p} view ファイル|フォルダー… [--no-open]
                                受け取ったレポートをブラウザーで開く
   {p} run [オプション]          端末で測定してレポートを書きます
+  {p} send レポート [--ticket 番号] [--to URL] [--yes] [--json] [--dry-run]
+                               レポートをサポート窓口に送信し、受付番号を表示
+  {p} send --pending | --list | --cancel ID | --withdraw 受付番号
+                               送信待ちを今送る、一覧、取りやめ、取り下げ
   {p} terms show|status|revoke  規約を読む、同意の確認・取り消し
   {p} terms accept 版 [--consent 区分]
   {p} license status|install ファイル|remove

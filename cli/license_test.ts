@@ -234,7 +234,7 @@ Deno.test("run: a required licence that is missing or expired stops the run with
           [
             "run",
             "--accept-terms",
-            "1.0",
+            strict.terms.version,
             "--consent",
             "all",
             "--config",

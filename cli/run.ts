@@ -6,7 +6,10 @@
 import { join } from "node:path";
 import { ensureConsent } from "./consent_gate.ts";
 import { rememberReport } from "../consent/report_list.ts";
-import { EXIT, UsageError } from "../util/errors.ts";
+import { EXIT, RefusedError, UsageError } from "../util/errors.ts";
+import { dataFolderOrNull } from "../session/send/data_folder.ts";
+import { statusVerdict } from "../session/send/status.ts";
+import { retryQueuedSends } from "./send_retry.ts";
 import type { Report } from "../report/schema.ts";
 import { prepareReportDir } from "../report/store.ts";
 import { prepareRun } from "../session/prepare.ts";
@@ -53,6 +56,13 @@ export const runCommand: Command = async (args, io, ctx) => {
   });
   if (!values.quiet) { for (const w of grant.warnings) io.err(`${w[lang]}\n`); }
   const licence = grant.licence;
+  // The provider's signed status: a suspended licence stops here; offline, nothing changes.
+  const dataDir = dataFolderOrNull(brand.id, io.env);
+  if (dataDir) {
+    const status = await statusVerdict({ brand, dataDir, now: ctx.now(), licence });
+    if (status.refusal) throw new RefusedError(status.refusal);
+    if (!values.quiet) { for (const a of status.announcements) io.err(`${a[lang]}\n`); }
+  }
   // One id for the report and its folder: the customer reads it out on the phone.
   const id = reportId(ctx.now());
   const outDir = values.out ?? join(homeDir(io.env), "kiriwake-reports", id);
@@ -92,6 +102,8 @@ export const runCommand: Command = async (args, io, ctx) => {
         : `Could not write to "${result.writeError.path}" (${result.writeError.message}); the report was saved elsewhere\n`,
     );
   }
+  // Reports queued while the line was down go now that it has been measured to work.
+  if (dataDir) await retryQueuedSends(io, lang, { brand, dataDir, now: ctx.now }, values.quiet);
   if (values.json) {
     io.out(JSON.stringify(jsonSummary(report, result.paths, code), null, 2) + "\n");
   } else if (!values.quiet) {

@@ -7,7 +7,8 @@ import { main } from "../main.ts";
 import { memoryIo } from "../session/command.ts";
 
 const NOW = new Date("2027-02-01T00:00:00Z");
-const brand = await testBrand();
+// The gate's mechanics, on a brand whose terms are version 1.0 whatever the default brand ships.
+const brand = await testBrand({ version: "1.0" });
 
 async function kit(dir: string, args: string[], input = "", tty = false) {
   const io = memoryIo(input, { tty });
@@ -22,7 +23,9 @@ Deno.test("terms show prints the text with version, date and hash; --json gives 
     assert.ok(text.out.startsWith(brand.terms.text.en));
     assert.match(
       text.out,
-      new RegExp(`Version: 1\\.0  Effective: 2026-11-24  SHA-256: ${brand.terms.sha256.en}`),
+      new RegExp(
+        `Version: 1\\.0  Effective: ${brand.terms.effectiveDate}  SHA-256: ${brand.terms.sha256.en}`,
+      ),
     );
     const json = JSON.parse((await kit(dir, ["terms", "show", "--json"])).out);
     assert.deepEqual(json.sha256ByLang, brand.terms.sha256);

@@ -14,7 +14,11 @@ Deno.test("versionInfo() says a run from source is one, with no build time or co
   assert.equal(v.target, Deno.build.target);
   assert.match(
     versionLine(v),
-    /^kiriwake \d+\.\d+\.\d+ \(brand kiriwake, terms 1\.0; from source; /,
+    new RegExp(
+      `^kiriwake \\d+\\.\\d+\\.\\d+ \\(brand kiriwake, terms ${
+        BRAND.terms.version.replace(".", "\\.")
+      }; from source; `,
+    ),
   );
 });
 

@@ -29,7 +29,11 @@ export interface CollectorParts {
   settings?: Partial<CollectorSettings>;
   /** The signed status document to serve, or null. */
   statusPath?: string | null;
-  /** Keys to verify the status document with; null trusts the provider's own file. */
+  /**
+   * Keys to verify the status document with. By default the brand's `status.publicKeys`
+   * (a document they did not sign is not served); null, or a brand without status keys,
+   * trusts the provider's own file unverified.
+   */
   statusKeys?: readonly VerifyKey[] | null;
   /** Where maintenance problems are written. */
   log?: (line: string) => void;
@@ -61,11 +65,19 @@ export class Collector {
   #inFlight = 0;
   #timers: ReturnType<typeof setTimeout>[] = [];
 
-  private constructor(parts: CollectorParts, licenceKeys: readonly VerifyKey[]) {
+  private constructor(
+    parts: CollectorParts,
+    licenceKeys: readonly VerifyKey[],
+    statusKeys: readonly VerifyKey[] | null,
+  ) {
     this.db = parts.db;
-    this.settings = settingsWith(parts.settings);
+    // The brand's receipt form unless a setting says otherwise.
+    this.settings = settingsWith({
+      receiptStyle: parts.brand.collector.receiptStyle,
+      ...parts.settings,
+    });
     this.store = new ReportStore(parts.db, () => newReceipt(this.settings.receiptStyle));
-    this.status = new StatusFile(parts.statusPath ?? null, parts.statusKeys ?? null);
+    this.status = new StatusFile(parts.statusPath ?? null, statusKeys);
     this.sourceLimit = new RateLimiter(this.settings.rateSource);
     this.licenceLimit = new RateLimiter(this.settings.rateLicence);
     this.#brand = parts.brand;
@@ -83,7 +95,14 @@ export class Collector {
    */
   static async open(parts: CollectorParts): Promise<Collector> {
     const keys = await importVerifyKeys(parts.brand.licence.publicKeys, "licence.publicKeys");
-    const c = new Collector(parts, keys);
+    const brandStatusKeys = parts.brand.status.publicKeys.length
+      ? await importVerifyKeys(parts.brand.status.publicKeys, "status.publicKeys")
+      : null;
+    const c = new Collector(
+      parts,
+      keys,
+      parts.statusKeys === undefined ? brandStatusKeys : parts.statusKeys,
+    );
     await migrate(c.db);
     await ensurePartitions(c.db, c.#now());
     const problem = await c.status.refresh();

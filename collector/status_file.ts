@@ -28,8 +28,8 @@ export class StatusFile {
 
   /**
    * @param path the file, or null to serve none
-   * @param keys the status public keys to verify with; null trusts the provider's own
-   *   file unverified (the brand carries no status key yet)
+   * @param keys the status public keys to verify with (the brand's); null trusts the
+   *   provider's own file unverified (a brand without status keys)
    */
   constructor(path: string | null, keys: readonly VerifyKey[] | null) {
     this.path = path;

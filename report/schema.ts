@@ -13,6 +13,7 @@ import { licenceStatusSchema } from "../consent/licence_status.ts";
 import { diagnosisSchema } from "../diagnosis/schema.ts";
 import { localizedSchema } from "../util/text.ts";
 import { DATA_CATEGORIES } from "../util/data_categories.ts";
+import { sendBlockSchema } from "./send_schema.ts";
 
 /** The schema id every report carries. */
 export const REPORT_SCHEMA_ID = "kiriwake.report/v1";
@@ -69,6 +70,11 @@ export const reportSchema = z.object({
   consent: z.object({
     granted: z.array(category),
     refused: z.array(category),
+    /**
+     * Each time the customer agreed to send this report, and what became of it. Written
+     * after the report, so it is not covered by `digest` (see `report/send_schema.ts`).
+     */
+    send: sendBlockSchema.optional(),
   }).strict(),
   licence: licenceStatusSchema,
   environment: z.object({
@@ -92,7 +98,7 @@ export const reportSchema = z.object({
   }).strict(),
   digest: z.object({
     algorithm: z.literal("sha256"),
-    /** Hex SHA-256 of the canonical JSON of the report without `digest`. */
+    /** Hex SHA-256 of the canonical JSON of the report without `digest` and `consent.send`. */
     value: z.string().regex(/^[0-9a-f]{64}$/),
   }).strict(),
 }).strict();

@@ -8,7 +8,7 @@
  * @module
  */
 import { mkdir } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { InvalidInputError } from "../util/errors.ts";
 import { atomicWrite } from "../util/atomic_write.ts";
 import type { Report } from "./schema.ts";
@@ -65,4 +65,31 @@ export async function writeReport(
   await atomicWrite(paths.text, renderText(report, lang));
   await atomicWrite(paths.html, await renderReportHtml(report, lang));
   await atomicWrite(paths.json, JSON.stringify(report, null, 2) + "\n");
+}
+
+/**
+ * Rewrites a saved report after something was recorded in it (a send): the JSON at `path`,
+ * and — when it is a `report.json` with `report.txt`/`report.html` beside it — those too, in
+ * the report's own language. Requires `--allow-write` on the directory.
+ *
+ * @throws {Deno.errors.PermissionDenied} (or another I/O error) when it cannot be written
+ */
+export async function rewriteReport(path: string, report: Report): Promise<void> {
+  if (basename(path) === "report.json") {
+    const paths = reportPaths(dirname(path));
+    const lang = report.environment.lang;
+    if (await exists(paths.text)) await atomicWrite(paths.text, renderText(report, lang));
+    if (await exists(paths.html)) {
+      await atomicWrite(paths.html, await renderReportHtml(report, lang));
+    }
+  }
+  await atomicWrite(path, JSON.stringify(report, null, 2) + "\n");
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    return (await Deno.stat(path)).isFile;
+  } catch {
+    return false;
+  }
 }

@@ -8,6 +8,7 @@ import type { Report } from "./schema.ts";
 import type { Lang } from "../util/text.ts";
 import { segmentCoverage } from "./coverage.ts";
 import { SEVERITY_TEXT, STATUS_TEXT, VERDICT_TEXT } from "./html/i18n.ts";
+import { sendsOf } from "./send_record.ts";
 
 const MARK = { ok: "OK  ", warn: "WARN", fail: "FAIL", unknown: "--  ", partial: "?   " } as const;
 
@@ -26,6 +27,7 @@ export function renderText(report: Report, lang: Lang): string {
       report.partial ? (ja ? "  (途中までの結果)" : "  (partial)") : ""
     }`,
   );
+  lines.push(...sendLines(report, lang));
   lines.push("");
   lines.push(`${ja ? "結論" : "Verdict"}: ${d.headline.text[lang]}`);
   lines.push("");
@@ -66,4 +68,35 @@ export function renderText(report: Report, lang: Lang): string {
   lines.push("");
   lines.push(`SHA-256: ${report.digest.value}`);
   return lines.join("\n") + "\n";
+}
+
+const SEND_WORDS = {
+  ja: {
+    sent: "サポートに送信済み — 受付番号",
+    queued: "送信待ち (回線が戻ったら送ります)",
+    rejected: "送信できませんでした",
+    cancelled: "送信を取りやめました",
+    withdrawn: "送信後に取り下げました — 受付番号",
+    ticket: "お問い合わせ番号",
+  },
+  en: {
+    sent: "Sent to support — receipt",
+    queued: "Waiting to be sent (it goes when the line is back)",
+    rejected: "Could not be sent",
+    cancelled: "Sending was cancelled",
+    withdrawn: "Withdrawn after sending — receipt",
+    ticket: "ticket",
+  },
+} as const;
+
+/** One line per send: the receipt code first, as the customer reads it out. */
+function sendLines(report: Report, lang: Lang): string[] {
+  const w = SEND_WORDS[lang];
+  return sendsOf(report).map((s) => {
+    const receipt = s.receipt ? ` ${s.receipt}` : "";
+    const when = s.sentAt ?? s.consentedAt;
+    const ticket = s.ticket ? `, ${w.ticket} ${s.ticket}` : "";
+    const note = s.status === "rejected" && s.note ? ` (${s.note})` : "";
+    return `${w[s.status]}${receipt}${note}  [${when}${ticket}]`;
+  });
 }

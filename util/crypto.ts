@@ -1,7 +1,8 @@
 /**
  * The kit's one crypto module: SHA-256, strict base64, and Ed25519 keys, signatures and key
  * ids, all through WebCrypto so it works the same in a compiled binary. Licences, manifest
- * signatures, status documents and release sums all sign and verify through here.
+ * signatures, status documents and release sums all sign and verify through here; TLS pins
+ * of the collector are hashed here too.
  *
  * @example
  * ```ts
@@ -15,6 +16,8 @@
  *
  * @module
  */
+
+import { X509Certificate } from "node:crypto";
 
 /** The fixed 12-byte SPKI header of an Ed25519 public key (RFC 8410). */
 const SPKI_PREFIX = [0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00];
@@ -176,5 +179,37 @@ export async function verifyEd25519(
     );
   } catch {
     return false;
+  }
+}
+
+/**
+ * The base64 SHA-256 of a certificate's SubjectPublicKeyInfo: the public-key pin a brand
+ * names for its collector (the form of HPKP, and of
+ * `openssl x509 -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64`).
+ *
+ * @param cert DER bytes or PEM text of one certificate
+ * @throws {TypeError} when `cert` is not a certificate
+ */
+export async function spkiSha256(cert: Uint8Array | string): Promise<string> {
+  const der = x509(cert).publicKey.export({ type: "spki", format: "der" });
+  const hash = await crypto.subtle.digest("SHA-256", new Uint8Array(der));
+  return toBase64(new Uint8Array(hash));
+}
+
+/**
+ * The hex SHA-256 of a certificate's DER bytes (its SHA-256 fingerprint).
+ *
+ * @param cert DER bytes or PEM text of one certificate
+ * @throws {TypeError} when `cert` is not a certificate
+ */
+export async function certSha256(cert: Uint8Array | string): Promise<string> {
+  return await sha256Hex(new Uint8Array(x509(cert).raw));
+}
+
+function x509(cert: Uint8Array | string): X509Certificate {
+  try {
+    return new X509Certificate(cert);
+  } catch (e) {
+    throw new TypeError(`Not an X.509 certificate (${(e as Error).message})`);
   }
 }

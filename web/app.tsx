@@ -15,6 +15,7 @@ import type { AppOptions } from "./options.ts";
 import { messagePage } from "./pages/message.tsx";
 import { appRoutes } from "./routes_app.tsx";
 import { viewRoutes } from "./routes_view.tsx";
+import { sendRoutes } from "./routes_send.tsx";
 import type { Localized } from "../util/text.ts";
 
 export type { AppOptions } from "./options.ts";
@@ -63,6 +64,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
       csrf: opts.guard.csrf,
       nonce: c.get("nonce"),
       here: url.pathname + url.search,
+      sending: opts.send !== undefined,
     };
   };
 
@@ -97,6 +99,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
     );
   });
   viewRoutes(app, opts, ctxOf);
+  if (opts.send) sendRoutes(app, opts, opts.send, ctxOf);
   if (opts.app) appRoutes(app, opts, opts.app, ctxOf);
 
   app.notFound(async (c) =>

@@ -12,6 +12,10 @@ import { ReportLibrary } from "./library.ts";
 import { serveUntilDone } from "./serve_until_done.ts";
 import { parseCommandArgs } from "../util/args.ts";
 import type { Command } from "../session/command.ts";
+import { dataFolderOrNull } from "../session/send/data_folder.ts";
+
+/** How often the open app retries reports waiting for the line, ms. */
+export const APP_RETRY_MS = 20_000;
 
 /**
  * Serves app mode until Quit or Ctrl-C. Exit 0. The terms, consent, licence and OS policy are
@@ -43,6 +47,8 @@ export const appCommand: Command = async (args, io, ctx) => {
       en: `Cannot create --out "${outDir}": ${(e as Error).message}`,
     });
   }
+  // Without a data folder there is no queue: the pages then offer no sending.
+  const dataDir = dataFolderOrNull(brand.id, io.env);
   await serveUntilDone({
     io,
     noOpen: values["no-open"] ?? false,
@@ -52,6 +58,7 @@ export const appCommand: Command = async (args, io, ctx) => {
       library: new ReportLibrary([outDir]),
       now: ctx.now,
       app: { configDir: ctx.configDir, outDir, config, probes, sourceOf },
+      send: dataDir ? { dataDir, configDir: ctx.configDir, autoRetryMs: APP_RETRY_MS } : undefined,
     },
   });
   return EXIT.ok;

@@ -24,6 +24,8 @@ export interface PageCtx {
   nonce: string;
   /** Path and query of this request. */
   here: string;
+  /** True when reports can be sent to support from these pages. */
+  sending?: boolean;
 }
 
 const LANG_COOKIE = "kiriwake_lang";

@@ -10,6 +10,19 @@ import type { Probe } from "../probes/types.ts";
 import type { GuardConfig } from "./guards.ts";
 import type { ReportLibrary } from "./library.ts";
 import type { Lang } from "../util/text.ts";
+import type { Requester } from "../session/send/collector_client.ts";
+
+/** What sending from the browser needs (app and view mode alike). */
+export interface WebSendOptions {
+  /** The per-user data folder (the send queue, the status document). */
+  dataDir: string;
+  /** The per-user config directory (the installed licence goes with a send). */
+  configDir: string;
+  /** In app mode, how often waiting reports are retried while the app is open, ms (0: never). */
+  autoRetryMs?: number;
+  /** Replaces the network in tests. */
+  request?: Requester;
+}
 
 /** What app mode (running from the browser) needs besides the view. */
 export interface AppModeOptions {
@@ -36,6 +49,8 @@ export interface AppOptions {
   library: ReportLibrary;
   /** Present in app mode. */
   app?: AppModeOptions;
+  /** Present when reports may be sent to support from these pages. */
+  send?: WebSendOptions;
   /** Called when the customer presses Quit (after the page is sent and runs are stopped). */
   onQuit?: () => void;
   /**

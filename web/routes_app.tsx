@@ -23,6 +23,8 @@ import { progressPage } from "./pages/progress_page.tsx";
 import { termsPage } from "./pages/terms_page.tsx";
 import { RunManager, type StartSession, type WebEvent } from "./runs.ts";
 import { DATA_CATEGORIES } from "../util/data_categories.ts";
+import { ProviderStatus } from "./provider_status.ts";
+import { SendRetrier } from "./send_retrier.ts";
 
 /** Adds the app-mode routes to `app`. */
 export function appRoutes(
@@ -37,6 +39,19 @@ export function appRoutes(
   const lib = opts.library;
   lib.addRoot(mode.outDir);
   opts.beforeQuit?.push(() => runs.stop("quit"));
+  // The provider's signed status (a suspended licence blocks the start) and, while the app is
+  // open, the queue of reports that waited for the line.
+  const send = opts.send;
+  const status = send ? new ProviderStatus(opts.brand, send.dataDir, now, send.request) : null;
+  if (send?.autoRetryMs) {
+    const retrier = new SendRetrier(
+      { brand: opts.brand, dataDir: send.dataDir, now, request: send.request },
+      send.autoRetryMs,
+      () => runs.running !== null,
+    );
+    retrier.start();
+    opts.beforeQuit?.push(() => retrier.stop());
+  }
 
   app.get("/", async (c) => {
     const ctx = ctxOf(c);
@@ -49,12 +64,14 @@ export function appRoutes(
       if (!(e instanceof RefusedError)) throw e;
       blocked = e.text;
     }
+    const verdict = grant && status ? await status.verdict(grant.licence) : null;
+    if (verdict?.refusal) blocked = verdict.refusal;
     const running = runs.running;
     return c.html(
       await appHomePage(ctx, {
         consented: grant !== null,
         blocked,
-        warnings: grant?.warnings ?? [],
+        warnings: [...(grant?.warnings ?? []), ...(verdict?.announcements ?? [])],
         probes: mode.probes,
         entries: await lib.list(),
         runningHref: running ? `/run/${running.id}` : undefined,
@@ -105,6 +122,8 @@ export function appRoutes(
     const ctx = ctxOf(c);
     const grant = await storedGrant(place, ctx.lang);
     if (!grant) return c.redirect("/terms", 303);
+    const refusal = status ? (await status.verdict(grant.licence)).refusal : null;
+    if (refusal) throw new RefusedError(refusal);
     const start: StartSession = async (signal, onEvent) => {
       // One id for the report and its folder: the customer reads it out on the phone.
       const id = reportId(now());

@@ -12,6 +12,7 @@ import { serveUntilDone } from "./serve_until_done.ts";
 import { readVerifiedReport } from "../report/verify.ts";
 import { parseCommandArgs } from "../util/args.ts";
 import type { Command } from "../session/command.ts";
+import { dataFolderOrNull } from "../session/send/data_folder.ts";
 
 /** Serves the named reports until Quit or Ctrl-C. Exit 0; 4 for an invalid report. */
 export const viewCommand: Command = async (args, io, ctx) => {
@@ -39,6 +40,7 @@ export const viewCommand: Command = async (args, io, ctx) => {
       files.push(p);
     }
   }
+  const dataDir = dataFolderOrNull(ctx.brand.id, io.env);
   await serveUntilDone({
     io,
     noOpen: values["no-open"] ?? false,
@@ -47,6 +49,7 @@ export const viewCommand: Command = async (args, io, ctx) => {
       lang: ctx.lang,
       library: new ReportLibrary(dirs, files),
       now: ctx.now,
+      send: dataDir ? { dataDir, configDir: ctx.configDir } : undefined,
     },
   });
   return EXIT.ok;

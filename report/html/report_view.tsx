@@ -15,6 +15,7 @@ import { EvidenceAppendix, FindingsSection } from "./findings_section.tsx";
 import { UI } from "./i18n.ts";
 import { MetaSection } from "./meta_section.tsx";
 import { probeAnchor, ProbesSection } from "./probe_section.tsx";
+import { SendSection } from "./send_section.tsx";
 import { VerdictSection } from "./verdict_section.tsx";
 import type { Lang, Localized } from "../../util/text.ts";
 
@@ -42,8 +43,8 @@ export interface ReportViewProps {
   verified?: boolean;
   /** Where the report file is on this computer (app mode). */
   savedAt?: string;
-  /** The face's send-to-support control, placed with the advice. */
-  sendSlot?: Child;
+  /** What the web view offers after the verdict (sending to support), placed with the advice; the single file has none. */
+  actions?: Child;
 }
 
 /** The report, or the asked-for part of it. */
@@ -63,8 +64,9 @@ export function ReportView(props: ReportViewProps) {
               report={report}
               lang={lang}
               support={props.support}
-              sendSlot={props.sendSlot}
+              sendSlot={props.actions}
             />
+            <SendSection report={report} lang={lang} />
             {links ? <Downloads links={links} lang={lang} savedAt={props.savedAt} /> : null}
             <FindingsSection
               report={report}

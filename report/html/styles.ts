@@ -159,6 +159,14 @@ ul.plain{list-style:none;padding:0;margin:0}
 .digest{overflow-wrap:anywhere}
 .verified{color:var(--ok);font-weight:600;margin:0 0 4px}
 .banner{border-radius:10px;padding:12px 16px;margin:12px 0;background:var(--warn-bg);color:#5c3300;border:1px solid #f0d3a0}
+.receipt{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"DejaVu Sans Mono",monospace;font-size:2.4em;font-weight:700;letter-spacing:.08em;margin:4px 0;color:var(--ink)}
+.preview{display:grid;grid-template-columns:minmax(8em,max-content) 1fr;gap:6px 18px;margin:12px 0}
+.preview dt{color:var(--muted)}
+.preview dd{margin:0;word-break:break-word}
+.preview div{display:contents}
+.send-form input[type=text]{font:inherit;padding:8px 10px;border:1px solid var(--line);border-radius:8px;width:min(100%,24em)}
+.send+.send{border-top:1px solid var(--line);margin-top:12px;padding-top:8px}
+.send-facts{font-size:.9em;margin:4px 0}
 .banner.error{background:var(--fail-bg);color:#7d1711;border-color:#f3c4c0}
 .actions{display:flex;gap:10px;flex-wrap:wrap;align-items:center;margin:12px 0}
 .button,button{display:inline-block;font:inherit;border-radius:10px;padding:10px 20px;border:1px solid var(--accent);background:var(--accent);color:var(--accent-ink);text-decoration:none;cursor:pointer;font-weight:600}

@@ -19,10 +19,17 @@ export interface CliServer {
   stop(): Promise<number>;
 }
 
-/** Runs `deno run -A main.ts ...args` with `env` and waits for the URL line. */
-export async function startCli(args: string[], env: Record<string, string>): Promise<CliServer> {
+/**
+ * Runs `deno run -A main.ts ...args` with `env` and waits for the URL line. `entry` replaces
+ * `main.ts` (e.g. `tests/support/branded_main.ts` for a provider's brand).
+ */
+export async function startCli(
+  args: string[],
+  env: Record<string, string>,
+  entry = MAIN,
+): Promise<CliServer> {
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "--unstable-worker-options", "--unstable-net", MAIN, ...args],
+    args: ["run", "-A", "--unstable-worker-options", "--unstable-net", entry, ...args],
     env: { ...env, NO_COLOR: "1" },
     stdin: "null",
     stdout: "piped",

@@ -17,10 +17,17 @@ import { readVerifiedReport } from "../../report/verify.ts";
 import { type LoopbackOutcome, plant, runAgainstLoopback } from "../support/loopback_run.ts";
 import { collectOutputs, findLeaks, type Secret } from "../support/rendered_outputs.ts";
 import { MAIN } from "../support/kit.ts";
+import { BRAND } from "../../brand/brand.ts";
 import { denoCacheEnv } from "../support/loopback_run.ts";
 
 const hex = () => crypto.randomUUID().slice(0, 8);
-const CONSENT = ["--accept-terms", "1.0", "--consent", "device,network,measurements", "--json"];
+const CONSENT = [
+  "--accept-terms",
+  BRAND.terms.version,
+  "--consent",
+  "device,network,measurements",
+  "--json",
+];
 
 /** The machine's identifiers as the kit's process saw them, found independently of the kit. */
 function machineSecrets(seen: LoopbackOutcome["seen"], user: string): Secret[] {

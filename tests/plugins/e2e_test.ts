@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { hostilePlugins, writeManifest } from "../../plugins/testing.ts";
 import { readVerifiedReport } from "../../report/verify.ts";
+import { BRAND } from "../../brand/brand.ts";
 import { startLoopbackTargets } from "../support/loopback_targets.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -53,7 +54,7 @@ Deno.test({
           join(ROOT, "main.ts"),
           "run",
           "--accept-terms",
-          "1.0",
+          BRAND.terms.version,
           "--consent",
           "all",
           "--config",

@@ -233,6 +233,13 @@ Deno.test("the collector app over PGlite", async (t) => {
             await (await api.get("/metrics")).text(),
             /licence_refused_total\{reason="revoked"\} 1/,
           );
+          // A brand with status keys serves only what they signed.
+          const keyed = await open({}, {
+            brand: { ...lic.brand, status: { publicKeys: [(await generateEd25519()).publicKey] } },
+            statusPath,
+          });
+          assert.match((await keyed.status.refresh())!, /not used \(unknown-key\)/);
+          assert.equal((await client(keyed).get("/v1/status")).status, 404);
           // A broken new file is reported and the last good document stays in force.
           await Deno.writeTextFile(statusPath, "{broken");
           await Deno.utime(statusPath, new Date(), new Date(Date.now() + 5000));

@@ -7,6 +7,7 @@
 import type { Child } from "hono/jsx";
 import { Document, toHtml } from "../../report/html/document.tsx";
 import { UI } from "../../report/html/i18n.ts";
+import { SEND_UI } from "../../report/html/send_i18n.ts";
 import { type PageCtx, withLang } from "../context.ts";
 import { CsrfField } from "./forms.tsx";
 
@@ -51,6 +52,7 @@ export function page(ctx: PageCtx, opts: PageOptions, body: Child): Promise<stri
           <nav class="nav">
             <a href="/">{UI.home[lang]}</a>
             <a href="/compare">{UI.compare[lang]}</a>
+            {ctx.sending ? <a href="/sends">{SEND_UI.navLink[lang]}</a> : null}
             <a class="lang" href={withLang(ctx.here, other)} hreflang={other} lang={other}>
               {UI.language[lang]}
             </a>

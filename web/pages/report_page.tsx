@@ -9,6 +9,7 @@ import type { PageCtx } from "../context.ts";
 import type { OpenedReport } from "../library.ts";
 import { page } from "./layout.tsx";
 import { reportLinks } from "./links.ts";
+import { SendPanel } from "./send_panel.tsx";
 
 /** Renders `part` of the opened report. */
 export function reportPage(
@@ -19,6 +20,7 @@ export function reportPage(
 ): Promise<string> {
   const { lang } = ctx;
   const title = part === "verdict" ? UI.verdict[lang] : UI.details[lang];
+  const canSend = ctx.sending && ctx.brand.collector.urls.length > 0 && part === "verdict";
   return page(
     ctx,
     { title },
@@ -30,6 +32,7 @@ export function reportPage(
       support={ctx.brand.support}
       savedAt={savedAt}
       verified
+      actions={canSend ? <SendPanel ctx={ctx} report={opened.report} ref={opened.ref} /> : null}
     />,
   );
 }
