@@ -82,7 +82,7 @@ function Comparison(props: { ctx: PageCtx; a: Side; b: Side }) {
         ))}
       </div>
       <h2 class="section-title">{UI.pathTitle[lang]}</h2>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex={0} role="region" aria-label={UI.pathTitle[lang]}>
         <table class="grid-table compare-table">
           <thead>
             <tr>
@@ -112,7 +112,7 @@ function Comparison(props: { ctx: PageCtx; a: Side; b: Side }) {
         </table>
       </div>
       <h2 class="section-title">{W.numbers[lang]}</h2>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex={0} role="region" aria-label={W.numbers[lang]}>
         <table class="grid-table compare-table">
           <tbody>
             {figures.map(([label, f]) => (
@@ -126,7 +126,7 @@ function Comparison(props: { ctx: PageCtx; a: Side; b: Side }) {
         </table>
       </div>
       <h2 class="section-title">{UI.details[lang]}</h2>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex={0} role="region" aria-label={UI.details[lang]}>
         <table class="grid-table compare-table">
           <thead>
             <tr>
