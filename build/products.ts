@@ -25,8 +25,11 @@ export interface Product {
   trim: Readonly<Record<string, readonly string[]>>;
 }
 
-/** The npm packages of the customer's kit: schemas, web view and speed server, plugin transpiling. */
-const KIT_PACKAGES = ["zod", "hono", "sucrase"] as const;
+/**
+ * The npm packages of the customer's kit: schemas, web view and speed server, plugin
+ * transpiling, DNS messages on the wire.
+ */
+const KIT_PACKAGES = ["zod", "hono", "sucrase", "dns-packet"] as const;
 
 /**
  * What of those packages stays out (about 4.6 MB): zod's TypeScript sources (only its

@@ -111,8 +111,8 @@ export class Collector {
   }
 
   /**
-   * Accepts an upload body. `source` is the client's address (for the log only; the
-   * per-source limit is applied before the body is read).
+   * Accepts an upload body (the per-address limit is the route's, before the body is read;
+   * the per-licence limit is applied here, once the licence is verified).
    *
    * @throws {UploadRejected} for a refused upload (also `conflict` and `rate-limited`)
    * @throws {DatabaseUnavailableError} when the database cannot store it now

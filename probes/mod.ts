@@ -18,6 +18,7 @@ import { httpCaptiveProbe } from "./builtin/http_captive.ts";
 import { ipv6CompareProbe } from "./builtin/ipv6_compare.ts";
 import { ispAccessProbe } from "./builtin/isp_access.ts";
 import { netProxyProbe } from "./builtin/net_proxy.ts";
+import { netProxyCheckProbe } from "./builtin/net_proxy_check.ts";
 import { systemClockProbe } from "./builtin/system_clock.ts";
 import { ispThroughputProbe } from "./builtin/isp_throughput.ts";
 import { tlsInspectProbe } from "./builtin/tls_inspect.ts";
@@ -41,6 +42,7 @@ export const BUILTIN_PROBES = [
   ispAccessProbe,
   ipv6CompareProbe,
   netProxyProbe,
+  netProxyCheckProbe,
   httpCaptiveProbe,
   systemClockProbe,
   tlsInspectProbe,

@@ -7,12 +7,14 @@
  *
  * Slowness uses the configured limit (`dns.slowMs`, default 300 ms): a lookup precedes
  * every new connection, and 300 ms is already longer than the whole round trip the RPM
- * draft calls "poor" (200 ms, draft-ietf-ippm-responsiveness §1.2).
+ * draft calls "poor" (200 ms, draft-ietf-ippm-responsiveness §1.2). It is the device's
+ * resolver that is slow only when public resolvers asked alongside are not.
  *
  * @module
  */
 import { advise, CONTACT_PROVIDER, RESTART_ROUTER } from "./advice.ts";
 import { type DnsView, dnsView, failedLookup, isAnswer, type Lookup, median } from "./dns_view.ts";
+import { dnsTypeFailed } from "./dns_types.ts";
 import { lossSigns } from "./loss_signs.ts";
 import type { Rule, RuleFinding } from "./rule.ts";
 
@@ -160,7 +162,14 @@ export const dnsSlow: Rule = (input) => {
   const own = v.lookups.filter((l) => l.own && l.ok);
   const m = median(own.map((l) => l.ms));
   if (m === null || m <= v.slowMs) return [];
-  return [slowFinding(v, own, m)];
+  // Public resolvers asked alongside and just as slow: the wait is on this side (a busy
+  // device, a slow line — which the path rules judge), not in the device's resolver.
+  const reference = median(v.lookups.filter((l) => l.public && l.ok).map((l) => l.ms));
+  if (reference !== null && reference > v.slowMs) return [];
+  // Slow because the resolver fails one record type and the OS resolver waits for it: a
+  // symptom of that fault, which explains failed and slow lookups alike.
+  const typeFault = dnsTypeFailed(input).length > 0;
+  return [{ ...slowFinding(v, own, m), ...(typeFault ? { symptom: "names" as const } : {}) }];
 };
 
 function slowFinding(v: DnsView, own: Lookup[], m: number): RuleFinding {

@@ -150,3 +150,15 @@ Deno.test("the DNS rules tell a failing resolver from a lying one only through t
   const onlyCompare = inputOf(compare("nxdomain"));
   assert.deepEqual(ids(ownResolverFailed(onlyCompare)), ["dns.system-resolver-failed"]);
 });
+
+Deno.test("dns.slow needs public resolvers asked alongside to be quicker", () => {
+  const resolve = (publicMs: number) =>
+    dnsResolve(["www", "app"].flatMap((name) => [
+      lookup(name, "system", { answers: ["198.18.0.20"], ms: 400 }),
+      lookup(name, "provider", { answers: ["198.18.0.20"], ms: 400 }, { type: "A" }),
+      lookup(name, "public", { answers: ["198.18.0.20"], ms: publicMs }, { type: "A" }),
+    ]));
+  assert.deepEqual(dnsSlow(inputOf(resolve(20))).map((f) => f.id), ["dns.slow"]);
+  // Everything equally slow at once: the device (or the line) waited, not its resolver.
+  assert.deepEqual(dnsSlow(inputOf(resolve(400))), []);
+});

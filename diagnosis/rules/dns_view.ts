@@ -17,9 +17,22 @@ export interface Lookup {
   /** True for the device's own resolver (the system one, or a configured server). */
   own: boolean;
   /**
-   * True when the error tells "no such name" from "server failure" (the OS resolver does).
-   * `Deno.resolveDns` reports NXDOMAIN, NODATA, SERVFAIL and REFUSED alike as "no records
-   * found": its `no-data`/`nxdomain` become the ambiguous `no-records`.
+   * True for a resolver of the provider: the device's configured server (`dns.compare`) or
+   * one the config names as the provider's (`dns.resolve`).
+   */
+  provider: boolean;
+  /** True for a public resolver measured for comparison. */
+  public: boolean;
+  /** `A`, `AAAA`, or `any` (the OS resolver). */
+  type: string;
+  /** The answer's response code, when it was asked on the wire and answered. */
+  rcode: string | null;
+  /**
+   * True when the error tells "no such name" from "server failure": the OS resolver does,
+   * and so does every lookup asked on the wire (it has a response code, or none came).
+   * Reports made before the kit spoke DNS itself used `Deno.resolveDns`, which says
+   * NXDOMAIN, NODATA, SERVFAIL and REFUSED alike: their `no-data`/`nxdomain` become the
+   * ambiguous `no-records`.
    */
   precise: boolean;
   ok: boolean;
@@ -50,32 +63,47 @@ export function dnsView(input: RuleInput): DnsView | null {
   const configured = config && Array.isArray(config.servers)
     ? config.servers.filter((s): s is string => typeof s === "string")
     : null;
-  const lookups: Lookup[] = (resolve?.lookups ?? []).map((l) => ({
-    probe: "dns.resolve",
-    name: l.name,
-    resolver: l.resolver,
-    own: l.resolver === "system",
-    precise: l.resolver === "system",
-    ok: l.ok,
-    ms: l.ms,
-    answers: l.answers,
-    error: l.resolver !== "system" && isAnswer(l.error ?? null) ? "no-records" : l.error ?? null,
-  }));
+  const lookups: Lookup[] = (resolve?.lookups ?? []).map((l) => {
+    // Reports from before the wire client have no `rcode` (nor `kind`) on their lookups.
+    const wire = (l as { rcode?: unknown }).rcode !== undefined;
+    const precise = l.resolver === "system" || wire;
+    const kind = (l as { kind?: string }).kind ?? (l.resolver === "system" ? "system" : null);
+    return {
+      probe: "dns.resolve",
+      name: l.name,
+      resolver: l.resolver,
+      own: l.resolver === "system",
+      provider: kind === "provider",
+      public: kind === "public",
+      type: l.type,
+      rcode: l.rcode ?? null,
+      precise,
+      ok: l.ok,
+      ms: l.ms,
+      answers: l.answers,
+      error: !precise && isAnswer(l.error ?? null) ? "no-records" : l.error ?? null,
+    };
+  });
   const publicAddrs: string[] = [];
   for (const r of listOf(compare, "resolvers")) {
     const kind = str(r.kind);
     if (kind === "public" && str(r.address)) publicAddrs.push(str(r.address)!);
     for (const l of listOf(r, "lookups")) {
+      const precise = "rcode" in l;
       lookups.push({
         probe: "dns.compare",
         name: str(l.name) ?? "?",
         resolver: str(r.name) ?? str(r.address) ?? "?",
         own: kind === "configured",
-        precise: false,
+        provider: kind === "configured",
+        public: kind === "public",
+        type: str(l.type) ?? "A",
+        rcode: str(l.rcode),
+        precise,
         ok: l.ok === true,
         ms: num(l.ms) ?? 0,
         answers: Array.isArray(l.answers) ? l.answers.filter((a) => typeof a === "string") : [],
-        error: isAnswer(str(l.error)) ? "no-records" : str(l.error),
+        error: !precise && isAnswer(str(l.error)) ? "no-records" : str(l.error),
       });
     }
   }

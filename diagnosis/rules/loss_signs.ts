@@ -40,15 +40,26 @@ export function lossSigns(input: RuleInput): string[] {
       }
     }
   }
-  const byResolver = new Map<string, { ok: number; timeout: number }>();
+  const byResolver = new Map<string, { ok: number; timeout: number; types: Set<string> }>();
+  const typeOk = new Map<string, number>();
   for (const l of measured(input, "dns.resolve")?.lookups ?? []) {
-    const c = byResolver.get(l.resolver) ?? { ok: 0, timeout: 0 };
-    if (l.ok) c.ok++;
-    else if (l.error === "timeout") c.timeout++;
+    const c = byResolver.get(l.resolver) ?? { ok: 0, timeout: 0, types: new Set() };
+    if (l.ok) {
+      c.ok++;
+      typeOk.set(`${l.resolver} ${l.type}`, (typeOk.get(`${l.resolver} ${l.type}`) ?? 0) + 1);
+    } else if (l.error === "timeout") {
+      c.timeout++;
+      c.types.add(l.type);
+    }
     byResolver.set(l.resolver, c);
   }
   for (const [name, c] of byResolver) {
-    if (c.ok > 0 && c.timeout > 0) signs.push(`dns.resolve ${name}: ${c.timeout} timeouts`);
+    // Every lookup of one record type timing out, none of another: a resolver that does not
+    // answer that type (dns_types.ts), not packets lost by chance, which take either type.
+    const oneType = c.types.size === 1 && !typeOk.has(`${name} ${[...c.types][0]}`);
+    if (c.ok > 0 && c.timeout > 0 && !oneType) {
+      signs.push(`dns.resolve ${name}: ${c.timeout} timeouts`);
+    }
   }
   return signs;
 }

@@ -12,9 +12,12 @@ import {
 } from "./dns.ts";
 import { captivePortal } from "./captive.ts";
 import { dnsAnswersWrong } from "./dns_answers.ts";
+import { dnsTypeFailed } from "./dns_types.ts";
 import { gatewayDelay, gatewayLoss, gatewayUnreachable } from "./gateway.ts";
+import { ipv4Broken } from "./ipv4.ts";
 import { ipv6Broken } from "./ipv6.ts";
 import { accessType, proxyInUse } from "./notes.ts";
+import { proxyFailed, proxyNeedsAuth } from "./proxy.ts";
 import { beyondAccess, bufferbloat, slowLine } from "./speed.ts";
 import { clockSkew, tlsFailed, tlsIntercepted } from "./trust.ts";
 import { wifiWeak } from "./wifi.ts";
@@ -46,6 +49,7 @@ export const RULES: readonly Rule[] = [
   dnsNotConfigured,
   ownResolverFailed,
   dnsAnswersWrong,
+  dnsTypeFailed,
   dnsAllFailed,
   dnsSlow,
   otherResolverSilent,
@@ -55,9 +59,12 @@ export const RULES: readonly Rule[] = [
   slowResponses,
   transferStalled,
   mtuBlackHole,
+  ipv4Broken,
   ipv6Broken,
   tlsFailed,
   accessType,
+  proxyFailed,
   proxyInUse,
+  proxyNeedsAuth,
   pluginResults,
 ];

@@ -54,8 +54,10 @@ export const proxyInUse: Rule = (input) => {
     confidence: "high",
     title: { ja: "プロキシを経由して通信しています", en: "Web traffic goes through a proxy" },
     detail: {
-      ja: "この端末は Web の通信をプロキシ経由で送るよう設定されています。",
-      en: "This device is set to send web traffic through a proxy.",
+      ja:
+        "この端末は Web の通信をプロキシ経由で送るよう設定されています。このツールの Web の測定はプロキシを通さず直接行い、プロキシ自体はそれとは別に確かめています。",
+      en:
+        "This device is set to send web traffic through a proxy. The kit's web measurements go directly, not through it; the proxy itself is checked on its own.",
     },
     advice: {
       ja: "心当たりがなければ、プロキシの設定を確かめてください。",

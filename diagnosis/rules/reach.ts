@@ -6,10 +6,13 @@
  * A segment none of whose targets answers on the path breaks the path there: everything
  * beyond it (and every resolver there) failing is its consequence. Targets that failed only
  * because their names did not resolve say nothing about the path; they are one DNS symptom.
+ * Targets tried only over an IP family found broken (`families.ts`, e.g. an IPv4 address
+ * while IPv4 fails and IPv6 works) are that finding's, not "a problem of those sites".
  *
  * @module
  */
 import { advise, CONTACT_PROVIDER, RESTART_ROUTER, SERVICE_SIDE } from "./advice.ts";
+import { brokenFamilies } from "./families.ts";
 import { lossSigns } from "./loss_signs.ts";
 import type { Rule, RuleFinding } from "./rule.ts";
 import { type TargetOutcome, targetOutcomes } from "./targets.ts";
@@ -27,11 +30,16 @@ const list = (ts: TargetOutcome[]) => [...new Set(ts.map((t) => t.name))].join("
 export const unreachable: Rule = (input) => {
   const all = targetOutcomes(input);
   const lossy = lossSigns(input).length > 0;
+  // Targets tried only over an IP family that is broken say that, not that they are down.
+  const broken = brokenFamilies(input);
+  const onlyBroken = (o: TargetOutcome) =>
+    !o.ok && o.families.length > 0 && o.families.every((f) => broken.has(f));
   const findings: RuleFinding[] = [];
   for (const seg of ["isp", "internet", "service"] as const) {
     // Name failures and stalls say nothing about whether packets get through.
     const judged = all.filter((o) =>
-      o.segment === seg && (o.ok || o.failure === "path" || o.failure === "refused")
+      o.segment === seg && (o.ok || o.failure === "path" || o.failure === "refused") &&
+      !onlyBroken(o)
     );
     const failed = judged.filter((o) => !o.ok);
     if (judged.length === 0 || failed.length === 0) continue;

@@ -36,22 +36,40 @@ export function inputOf(...results: ProbeResult[]): RuleInput {
 
 type Lookup = DnsResolveData["lookups"][number];
 
-/** A lookup: `ok` with `answers`, or failed with `error`. */
+/** What a lookup asked on the wire answers: the response code of an error. */
+const RCODE: Record<string, string | null> = {
+  "no-data": "NOERROR",
+  nxdomain: "NXDOMAIN",
+  servfail: "SERVFAIL",
+  refused: "REFUSED",
+};
+
+/**
+ * A lookup: `ok` with `answers`, or failed with `error`. Through a named resolver it was
+ * asked on the wire (`type` A unless given; `kind` `public` unless the name is `provider`),
+ * so its response code follows from the outcome (`timeout`: none).
+ */
 export function lookup(
   name: string,
   resolver: string,
   outcome: { answers: string[]; ms?: number } | { error: string; ms?: number },
+  opts: { type?: "A" | "AAAA"; kind?: "provider" | "public" } = {},
 ): Lookup {
   const ok = "answers" in outcome;
+  const system = resolver === "system";
   return {
     name,
     resolver,
-    server: resolver === "system" ? null : `${resolver}#53`,
-    type: resolver === "system" ? "any" : "A",
+    kind: system ? "system" : opts.kind ?? (resolver === "provider" ? "provider" : "public"),
+    server: system ? null : `${resolver}#53`,
+    type: system ? "any" : opts.type ?? "A",
     ok: ok || outcome.error === "no-data",
     ms: outcome.ms ?? 5,
     answers: ok ? outcome.answers : [],
     ...(ok ? {} : { error: outcome.error }),
+    rcode: system ? null : ok ? "NOERROR" : RCODE[outcome.error] ?? null,
+    flags: system ? null : { aa: false, tc: false, rd: true, ra: true, ad: false, cd: false },
+    transport: system ? null : "udp",
   };
 }
 

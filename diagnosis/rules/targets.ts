@@ -32,6 +32,8 @@ export interface TargetOutcome {
   http?: HttpTimingData["targets"][number];
   /** TCP only: the slowest successful connect. */
   connectMs?: number | null;
+  /** The IP families it was tried over (empty when no address was found). */
+  families: (4 | 6)[];
 }
 
 /** Addresses no resolver gives for a public name: unspecified, loopback, sinkholes. */
@@ -65,6 +67,7 @@ export function targetOutcomes(input: RuleInput): TargetOutcome[] {
       error: t.error ?? t.attempts.find((a) => !a.ok)?.error ?? null,
       address,
       connectMs: okMs.length ? Math.min(...okMs) : null,
+      families: [...new Set(t.attempts.map((a) => a.family))],
     });
   }
   for (const t of measured(input, "http.timing")?.targets ?? []) {
@@ -81,6 +84,11 @@ export function targetOutcomes(input: RuleInput): TargetOutcome[] {
       error: t.error ?? null,
       address: t.address,
       http: t,
+      families: t.families?.length
+        ? [...new Set(t.families.map((f) => f.family))]
+        : t.address && ipFamily(t.address)
+        ? [ipFamily(t.address) as 4 | 6]
+        : [],
     });
   }
   return out;

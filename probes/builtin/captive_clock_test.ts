@@ -74,3 +74,26 @@ Deno.test("system.clock measures skew against Date headers and judges it", async
     });
   }
 });
+
+Deno.test({
+  name: "http.captive and system.clock go direct, whatever proxy the environment names",
+  // fetch() would send these through HTTP_PROXY; the kit checks proxies on their own.
+  permissions: { net: true, env: true, read: true },
+  async fn() {
+    const before = Deno.env.get("HTTP_PROXY");
+    Deno.env.set("HTTP_PROXY", "http://127.0.0.1:9");
+    try {
+      await withServer(() => new Response(null, { status: 204 }), async (base) => {
+        const r = await httpCaptiveProbe.run(captive(base));
+        assert.equal(r.data.verdict, "open");
+        const c = await systemClockProbe.run(
+          testContext({ config: { clock: { urls: [`${base}/`] } } }),
+        );
+        assert.notEqual(c.data.skewMs, null);
+      });
+    } finally {
+      if (before === undefined) Deno.env.delete("HTTP_PROXY");
+      else Deno.env.set("HTTP_PROXY", before);
+    }
+  },
+});

@@ -1,21 +1,32 @@
 /**
- * `dns.compare`: resolves the same names through the configured resolvers (from
- * `dns.config`) and through public ones, so "the provider's DNS is slow, silent or answers
- * differently" is told apart from "DNS is fine" and from "no DNS at all gets through".
+ * `dns.compare`: resolves the same names, A and AAAA, through the configured resolvers (from
+ * `dns.config`) and through public ones, on the wire, so "the provider's DNS is slow, silent,
+ * answers differently, or fails one record type" is told apart from "DNS is fine" and from
+ * "no DNS at all gets through". Every lookup keeps its response code, flags and time: a grid
+ * of resolver × name × type.
  *
  * @module
  */
 import { z } from "zod";
 import type { DnsConfigData } from "./dns_config.ts";
+import { dnsFlagsSchema, flagText } from "./dns_resolve.ts";
+import { resolverLookup } from "../lib/lookup.ts";
+import { QUERY_TYPES } from "../lib/dns_message.ts";
 import { defineProbe, type ProbeContext, type ProbeOutcome } from "../types.ts";
 import { SkipProbe } from "../types.ts";
 
 const lookupSchema = z.object({
   name: z.string(),
+  type: z.enum(QUERY_TYPES),
+  /** NOERROR (with or without records). */
   ok: z.boolean(),
   ms: z.number(),
   answers: z.array(z.string()),
+  /** `no-data`, `nxdomain`, `servfail`, `refused`, `timeout`, … */
   error: z.string().optional(),
+  rcode: z.string().nullable(),
+  flags: dnsFlagsSchema.nullable(),
+  transport: z.enum(["udp", "tcp"]),
 }).strict();
 
 const resolverSchema = z.object({
@@ -34,6 +45,7 @@ const dataSchema = z.object({
     "fine",
     "configured-slow",
     "configured-broken",
+    "configured-fails-type",
     "configured-differs",
     "all-broken",
     "no-configured",
@@ -44,34 +56,7 @@ const dataSchema = z.object({
 /** The data `dns.compare` records. */
 export type DnsCompareData = z.infer<typeof dataSchema>;
 type ResolverResult = z.infer<typeof resolverSchema>;
-
-/** Resolves `name` (A) through one server, timed; never throws. */
-async function lookup(
-  ctx: ProbeContext,
-  name: string,
-  ipAddr: string,
-  port: number,
-  timeoutMs: number,
-) {
-  const started = performance.now();
-  const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(timeoutMs)]);
-  try {
-    // without a signal Deno waits ~15 s on a server that never answers
-    const answers = await Deno.resolveDns(name, "A", { nameServer: { ipAddr, port }, signal });
-    return { name, ok: true, ms: since(started), answers: answers.sort() };
-  } catch (e) {
-    const error = signal.aborted
-      ? "timeout"
-      : e instanceof Deno.errors.NotFound
-      ? "nxdomain"
-      : (e as Error).message;
-    return { name, ok: false, ms: since(started), answers: [], error };
-  }
-}
-
-function since(t: number): number {
-  return Math.round((performance.now() - t) * 10) / 10;
-}
+type Lookup = z.infer<typeof lookupSchema>;
 
 function median(xs: number[]): number | null {
   if (xs.length === 0) return null;
@@ -88,11 +73,31 @@ async function measure(
   r: { name: string; address: string; port: number; kind: "configured" | "public" },
 ): Promise<ResolverResult> {
   const { names, timeoutMs } = ctx.config.dnsCompare;
-  const lookups = [];
-  for (const n of names) lookups.push(await lookup(ctx, n, r.address, r.port, timeoutMs));
+  const lookups: Lookup[] = [];
+  // One name after another (both types at once): a resolver is asked what a browser asks.
+  for (const name of names) {
+    lookups.push(
+      ...await Promise.all(QUERY_TYPES.map(async (type) => {
+        const l = await resolverLookup(name, type, r, timeoutMs, ctx.signal);
+        return {
+          name,
+          type,
+          ok: l.ok,
+          ms: l.ms,
+          answers: [...l.addresses].sort(),
+          ...(l.error ? { error: l.error } : {}),
+          rcode: l.rcode,
+          flags: l.flags,
+          transport: l.transport,
+        };
+      })),
+    );
+  }
   const ok = lookups.filter((l) => l.ok);
   return { ...r, lookups, okCount: ok.length, medianMs: median(ok.map((l) => l.ms)) };
 }
+
+const key = (l: { name: string; type?: string }) => `${l.name} ${l.type ?? "A"}`;
 
 /** Judges the comparison; pure, so every verdict is testable without a network. */
 export function judgeDns(resolvers: ResolverResult[], slowMs: number): DnsCompareData["verdict"] {
@@ -100,17 +105,30 @@ export function judgeDns(resolvers: ResolverResult[], slowMs: number): DnsCompar
   const pub = resolvers.filter((r) => r.kind === "public");
   const pubOk = pub.some((r) => r.okCount > 0);
   if (conf.length === 0) return pubOk ? "no-configured" : "all-broken";
+  const publicAnswered = (l: { name: string; type?: string }) =>
+    pub.some((p) => p.lookups.some((o) => key(o) === key(l) && o.ok));
   // NXDOMAIN or a sinkhole for a name public DNS resolves is an answer, just a wrong one
   const differs = conf.some((c) =>
-    c.lookups.some((l, i) => {
-      const answeredByPublic = pub.some((p) => p.lookups[i]?.ok);
-      return answeredByPublic &&
-        ((!l.ok && l.error === "nxdomain") || (l.ok && l.answers.every((a) => BOGUS.test(a))));
-    })
+    c.lookups.some((l) =>
+      publicAnswered(l) &&
+      ((!l.ok && l.error === "nxdomain" && !c.lookups.some((o) => o.name === l.name && o.ok)) ||
+        (l.ok && l.type !== "AAAA" && l.answers.length > 0 &&
+          l.answers.every((a) => BOGUS.test(a))))
+    )
   );
   if (differs) return "configured-differs";
   const confOk = conf.filter((r) => r.okCount > 0);
   if (confOk.length === 0) return pubOk ? "configured-broken" : "all-broken";
+  // One record type fails wherever it is asked, the other works, public DNS answers both.
+  const failsType = conf.some((c) =>
+    QUERY_TYPES.some((t) => {
+      const mine = c.lookups.filter((l) => (l.type ?? "A") === t);
+      const other = c.lookups.filter((l) => (l.type ?? "A") !== t);
+      return mine.length > 0 && other.length > 0 && mine.every((l) => !l.ok) &&
+        other.every((l) => l.ok) && mine.some(publicAnswered);
+    })
+  );
+  if (failsType) return "configured-fails-type";
   const confMedian = median(confOk.map((r) => r.medianMs!)) ?? 0;
   const pubMedian = median(pub.filter((r) => r.okCount > 0).map((r) => r.medianMs!));
   if (confMedian > slowMs && (pubMedian === null || pubMedian <= slowMs)) return "configured-slow";
@@ -136,6 +154,11 @@ const SUMMARY: Record<
     status: "fail",
     ja: "設定された DNS が応答しません (公開 DNS は応答)",
     en: "The configured DNS does not answer (public DNS does)",
+  },
+  "configured-fails-type": {
+    status: "warn",
+    ja: "設定された DNS が一部の種類 (A または AAAA) の問い合わせに失敗します（公開 DNS は応答）",
+    en: "The configured DNS fails lookups of one record type (A or AAAA) that public DNS answers",
   },
   "configured-differs": {
     status: "warn",
@@ -208,7 +231,16 @@ export const dnsCompareProbe = defineProbe({
       status: s.status,
       summary: { ja: `${s.ja} (${times})`, en: `${s.en} (${times})` },
       data: { resolvers, verdict, notes },
-      evidence: [{ label: "dns.compare", text: times }],
+      evidence: [{
+        label: "dns.compare",
+        text: resolvers.flatMap((r) =>
+          r.lookups.map((l) =>
+            `@${r.name} (${r.kind}) ${l.name} ${l.type}: ${l.rcode ?? l.error ?? "?"} ${
+              l.answers.join(",") || (l.rcode ? "(no data)" : "")
+            }${flagText(l.flags)}${l.transport === "tcp" ? " tcp" : ""} ${l.ms}ms`
+          )
+        ).join("\n"),
+      }],
     };
   },
 });

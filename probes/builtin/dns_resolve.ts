@@ -1,23 +1,41 @@
 /**
- * `dns.resolve`: resolves the configured names through the system resolver and through
- * each configured resolver, timing every lookup.
+ * `dns.resolve`: resolves the configured names through the system resolver (getaddrinfo:
+ * what applications see) and, on the wire, through each configured resolver for A and AAAA,
+ * timing every lookup and keeping each answer's response code and flags.
  *
  * @module
  */
 import { z } from "zod";
-import { resolverLookup, systemLookup } from "../lib/lookup.ts";
+import { resolverLookup, systemLookup, type WireLookupResult } from "../lib/lookup.ts";
 import { defineProbe, SkipProbe } from "../types.ts";
+
+/** The header flags of a DNS answer (`probes/lib/dns_message.ts`). */
+export const dnsFlagsSchema = z.object({
+  aa: z.boolean(),
+  tc: z.boolean(),
+  rd: z.boolean(),
+  ra: z.boolean(),
+  ad: z.boolean(),
+  cd: z.boolean(),
+}).strict();
 
 const lookupSchema = z.object({
   name: z.string(),
   /** `system`, or the configured resolver's name. */
   resolver: z.string(),
+  /** `system` (getaddrinfo), or the configured resolver's kind. */
+  kind: z.enum(["system", "provider", "public"]),
   server: z.string().nullable(),
   type: z.enum(["A", "AAAA", "any"]),
   ok: z.boolean(),
   ms: z.number(),
   answers: z.array(z.string()),
   error: z.string().optional(),
+  /** The answer's response code (`NOERROR`, `SERVFAIL`, …); null: the OS resolver, or no answer. */
+  rcode: z.string().nullable(),
+  flags: dnsFlagsSchema.nullable(),
+  /** How the answer came; null for the OS resolver. */
+  transport: z.enum(["udp", "tcp"]).nullable(),
 });
 const schema = z.object({ lookups: z.array(lookupSchema), slowMs: z.number() });
 /** Data of `dns.resolve`. */
@@ -51,7 +69,17 @@ export const dnsResolveProbe = defineProbe({
       if (useSystemResolver) {
         jobs.push(async () => {
           const r = await systemLookup(name, timeoutMs, ctx.signal);
-          return { name, resolver: "system", server: null, type: "any", ...toFields(r) };
+          return {
+            name,
+            resolver: "system",
+            kind: "system",
+            server: null,
+            type: "any",
+            ...toFields(r),
+            rcode: null,
+            flags: null,
+            transport: null,
+          };
         });
       }
       for (const res of resolvers) {
@@ -61,9 +89,11 @@ export const dnsResolveProbe = defineProbe({
             return {
               name,
               resolver: res.name,
+              kind: res.kind,
               server: `${res.address}#${res.port}`,
               type,
               ...toFields(r),
+              ...wireFields(r),
             };
           });
         }
@@ -103,9 +133,9 @@ export const dnsResolveProbe = defineProbe({
       evidence: [{
         label: "lookups",
         text: lookups.map((l) =>
-          `${l.name} ${l.type} @${l.server ?? "system"}: ${
+          `${l.name} ${l.type} @${l.server ?? "system"}: ${l.rcode ?? ""}${l.rcode ? " " : ""}${
             l.ok ? l.answers.join(",") || "(no data)" : l.error
-          } ${l.ms}ms`
+          }${flagText(l.flags)}${l.transport === "tcp" ? " tcp" : ""} ${l.ms}ms`
         ).join("\n"),
       }],
     };
@@ -114,4 +144,15 @@ export const dnsResolveProbe = defineProbe({
 
 function toFields(r: { ok: boolean; addresses: string[]; ms: number; error?: string }) {
   return { ok: r.ok, ms: r.ms, answers: r.addresses, ...(r.error ? { error: r.error } : {}) };
+}
+
+function wireFields(r: WireLookupResult) {
+  return { rcode: r.rcode, flags: r.flags, transport: r.transport };
+}
+
+/** ` [ra ad]`: the flags set, as dig prints them. */
+export function flagText(flags: z.infer<typeof dnsFlagsSchema> | null): string {
+  if (!flags) return "";
+  const set = (["aa", "tc", "rd", "ra", "ad", "cd"] as const).filter((f) => flags[f]);
+  return set.length ? ` [${set.join(" ")}]` : "";
 }

@@ -6,6 +6,7 @@
  * @module
  */
 import { z } from "zod";
+import { directFetch } from "../lib/direct_fetch.ts";
 import { defineProbe, type ProbeOutcome } from "../types.ts";
 import { SkipProbe } from "../types.ts";
 
@@ -49,8 +50,8 @@ export const httpCaptiveProbe = defineProbe({
     const base = { url, expectStatus, status: null, location: null, bodyBytes: null };
     let res: Response;
     try {
-      res = await fetch(url, {
-        redirect: "manual",
+      // Directly, as the other web probes: a proxy set in the environment is checked on its own.
+      res = await directFetch(url, {
         signal: AbortSignal.any([ctx.signal, AbortSignal.timeout(timeoutMs)]),
       });
     } catch (e) {

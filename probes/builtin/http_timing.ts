@@ -1,14 +1,35 @@
 /**
  * `http.timing`: requests each configured URL and times DNS, TCP, TLS and time to first
- * byte; records status, TLS version and certificate expiry.
+ * byte; records status, TLS version and certificate expiry. Requests go directly to the
+ * server: when the device is set to use a proxy (`net.proxy`), the data and the evidence say
+ * that these requests bypassed it, and `net.proxy.check` measures through it.
  *
  * @module
  */
 import { z } from "zod";
-import { timeHttp } from "../lib/http_phases.ts";
-import { defineProbe, SkipProbe } from "../types.ts";
+import type { ProxyData } from "./net_proxy.ts";
+import { fallbackSchema } from "../lib/happy_eyeballs.ts";
+import { timeHttpFamilies } from "../lib/http_families.ts";
+import { defineProbe, type Evidence, SkipProbe } from "../types.ts";
 
 const n = z.number().nullable();
+
+/** One address family's request of a target. */
+const familySchema = z.object({
+  family: z.union([z.literal(4), z.literal(6)]),
+  address: z.string(),
+  /** The request completed (any status). */
+  ok: z.boolean(),
+  failedAt: z.enum(["dns", "connect", "tls", "request"]).optional(),
+  error: z.string().optional(),
+  connectMs: n,
+  ttfbMs: n,
+  totalMs: n,
+  status: n,
+  /** From the start to the answer or the failure. */
+  ms: z.number(),
+});
+
 const target = z.object({
   name: z.string(),
   url: z.string(),
@@ -34,8 +55,25 @@ const target = z.object({
   certIssuer: z.string().nullable(),
   certNotAfter: z.string().nullable(),
   certDaysLeft: n,
+  /**
+   * The request over each family the name has, at once; the fields above are the one a
+   * browser would have used (the first family to connect). Absent in older reports.
+   */
+  families: z.array(familySchema).optional(),
+  /** The family an application tries first. */
+  preferredFamily: z.union([z.literal(4), z.literal(6)]).nullable().optional(),
+  /** What the preferred family failing costs; null unless both families were tried. */
+  fallback: fallbackSchema.nullable().optional(),
 });
-const schema = z.object({ targets: z.array(target), slowMs: z.number() });
+const schema = z.object({
+  targets: z.array(target),
+  slowMs: z.number(),
+  /**
+   * Proxies the device is set to use for web traffic (`host:port`, by source), which these
+   * direct requests did not go through; empty when none is set.
+   */
+  bypassedProxies: z.array(z.string()).optional(),
+});
 /** Data of `http.timing`. */
 export type HttpTimingData = z.infer<typeof schema>;
 type Target = z.infer<typeof target>;
@@ -54,7 +92,7 @@ export const httpTimingProbe = defineProbe({
   },
   segment: "internet",
   dataCategories: ["measurements"],
-  dependsOn: [],
+  dependsOn: ["net.proxy"],
   timeoutMs: 30_000,
   platforms: ["windows", "darwin", "linux"],
   schema,
@@ -68,12 +106,10 @@ export const httpTimingProbe = defineProbe({
       const resolver = t.resolver
         ? ctx.config.dns.resolvers.find((r) => r.name === t.resolver)
         : undefined;
-      const timing = await timeHttp(new URL(t.url), {
-        timeoutMs,
-        signal: ctx.signal,
-        caCerts: t.caCerts,
-        resolver,
-      });
+      const { browser: timing, families, preferred, fallback } = await timeHttpFamilies(
+        new URL(t.url),
+        { timeoutMs, signal: ctx.signal, caCerts: t.caCerts, resolver, os: ctx.os },
+      );
       const statusOk = timing.status !== null &&
         (t.expectStatus ? timing.status === t.expectStatus : timing.status < 400);
       const r: Target = {
@@ -83,12 +119,16 @@ export const httpTimingProbe = defineProbe({
         healthy: timing.ok && statusOk,
         expectStatus: t.expectStatus ?? null,
         ...timing,
+        families,
+        preferredFamily: preferred,
+        fallback,
       };
       done.push(r);
       ctx.progress({ fraction: done.length / targets.length, note: r.name });
       ctx.checkpoint({ targets: [...done], slowMs });
       return r;
     }));
+    const bypassedProxies = proxiesOf(ctx.deps["net.proxy"]?.data as Partial<ProxyData>);
     const healthy = out.filter((t) => t.healthy);
     const slow = healthy.filter((t) => (t.ttfbMs ?? 0) > slowMs);
     const expiring = out.filter((t) => t.certDaysLeft !== null && t.certDaysLeft < CERT_WARN_DAYS);
@@ -103,17 +143,62 @@ export const httpTimingProbe = defineProbe({
         ja: `${out.length} 件中 ${healthy.length} 件が正常に応答しました`,
         en: `${healthy.length} of ${out.length} URLs answered as expected`,
       },
-      data: { targets: out, slowMs },
-      evidence: [{
+      data: { targets: out, slowMs, bypassedProxies },
+      evidence: [...bypassNote(bypassedProxies), {
         label: "requests",
         text: out.map((t) =>
-          t.ok
+          (t.ok
             ? `${t.url} -> ${t.status} dns=${t.dnsMs} tcp=${t.connectMs} tls=${t.tlsMs} ttfb=${t.ttfbMs} ${
               t.tlsVersion ?? ""
             }`
-            : `${t.url} -> failed at ${t.failedAt}: ${t.error}`
+            : `${t.url} -> failed at ${t.failedAt}: ${t.error}`) + familyText(t)
         ).join("\n"),
       }],
     };
   },
 });
+
+/** `source host:port` of every web proxy the device is set to use. */
+function proxiesOf(data: Partial<ProxyData> | undefined): string[] {
+  const out = new Set<string>();
+  for (const s of data?.sources ?? []) {
+    if (!s.enabled) continue;
+    for (const p of [s.http, s.https, s.pacUrl && `PAC ${s.pacUrl}`]) {
+      if (p) out.add(`${s.source} ${p}`);
+    }
+  }
+  return [...out];
+}
+
+function bypassNote(proxies: string[]): Evidence[] {
+  return proxies.length
+    ? [{
+      label: "direct",
+      text:
+        `These requests went directly to the servers, not through the proxy the device is set ` +
+        `to use (${proxies.join("; ")}); net.proxy.check measures through it.`,
+    }]
+    : [];
+}
+
+/** `  [IPv6 fd00::1: timeout; IPv4 192.0.2.1: 204 in 12 ms; a browser: +250 ms, one address at a time: 21 s]`. */
+function familyText(t: Target): string {
+  if (!t.families || t.families.length < 2) return "";
+  const each = t.families.map((f) =>
+    `IPv${f.family} ${f.address}: ${f.ok ? `${f.status} in ${f.totalMs} ms` : f.error}`
+  );
+  const fb = t.fallback;
+  const cost = fb && fb.preferredError
+    ? [
+      `a browser: +${fb.happyEyeballsDelayMs} ms`,
+      `one address at a time: ${fb.sequentialMs === null ? "never" : duration(fb.sequentialMs)}${
+        fb.sequentialIsOsTimeout ? " (the OS connect timeout)" : ""
+      }`,
+    ]
+    : [];
+  return `\n  [${[...each, ...cost].join("; ")}]`;
+}
+
+function duration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 100) / 10} s`;
+}

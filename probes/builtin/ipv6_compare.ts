@@ -6,9 +6,8 @@
  * @module
  */
 import { lookup } from "node:dns/promises";
-import http from "node:http";
-import https from "node:https";
 import { z } from "zod";
+import { timeHttp } from "../lib/http_phases.ts";
 import { defineProbe, type ProbeContext, type ProbeOutcome } from "../types.ts";
 import { SkipProbe } from "../types.ts";
 
@@ -44,44 +43,23 @@ async function attempt(
   } catch (e) {
     return { ...base, error: `no IPv${family} address: ${(e as Error).message}` };
   }
-  const t0 = performance.now();
-  const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(timeoutMs)]);
-  return await new Promise<Attempt>((resolve) => {
-    let connectMs: number | null = null;
-    const mod = url.protocol === "https:" ? https : http;
-    const req = mod.request(url, {
-      method: "GET",
-      signal,
-      // pin the family: the same name, each address family in turn
-      lookup: (_h: string, o: { all?: boolean }, cb: (...a: unknown[]) => void) =>
-        o?.all ? cb(null, [{ address, family }]) : cb(null, address, family),
-    } as http.RequestOptions, (res) => {
-      res.resume();
-      res.on(
-        "end",
-        () =>
-          resolve({
-            family,
-            address,
-            ok: (res.statusCode ?? 0) < 500,
-            connectMs,
-            httpMs: ms(t0),
-            status: res.statusCode ?? null,
-          }),
-      );
-    });
-    req.on("socket", (s) => s.once("connect", () => (connectMs = ms(t0))));
-    req.on(
-      "error",
-      (e) =>
-        resolve({ ...base, address, connectMs, error: signal.aborted ? "timeout" : e.message }),
-    );
-    req.end();
+  // Connected to the address itself: node:http in Deno does not keep to a `lookup` that pins
+  // one family, and measured whichever family its own lookup preferred.
+  const t = await timeHttp(url, {
+    timeoutMs,
+    signal: ctx.signal,
+    pinned: { address, dnsMs: null },
+    maxBodyBytes: 1 << 20,
   });
-}
-
-function ms(t: number): number {
-  return Math.round((performance.now() - t) * 10) / 10;
+  if (!t.ok) return { ...base, address, connectMs: t.connectMs, error: t.error ?? "failed" };
+  return {
+    family,
+    address,
+    ok: (t.status ?? 0) < 500,
+    connectMs: t.connectMs,
+    httpMs: t.totalMs,
+    status: t.status,
+  };
 }
 
 /** The probe. */

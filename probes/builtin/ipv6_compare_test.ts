@@ -61,3 +61,30 @@ Deno.test("ipv6.compare warns when IPv6 fails and IPv4 works", async () => {
     await server.shutdown();
   }
 });
+
+Deno.test("ipv6.compare keeps each attempt to its own family, whatever the name resolves to", async () => {
+  // The server listens on IPv4 only, so the attempt pinned to ::1 must fail.
+  const server = Deno.serve(
+    { hostname: "127.0.0.1", port: 0, onListen() {} },
+    () => new Response("ok"),
+  );
+  try {
+    const r = await ipv6CompareProbe.run(testContext({
+      config: {
+        dualStack: {
+          targets: [{
+            url: `http://localhost:${server.addr.port}/`,
+            v4: "127.0.0.1",
+            v6: "::1",
+          }],
+          timeoutMs: 2000,
+        },
+      },
+    }));
+    const t = r.data.targets[0];
+    assert.deepEqual([t.v4.ok, t.v6.ok], [true, false]);
+    assert.equal(t.v6.address, "::1");
+  } finally {
+    await server.shutdown();
+  }
+});

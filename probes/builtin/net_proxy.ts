@@ -1,6 +1,7 @@
 /**
- * `net.proxy`: the proxies the device is set to use — environment variables everywhere,
- * the WinINet registry settings on Windows (`reg query`), `scutil --proxy` on macOS — and
+ * `net.proxy`: the proxies the device is set to use — environment variables everywhere;
+ * on Windows the per-user WinINet settings browsers follow (`reg query`) and the machine-wide
+ * WinHTTP proxy services use (`netsh winhttp show proxy`); `scutil --proxy` on macOS — and
  * any PAC URL. Credentials in proxy URLs are removed before anything is recorded.
  *
  * @module
@@ -8,13 +9,14 @@
 import { z } from "zod";
 import { describeFailure } from "../lib/exec.ts";
 import { proxyFromEnv, type ProxySettings } from "../parse/proxy_common.ts";
+import { parseNetshWinhttp } from "../parse/netsh_winhttp.ts";
 import { parseRegProxy } from "../parse/reg_proxy.ts";
 import { parseScutilProxy } from "../parse/scutil_proxy.ts";
 import { defineProbe, type Evidence } from "../types.ts";
 import type { Localized } from "../../util/text.ts";
 
 const settingsSchema = z.object({
-  source: z.enum(["env", "registry", "scutil"]),
+  source: z.enum(["env", "registry", "winhttp", "scutil"]),
   enabled: z.boolean(),
   http: z.string().nullable(),
   https: z.string().nullable(),
@@ -66,6 +68,18 @@ export const netProxyProbe = defineProbe({
         sources.push(parseRegProxy(`${r.stdout}\n${c.ok ? c.stdout : ""}`));
         evidence.push({ label: r.command, text: r.stdout.trim().slice(0, 2000) });
       } else notes.push(describeFailure(r));
+      const w = await ctx.exec("netsh", ["winhttp", "show", "proxy"], o);
+      if (w.ok) {
+        try {
+          sources.push(parseNetshWinhttp(w.stdout));
+          evidence.push({ label: w.command, text: w.stdout.trim().slice(0, 2000) });
+        } catch (e) {
+          notes.push({
+            ja: `netsh winhttp の出力を読めませんでした: ${(e as Error).message}`,
+            en: `Could not read the output of netsh winhttp: ${(e as Error).message}`,
+          });
+        }
+      } else notes.push(describeFailure(w));
     } else if (os === "darwin") {
       const r = await ctx.exec("scutil", ["--proxy"], o);
       if (r.ok) {

@@ -58,3 +58,14 @@ Deno.test({
     assert.equal(r.data.sources[0].enabled, false);
   },
 });
+
+Deno.test("net.proxy on Windows reads the WinHTTP proxy beside the per-user one", async () => {
+  const exec = scriptedExec({
+    [REG]: fixtureText("windows/en/reg-proxy/none"),
+    "netsh winhttp show proxy": fixtureText("windows/ja/netsh-winhttp/proxy_no_bypass.bin"),
+  });
+  const r = await onHost(netProxyProbe, { os: "windows", env: {} }).run(testContext({ exec }));
+  const w = r.data.sources.find((s) => s.source === "winhttp")!;
+  assert.equal(w.https, "192.0.2.80:8080");
+  assert.match(r.summary.en, /winhttp 192\.0\.2\.80:8080/);
+});

@@ -5,6 +5,7 @@
  * @module
  */
 import { z } from "zod";
+import { directFetch } from "../lib/direct_fetch.ts";
 import { defineProbe, type ProbeOutcome } from "../types.ts";
 import { SkipProbe } from "../types.ts";
 
@@ -52,9 +53,8 @@ export const systemClockProbe = defineProbe({
       const localStart = ctx.now().getTime();
       const t0 = performance.now();
       try {
-        const res = await fetch(url, {
+        const res = await directFetch(url, {
           method: "HEAD",
-          redirect: "manual",
           signal: AbortSignal.any([ctx.signal, AbortSignal.timeout(timeoutMs)]),
         });
         await res.body?.cancel();

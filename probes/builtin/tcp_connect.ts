@@ -1,10 +1,13 @@
 /**
- * `tcp.connect`: connect time to each configured host:port, over IPv4 and IPv6.
+ * `tcp.connect`: connect time to each configured host:port, over IPv4 and IPv6 at once, and
+ * what the preferred family failing costs (a browser's 250 ms, or an application's wait for
+ * the OS connect timeout: `probes/lib/happy_eyeballs.ts`).
  *
  * @module
  */
 import { z } from "zod";
 import { resolveHost, timedConnect } from "../lib/connect.ts";
+import { fallbackCost, fallbackSchema } from "../lib/happy_eyeballs.ts";
 import { defineProbe, SkipProbe } from "../types.ts";
 
 const attempt = z.object({
@@ -22,6 +25,10 @@ const target = z.object({
   dnsMs: z.number().nullable(),
   error: z.string().optional(),
   attempts: z.array(attempt),
+  /** The family an application tries first (absent in older reports). */
+  preferredFamily: z.union([z.literal(4), z.literal(6)]).nullable().optional(),
+  /** What the preferred family failing costs; null unless both families were tried. */
+  fallback: fallbackSchema.nullable().optional(),
 });
 const schema = z.object({ targets: z.array(target), slowMs: z.number() });
 /** Data of `tcp.connect`. */
@@ -65,6 +72,17 @@ export const tcpConnectProbe = defineProbe({
         dnsMs: host.dnsMs,
         ...(host.error ? { error: host.error } : {}),
         attempts,
+        preferredFamily: host.preferred,
+        fallback: host.preferred === null ? null : fallbackCost(
+          host.preferred,
+          attempts.map((a) => ({
+            family: a.family,
+            connected: a.ok,
+            ms: a.ms,
+            ...(a.error ? { error: a.error } : {}),
+          })),
+          ctx.os,
+        ),
       };
       done.push(r);
       ctx.progress({ fraction: done.length / targets.length, note: name });

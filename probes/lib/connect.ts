@@ -48,6 +48,11 @@ export async function timedConnect(
 export interface ResolvedHost {
   v4: string | null;
   v6: string | null;
+  /**
+   * The family an application tries first: the first address in the OS resolver's order
+   * (RFC 6724 sorting), IPv6 when a named resolver gave both; null without addresses.
+   */
+  preferred: 4 | 6 | null;
   dnsMs: number | null;
   error?: string;
 }
@@ -60,8 +65,8 @@ export async function resolveHost(
   resolver?: Resolver,
 ): Promise<ResolvedHost> {
   const fam = ipFamily(host);
-  if (fam === 4) return { v4: stripIp(host), v6: null, dnsMs: null };
-  if (fam === 6) return { v4: null, v6: stripIp(host), dnsMs: null };
+  if (fam === 4) return { v4: stripIp(host), v6: null, preferred: 4, dnsMs: null };
+  if (fam === 6) return { v4: null, v6: stripIp(host), preferred: 6, dnsMs: null };
   if (resolver) {
     const [a, aaaa] = await Promise.all([
       resolverLookup(host, "A", resolver, timeoutMs, signal),
@@ -70,13 +75,18 @@ export async function resolveHost(
     const v4 = a.addresses[0] ?? null;
     const v6 = aaaa.addresses[0] ?? null;
     const error = v4 || v6 ? undefined : `dns: ${a.error ?? aaaa.error ?? "no address"}`;
-    return { v4, v6, dnsMs: Math.max(a.ms, aaaa.ms), ...(error ? { error } : {}) };
+    const preferred = v6 ? 6 : v4 ? 4 : null;
+    return { v4, v6, preferred, dnsMs: Math.max(a.ms, aaaa.ms), ...(error ? { error } : {}) };
   }
   const r = await systemLookup(host, timeoutMs, signal);
-  if (!r.ok) return { v4: null, v6: null, dnsMs: r.ms, error: `dns: ${r.error}` };
+  if (!r.ok) {
+    return { v4: null, v6: null, preferred: null, dnsMs: r.ms, error: `dns: ${r.error}` };
+  }
+  const first = r.addresses.map(ipFamily).find((f) => f !== 0);
   return {
     v4: r.addresses.find((a) => ipFamily(a) === 4) ?? null,
     v6: r.addresses.find((a) => ipFamily(a) === 6) ?? null,
+    preferred: first === 4 || first === 6 ? first : null,
     dnsMs: r.ms,
   };
 }

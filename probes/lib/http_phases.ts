@@ -21,6 +21,11 @@ export interface HttpTimingOptions {
   resolver?: Resolver;
   /** Stop reading the body after this many bytes. */
   maxBodyBytes?: number;
+  /**
+   * Connect to this address instead of resolving the host (one family of a name resolved
+   * already), with the time that lookup took.
+   */
+  pinned?: { address: string; dnsMs: number | null };
 }
 
 /** Phases and facts of one request. Each phase is its own duration in milliseconds. */
@@ -79,7 +84,9 @@ export async function timeHttp(url: URL, opts: HttpTimingOptions): Promise<HttpT
     return d;
   };
   const host = url.hostname.replace(/^\[|\]$/g, "");
-  const resolved = await resolveHost(host, opts.timeoutMs, opts.signal, opts.resolver);
+  const resolved = opts.pinned
+    ? { v4: opts.pinned.address, v6: null, dnsMs: opts.pinned.dnsMs, error: undefined }
+    : await resolveHost(host, opts.timeoutMs, opts.signal, opts.resolver);
   t.dnsMs = resolved.dnsMs;
   mark = performance.now();
   const address = resolved.v4 ?? resolved.v6;

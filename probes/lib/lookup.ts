@@ -1,12 +1,15 @@
 /**
  * Name lookups with deadlines: through the operating system's resolver (getaddrinfo, which
- * honours the hosts file and the OS's own DNS settings) or directly against a named DNS
- * server. Both always end by the deadline: `Deno.resolveDns` waits 15 s on a silent
- * server without a signal, and getaddrinfo cannot be cancelled at all, so it is raced.
+ * honours the hosts file and the OS's own DNS settings: what applications see) or directly
+ * against a named DNS server on the wire (`dns_client.ts`: the response code, flags and
+ * transport are kept as evidence). Both always end by the deadline; getaddrinfo cannot be
+ * cancelled at all, so it is raced.
  *
  * @module
  */
 import { lookup } from "node:dns/promises";
+import { queryDns } from "./dns_client.ts";
+import type { DnsFlags, QueryType } from "./dns_message.ts";
 import type { Resolver } from "./resolver.ts";
 
 /** The outcome of one lookup. */
@@ -15,8 +18,24 @@ export interface LookupResult {
   /** Addresses found, in the order given. */
   addresses: string[];
   ms: number;
-  /** Why it failed: `timeout`, `nxdomain`, `no-data`, `refused`, or the error text. */
+  /**
+   * Why it gave no address: `no-data` (NOERROR, no record of that type: an answer),
+   * `nxdomain`, `servfail`, `refused` (and other response codes, lower-case), `timeout`, or
+   * the error text.
+   */
   error?: string;
+}
+
+/** A lookup asked on the wire: the answer's code, flags and transport as well. */
+export interface WireLookupResult extends LookupResult {
+  /** `NOERROR`, `NXDOMAIN`, `SERVFAIL`, `REFUSED`, …; null when no answer came. */
+  rcode: string | null;
+  flags: DnsFlags | null;
+  transport: "udp" | "tcp";
+  /** The UDP answer was truncated and the question asked again over TCP. */
+  truncated: boolean;
+  /** UDP datagrams sent (2: the first went unanswered). */
+  sends: number;
 }
 
 /**
@@ -48,27 +67,37 @@ export async function systemLookup(
   }
 }
 
-/** Resolves `name` for one record type directly against `resolver`. */
+/**
+ * Resolves `name` for one record type directly against `resolver`, on the wire. NOERROR is
+ * `ok` (without records it is `no-data`: the server works, the name has no such record).
+ * Never throws. Requires `--allow-net`.
+ */
 export async function resolverLookup(
   name: string,
-  type: "A" | "AAAA",
+  type: QueryType,
   resolver: Pick<Resolver, "address" | "port">,
   timeoutMs: number,
   signal?: AbortSignal,
-): Promise<LookupResult> {
-  const t0 = performance.now();
-  const deadline = AbortSignal.timeout(timeoutMs);
-  try {
-    const found = await Deno.resolveDns(name, type, {
-      nameServer: { ipAddr: resolver.address, port: resolver.port },
-      signal: signal ? AbortSignal.any([signal, deadline]) : deadline,
-    });
-    return { ok: true, addresses: found, ms: since(t0) };
-  } catch (e) {
-    // "No records" is an answer: the server works, the name has no such record.
-    const error = deadline.aborted ? "timeout" : classify(e);
-    return { ok: error === "no-data", addresses: [], ms: since(t0), error };
-  }
+): Promise<WireLookupResult> {
+  const r = await queryDns(name, type, resolver, { timeoutMs, signal });
+  const error = r.rcode === null
+    ? r.error ?? "timeout"
+    : r.rcode !== "NOERROR"
+    ? r.rcode.toLowerCase()
+    : r.addresses.length === 0
+    ? "no-data"
+    : undefined;
+  return {
+    ok: r.rcode === "NOERROR",
+    addresses: r.addresses,
+    ms: r.ms,
+    ...(error ? { error } : {}),
+    rcode: r.rcode,
+    flags: r.flags,
+    transport: r.transport,
+    truncated: r.truncated,
+    sends: r.sends,
+  };
 }
 
 function classify(e: unknown): string {

@@ -9,6 +9,7 @@ import type { Platform } from "../types.ts";
 import { parseAirport } from "./airport.ts";
 import { parseIpconfig } from "./ipconfig.ts";
 import { parseIw } from "./iw.ts";
+import { parseNetshWinhttp } from "./netsh_winhttp.ts";
 import { parseNetshWlan } from "./netsh_wlan.ts";
 import { parseNmcliWifi } from "./nmcli.ts";
 import { parseRegProxy } from "./reg_proxy.ts";
@@ -67,6 +68,7 @@ export const PARSERS = {
   "scutil-dns": kind((t) => parseScutilDns(t), ["darwin"], "scutil --dns", "scutil --dns"),
   "scutil-proxy": kind((t) => parseScutilProxy(t), ["darwin"], "scutil --proxy", "scutil --proxy"),
   "reg-proxy": kind((t) => parseRegProxy(t), ["windows"], "reg query …\\Internet Settings（プロキシ設定）", "reg query …\\Internet Settings (proxy settings)"),
+  "netsh-winhttp": kind((t) => parseNetshWinhttp(t), ["windows"], "netsh winhttp show proxy（WinHTTP のプロキシ、各言語）", "netsh winhttp show proxy (WinHTTP proxy, any language)"),
   resolvectl: kind((t) => parseResolvectl(t), ["linux"], "resolvectl status / resolvectl dns", "resolvectl status / resolvectl dns"),
   "resolv-conf": kind((t) => parseResolvConf(t), ["linux", "darwin"], "/etc/resolv.conf", "/etc/resolv.conf"),
 } satisfies Record<string, ParserEntry>;

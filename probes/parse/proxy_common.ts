@@ -7,7 +7,7 @@
 
 /** Proxy settings from one source. `host:port` strings; null when not set. */
 export interface ProxySettings {
-  source: "env" | "registry" | "scutil";
+  source: "env" | "registry" | "winhttp" | "scutil";
   /** True when any proxy or PAC is switched on. */
   enabled: boolean;
   http: string | null;
@@ -30,6 +30,34 @@ export function stripCredentials(value: string): string {
     /^([a-z][a-z0-9+.-]*:\/\/)?[^@/\s]+@/i,
     (_m, scheme) => `${scheme ?? ""}***@`,
   );
+}
+
+/**
+ * Reads a Windows proxy server list: `proxy:8080` (every protocol) or
+ * `http=p:80;https=p:443;socks=s:1080`, as WinINet and WinHTTP store it. Credentials removed.
+ *
+ * @example
+ * ```ts
+ * proxyServerList("http=p:80;https=q:443").https; // "q:443"
+ * ```
+ */
+export function proxyServerList(
+  server: string,
+): { http: string | null; https: string | null; socks: string | null } {
+  if (!server) return { http: null, https: null, socks: null };
+  if (!server.includes("=")) {
+    const s = stripCredentials(server);
+    return { http: s, https: s, socks: null };
+  }
+  const parts = new Map(
+    server.split(";").map((p) => p.split("=", 2) as [string, string]).filter((p) => p.length === 2)
+      .map(([k, v]) => [k.trim().toLowerCase(), stripCredentials(v.trim())]),
+  );
+  return {
+    http: parts.get("http") ?? null,
+    https: parts.get("https") ?? null,
+    socks: parts.get("socks") ?? null,
+  };
 }
 
 /**

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { type ProxySettings, stripCredentials } from "./proxy_common.ts";
+import { proxyServerList, type ProxySettings, stripCredentials } from "./proxy_common.ts";
 
 /** One registry value as `reg query` prints it. */
 export interface RegValue {
@@ -39,7 +39,7 @@ export function parseRegProxy(text: string): ProxySettings {
   const enabled = parseInt(values.get("proxyenable")?.data ?? "0", 16) === 1;
   const server = values.get("proxyserver")?.data ?? "";
   const pac = values.get("autoconfigurl")?.data || null;
-  const perProto = parseServer(server);
+  const perProto = proxyServerList(server);
   const flags = connectionFlags(values.get("defaultconnectionsettings")?.data);
   return {
     source: "registry",
@@ -52,26 +52,6 @@ export function parseRegProxy(text: string): ProxySettings {
     bypass: (values.get("proxyoverride")?.data ?? "").split(";").map((s) => s.trim()).filter(
       Boolean,
     ),
-  };
-}
-
-/** `proxy:8080` (all protocols) or `http=p:80;https=p:443;socks=s:1080`. */
-function parseServer(
-  server: string,
-): { http: string | null; https: string | null; socks: string | null } {
-  if (!server) return { http: null, https: null, socks: null };
-  if (!server.includes("=")) {
-    const s = stripCredentials(server);
-    return { http: s, https: s, socks: null };
-  }
-  const parts = new Map(
-    server.split(";").map((p) => p.split("=", 2) as [string, string]).filter((p) => p.length === 2)
-      .map(([k, v]) => [k.trim().toLowerCase(), stripCredentials(v.trim())]),
-  );
-  return {
-    http: parts.get("http") ?? null,
-    https: parts.get("https") ?? null,
-    socks: parts.get("socks") ?? null,
   };
 }
 

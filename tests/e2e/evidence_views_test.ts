@@ -25,6 +25,9 @@ const LAB_FILES = [
   "isp-access-loss",
   "dns-provider-servfail",
   "isp-bufferbloat",
+  "dns-provider-aaaa-servfail",
+  "internet-ipv4-broken-beyond-edge",
+  "device-proxy-refuses-connect",
 ];
 
 function assertPurposeViews(report: Report, where: string) {

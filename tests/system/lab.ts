@@ -31,6 +31,8 @@ export interface Lab {
   exec(node: Node, argv: readonly string[], allowFail?: boolean): ReturnType<typeof run>;
   /** Applies one fault. */
   apply(fault: Fault): Promise<void>;
+  /** Environment variables the kit runs with (set by `env` faults). */
+  env(): Readonly<Record<string, string>>;
   /** Puts links, addresses, routes, firewalls, queues, resolver config and servers back. */
   reset(): Promise<void>;
   /** Removes everything the lab made. Safe to call twice. */
@@ -43,6 +45,7 @@ export async function createLab(prefix: string): Promise<Lab> {
   const etc = `/etc/netns/${ns("client")}`;
   const servers = new Map<Node, ServerProc>();
   let closed = false;
+  let kitEnv: Record<string, string> = {};
 
   const exec = (n: Node, argv: readonly string[], allowFail = false) =>
     run(ns(n), argv, { allowFail });
@@ -66,6 +69,7 @@ export async function createLab(prefix: string): Promise<Lab> {
   const reset = async () => {
     await Promise.all(NODES.map((n) => resetNode(ns(n), n)));
     await writeResolv(CLIENT_RESOLV_CONF);
+    kitEnv = {};
     for (const s of servers.values()) await tellServer(s, { reset: true });
   };
 
@@ -108,6 +112,9 @@ export async function createLab(prefix: string): Promise<Lab> {
       }
       case "resolv":
         await writeResolv(f.text);
+        return;
+      case "env":
+        kitEnv = { ...kitEnv, ...f.vars };
         return;
     }
   };
@@ -157,7 +164,7 @@ export async function createLab(prefix: string): Promise<Lab> {
     await close();
     throw e;
   }
-  return { ns, exec, apply, reset, close };
+  return { ns, exec, apply, env: () => kitEnv, reset, close };
 }
 
 /** Puts one namespace back to the plan: few processes, as each costs ~15 ms on a busy host. */

@@ -55,6 +55,7 @@ export async function runKit(opts: KitRunOptions): Promise<KitRun> {
       "env",
       `KIRIWAKE_CONFIG_DIR=${opts.configDir}`,
       "LANG=C.UTF-8",
+      ...Object.entries(opts.lab.env()).map(([k, v]) => `${k}=${v}`),
       Deno.execPath(),
       "run",
       "-A",

@@ -55,6 +55,11 @@ export const faultSchema = z.discriminatedUnion("kind", [
     /** The client's whole `/etc/resolv.conf`. */
     text: z.string(),
   }).strict(),
+  z.object({
+    kind: z.literal("env"),
+    /** Environment variables the kit runs with, e.g. `{"https_proxy":"http://…"}`. */
+    vars: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), z.string()),
+  }).strict(),
 ]);
 /** One fault. */
 export type Fault = z.infer<typeof faultSchema>;

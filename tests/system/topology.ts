@@ -188,10 +188,14 @@ export interface HostSpec {
   tcp?: { addresses: string[]; ports: number[] };
   /** A `kiriwake speedtest-server` on this port of these addresses. */
   speed?: { addresses: string[]; port: number };
+  /** A forward HTTP proxy (CONNECT and plain GET) on this port of these addresses. */
+  proxy?: { addresses: string[]; port: number };
 }
 
 /** The port the lab's speed test servers listen on. */
 export const SPEED_PORT = 8081;
+/** The port of the provider's forward proxy (used only when a scenario sets it). */
+export const PROXY_PORT = 3128;
 
 /** What runs where. Service names are what faults address (`provider/dns`, `internet/app`). */
 export const SERVICES: Partial<Record<Node, HostSpec>> = {
@@ -204,6 +208,8 @@ export const SERVICES: Partial<Record<Node, HostSpec>> = {
     },
     // The provider's own speed test server: on-net, it measures the access line.
     speed: { addresses: [ADDR.providerPortal4], port: SPEED_PORT },
+    // A forward proxy a customer may be set to use; nothing uses it unless a scenario does.
+    proxy: { addresses: [ADDR.providerPortal4], port: PROXY_PORT },
   },
   internet: {
     dns: { addresses: [ADDR.publicResolver4, ADDR.publicResolver6] },

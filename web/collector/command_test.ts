@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { BRAND } from "../../brand/brand.ts";
 import { COLLECTOR_COMMANDS } from "../../collector_main.ts";
 import { main } from "../../main.ts";
 import { memoryIo } from "../../session/command.ts";
@@ -87,7 +88,7 @@ Deno.test("collector status keygen, sign and show make and check a document the 
       expiresAt: "2026-12-08T00:00:00.000Z",
       product: "kiriwake",
       latestVersion: "0.3.0",
-      terms: { version: "1.0" },
+      terms: { version: BRAND.terms.version },
       revokedLicences: ["lic-9"],
       notices: [],
     });

@@ -2,7 +2,8 @@
 /**
  * The DNS probes: `dns.resolve` as a grid of resolver × query type × name with the response
  * code, the time and the answers in each cell; `dns.compare` as the configured resolvers
- * against public ones; `dns.config` as the servers and search domains in use.
+ * against public ones, a column per name and record type; `dns.config` as the servers and
+ * search domains in use.
  *
  * @module
  */
@@ -124,9 +125,9 @@ export function DnsCompareView(props: EvidenceProps) {
   const resolvers = objs(data.resolvers);
   if (resolvers.length === 0 && !data.verdict) return null;
   const verdict = COMPARE_VERDICT[str(data.verdict) ?? ""];
-  const names = [
-    ...new Set(resolvers.flatMap((r) => objs(r.lookups).map((l) => str(l.name) ?? "–"))),
-  ];
+  // One column per name and record type (older reports: per name).
+  const col = (l: Obj) => `${str(l.name) ?? "–"}${str(l.type) ? ` ${str(l.type)}` : ""}`;
+  const names = [...new Set(resolvers.flatMap((r) => objs(r.lookups).map(col)))];
   return (
     <>
       {verdict ? <Say tone={verdict.tone}>{verdict[lang]}</Say> : null}
@@ -159,7 +160,7 @@ export function DnsCompareView(props: EvidenceProps) {
                 `${num(r.okCount) ?? "–"}/${ls.length}`,
                 formatMs(num(r.medianMs)),
                 ...names.map((n) => {
-                  const l = ls.find((x) => (str(x.name) ?? "–") === n);
+                  const l = ls.find((x) => col(x) === n);
                   return l ? <Cell l={l} slowMs={null} lang={lang} /> : "–";
                 }),
               ];

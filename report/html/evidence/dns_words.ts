@@ -76,6 +76,11 @@ export const COMPARE_VERDICT: Record<string, Localized & { tone: Tone }> = {
     en: "The configured DNS does not answer (public DNS does)",
     tone: "fail",
   },
+  "configured-fails-type": {
+    ja: "設定された DNS が一部の種類 (A または AAAA) の問い合わせに失敗します (公開 DNS は応答)",
+    en: "The configured DNS fails lookups of one record type (A or AAAA) that public DNS answers",
+    tone: "warn",
+  },
   "configured-differs": {
     ja: "設定された DNS の回答が公開 DNS と食い違います",
     en: "The configured DNS answers differently from public DNS",

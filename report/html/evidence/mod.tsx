@@ -12,6 +12,7 @@ import { DnsCompareView, DnsConfigView, DnsResolveView } from "./dns.tsx";
 import { GenericData } from "./generic.tsx";
 import { GatewayView, InterfacesView, ProxyView } from "./net.tsx";
 import { PathTraceView } from "./path_trace.tsx";
+import { ProxyCheckView } from "./proxy_check.tsx";
 import { PingView } from "./ping.tsx";
 import { SpeedView } from "./speed.tsx";
 import { AccessView, ClockView, PathMtuView, SystemInfoView } from "./system.tsx";
@@ -33,6 +34,7 @@ export const EVIDENCE_VIEWS: Readonly<Record<BuiltinProbeId, EvidenceView>> = {
   "isp.access": AccessView,
   "ipv6.compare": Ipv6CompareView,
   "net.proxy": ProxyView,
+  "net.proxy.check": ProxyCheckView,
   "http.captive": CaptiveView,
   "system.clock": ClockView,
   "tls.inspect": TlsView,

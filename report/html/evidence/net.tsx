@@ -68,6 +68,10 @@ const SCOPE: Record<string, Localized> = {
 const SOURCE: Record<string, Localized> = {
   env: { ja: "環境変数", en: "environment variables" },
   registry: { ja: "Windows のレジストリ", en: "the Windows registry" },
+  winhttp: {
+    ja: "Windows のシステム プロキシ (WinHTTP)",
+    en: "the Windows system proxy (WinHTTP)",
+  },
   scutil: { ja: "macOS のネットワーク設定", en: "macOS network settings" },
 };
 

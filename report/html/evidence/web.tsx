@@ -26,6 +26,7 @@ import {
   V,
 } from "./parts.tsx";
 import type { EvidenceProps } from "./types.ts";
+import { FallbackLine, FamilyList } from "./families.tsx";
 
 const T = {
   target: { ja: "宛先", en: "Target" },
@@ -143,6 +144,8 @@ export function HttpTimingView(props: EvidenceProps) {
                   </div>
                 )
                 : null}
+              <FamilyList families={r.families} lang={lang} />
+              <FallbackLine fallback={r.fallback} lang={lang} />
               {r.tlsVersion
                 ? (
                   <div class="muted small">
@@ -219,6 +222,9 @@ export function TcpConnectView(props: EvidenceProps) {
                 : null}
             </li>
           ))}
+          <li>
+            <FallbackLine fallback={t.fallback} lang={lang} />
+          </li>
         </ul>,
       ])}
     />

@@ -3,7 +3,8 @@
  * `ip netns exec NS deno run … host.ts NODE`, it runs that namespace's services from
  * `SERVICES` and takes commands on stdin, one JSON object a line:
  *
- * - `{"service":"dns","mode":{"mode":"silent"}}` sets a fault mode;
+ * - `{"service":"dns","mode":{"mode":"silent"}}` sets a fault mode (`dns`, `proxy`, or a web
+ *   service's name);
  * - `{"reset":true}` puts every service back to normal.
  *
  * It answers each line with `ok` or `error: …`, and prints `ready` once it listens.
@@ -13,13 +14,14 @@
  */
 import { type DnsMode, type DnsResponder, startDns } from "./dns.ts";
 import { startTcpSink, startWeb, type WebMode, type WebServer } from "./web.ts";
+import { type ProxyMode, type ProxyServer, startProxy } from "./proxy.ts";
 import { type Node, NODES, SERVICES, ZONE } from "../topology.ts";
 import { serveSpeed } from "../../../speed/server.ts";
 
 const PKI = new URL("../pki/", import.meta.url);
 
 /** A command on stdin. */
-type Command = { reset: true } | { service: string; mode: DnsMode | WebMode };
+type Command = { reset: true } | { service: string; mode: DnsMode | WebMode | ProxyMode };
 
 async function main(node: Node): Promise<void> {
   const spec = SERVICES[node];
@@ -31,6 +33,7 @@ async function main(node: Node): Promise<void> {
     Object.entries(spec.web).map(([name, w]) => [name, startWeb({ ...w, cert, key })]),
   );
   if (spec.tcp) { for (const port of spec.tcp.ports) startTcpSink(spec.tcp.addresses, port); }
+  const proxy = spec.proxy ? await startProxy(spec.proxy.addresses, spec.proxy.port) : null;
   // The speed test server, where the spec asks for one.
   for (const hostname of spec.speed?.addresses ?? []) {
     serveSpeed({ hostname, port: spec.speed!.port });
@@ -48,7 +51,7 @@ async function main(node: Node): Promise<void> {
       buffered = buffered.slice(nl + 1);
       if (!line) continue;
       try {
-        apply(JSON.parse(line) as Command, dns, web);
+        apply(JSON.parse(line) as Command, dns, web, proxy);
         await out("ok");
       } catch (e) {
         await out(`error: ${(e as Error).message}`);
@@ -59,15 +62,26 @@ async function main(node: Node): Promise<void> {
   Deno.exit(0);
 }
 
-function apply(cmd: Command, dns: DnsResponder | null, web: Map<string, WebServer>): void {
+function apply(
+  cmd: Command,
+  dns: DnsResponder | null,
+  web: Map<string, WebServer>,
+  proxy: ProxyServer | null,
+): void {
   if ("reset" in cmd) {
     dns?.setMode({ mode: "normal" });
+    proxy?.setMode({ mode: "normal" });
     for (const w of web.values()) w.setMode({ mode: "normal" });
     return;
   }
   if (cmd.service === "dns") {
     if (!dns) throw new Error("no dns service here");
     dns.setMode(cmd.mode as DnsMode);
+    return;
+  }
+  if (cmd.service === "proxy") {
+    if (!proxy) throw new Error("no proxy service here");
+    proxy.setMode(cmd.mode as ProxyMode);
     return;
   }
   const w = web.get(cmd.service);
