@@ -9,12 +9,15 @@
  */
 import { COMMANDS, start } from "./main.ts";
 import type { Command } from "./session/command.ts";
+import { collectorUserCommand } from "./cli/collector_user.ts";
+import { withSubcommands } from "./session/subcommands.ts";
 import { collectorCommand } from "./web/collector/command.ts";
 
 /** Every command of the provider's build: the customer's, and the collector's. */
 export const COLLECTOR_COMMANDS: Record<string, Command> = {
   ...COMMANDS,
-  collector: collectorCommand,
+  // `collector user …` is a terminal command (cli/), the collector a server (web/): composed here.
+  collector: withSubcommands(collectorCommand, { user: collectorUserCommand }),
 };
 
 if (import.meta.main) await start(COLLECTOR_COMMANDS);

@@ -8,8 +8,8 @@
  *    (the sample report with its own id, ~9.7 kB).
  * 2. Lookup: receipt lookup latency through the data-access layer (scoped transaction, the
  *    same path the console will use) with `--reports` stored reports, generated in SQL in
- *    batches; plus, for issue 16, a filtered list page and a crowd baseline on the same
- *    schema.
+ *    batches; then the support desk console's receipt search, list pages and crowd baseline
+ *    among the same reports (`console_bench.ts`).
  *
  * Run: `deno task bench:collector [--seconds 10] [--concurrency 32] [--reports 1000000]`.
  * Prints a table and JSON. The machine is shared: read it as an order of magnitude.
@@ -22,12 +22,13 @@ import { NO_STAFF_READ } from "../collector/audit.ts";
 import { openPostgres } from "../collector/db_postgres.ts";
 import { migrate } from "../collector/migrate.ts";
 import { Scope } from "../collector/scope.ts";
-import { APP_ROLE, ReportStore } from "../collector/store.ts";
+import { ReportStore } from "../collector/store.ts";
 import { distinctReport, uploadOf } from "../collector/testing.ts";
 import { newReceipt } from "../util/receipt.ts";
 import { type CollectorProcess, startCollectorProcess } from "../tests/support/collector_proc.ts";
 import { startPostgres, type TestPostgres } from "../tests/support/postgres.ts";
 import { generateReports } from "./collector_generate.ts";
+import { consoleFigures, consoleLines } from "./console_bench.ts";
 import { cpuSeconds } from "./proc_cpu.ts";
 
 const { values } = parseArgs({
@@ -180,41 +181,6 @@ async function lookups(pg: TestPostgres) {
     times.push(performance.now() - t0);
     if (r) found++;
   }
-  const tenant = sample[0].tenant;
-  const scoped = async (sql: string, params: unknown[]) =>
-    await db.transaction(async (tx) => {
-      await tx.query(
-        "SELECT set_config('role', $1, true), set_config('kiriwake.tenant', $2, true)",
-        [
-          APP_ROLE,
-          tenant,
-        ],
-      );
-      return await tx.query(sql, params);
-    });
-  const timed = async (sql: string, params: unknown[], n = 30) => {
-    const ms: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const t0 = performance.now();
-      await scoped(sql, params);
-      ms.push(performance.now() - t0);
-    }
-    return quantiles(ms);
-  };
-  const list = await timed(
-    `SELECT receipt, received_at, headline_segment, access_type, os, kit_version
-       FROM reports WHERE tenant = $1 AND headline_segment = $2
-      ORDER BY received_at DESC LIMIT 50`,
-    [tenant, "isp"],
-  );
-  const baseline = await timed(
-    `SELECT count(*)::int AS n,
-            percentile_cont(ARRAY[0.1, 0.5, 0.9]) WITHIN GROUP (ORDER BY down_mbps) AS down,
-            percentile_cont(ARRAY[0.1, 0.5, 0.9]) WITHIN GROUP (ORDER BY loaded_latency_ms) AS loaded,
-            percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY loss_percent) AS loss
-       FROM reports WHERE tenant = $1 AND access_type = $2 AND hour_of_day = $3`,
-    [tenant, "pppoe", 21],
-  );
   const size = await db.query<{ size: string }>(
     "SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) AS size FROM pg_class c WHERE c.relname LIKE 'report%' AND c.relkind IN ('r','p')",
   );
@@ -224,8 +190,8 @@ async function lookups(pg: TestPostgres) {
     generateSeconds: gen.seconds,
     storeSize: size[0]?.size,
     lookup: { ...quantiles(times), found },
-    filteredListPage: list,
-    crowdBaseline: baseline,
+    // Issue 16: the console's own pages and queries over the same million (console_bench.ts).
+    console: await consoleFigures(url, gen),
   };
 }
 
@@ -297,10 +263,8 @@ const line = (n: number) => {
 function lookupLines(l: any): string {
   return [
     `  receipt lookup with ${l.stored} reports: p50 ${l.lookup.p50Ms} ms, p99 ${l.lookup.p99Ms} ms`,
-    `  (issue 16 preview) filtered list page: p50 ${l.filteredListPage.p50Ms} ms,`,
-    ` p99 ${l.filteredListPage.p99Ms} ms; crowd baseline: p50 ${l.crowdBaseline.p50Ms} ms,`,
-    ` p99 ${l.crowdBaseline.p99Ms} ms`,
-  ].join("").replace("ms  (issue", "ms\n  (issue");
+    consoleLines(l.console, l.stored),
+  ].join("\n");
 }
 
 console.log(`

@@ -11,11 +11,12 @@
 import type { Database } from "./db.ts";
 import type { Migration } from "./migrations/migration.ts";
 import { migration as m0001 } from "./migrations/0001_reports.ts";
+import { migration as m0002 } from "./migrations/0002_console.ts";
 
 export type { Migration } from "./migrations/migration.ts";
 
 /** Every migration, in order. */
-export const MIGRATIONS: readonly Migration[] = [m0001];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002];
 
 /** The schema version this build expects. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { openPostgres } from "../../collector/db_postgres.ts";
-import { migrate } from "../../collector/migrate.ts";
+import { migrate, MIGRATIONS, SCHEMA_VERSION } from "../../collector/migrate.ts";
 import { ensurePartitions } from "../../collector/partitions.ts";
 import { Scope } from "../../collector/scope.ts";
 import { ReportStore } from "../../collector/store.ts";
@@ -35,8 +35,15 @@ Deno.test("ReportStore on PostgreSQL", postgresTestOptions(), async (t) => {
         const dbs = [openPostgres(url), openPostgres(url), openPostgres(url)];
         try {
           const results = await Promise.all(dbs.map((db) => migrate(db)));
-          assert.deepEqual(results.map((r) => r.applied).flat(), [1]);
-          assert.deepEqual(results.map((r) => r.version), [1, 1, 1]);
+          assert.deepEqual(
+            results.map((r) => r.applied).flat(),
+            MIGRATIONS.map((m) => m.version),
+          );
+          assert.deepEqual(results.map((r) => r.version), [
+            SCHEMA_VERSION,
+            SCHEMA_VERSION,
+            SCHEMA_VERSION,
+          ]);
           await Promise.all(dbs.map((db) => ensurePartitions(db, new Date())));
         } finally {
           await Promise.all(dbs.map((db) => db.close()));

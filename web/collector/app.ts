@@ -8,15 +8,21 @@
 import { Hono } from "hono";
 import { routePath } from "hono/route";
 import type { Collector } from "../../collector/collector.ts";
+import type { SupportConsole } from "../../collector/console.ts";
 import { errorAnswer } from "./answers.ts";
+import { mountConsole } from "./console/mount.ts";
 import type { CollectorEnv } from "./context.ts";
 import { opsRoutes } from "./routes_ops.ts";
 import { reportRoutes } from "./routes_reports.ts";
 
-/** Builds the app over `collector`. `log` receives unexpected errors. */
+/**
+ * Builds the app over `collector`. `log` receives unexpected errors. With `console`, the
+ * support desk console is served under `/console` (see `console/app.ts`).
+ */
 export function createCollectorApp(
   collector: Collector,
   log: (line: string) => void = () => {},
+  console?: SupportConsole,
 ): Hono<CollectorEnv> {
   const app = new Hono<CollectorEnv>();
   app.use(async (c, next) => {
@@ -32,6 +38,7 @@ export function createCollectorApp(
   });
   reportRoutes(app, collector);
   opsRoutes(app, collector);
+  if (console) mountConsole(app, console, log);
   app.all("/v1/reports", () => errorAnswer("method-not-allowed", "Use POST to upload a report"));
   app.notFound(() => errorAnswer("not-found", "No such endpoint"));
   app.onError((e) => {

@@ -16,6 +16,7 @@ import { apiErrorSchema, uploadAnswerSchema } from "../../report/upload_schema.t
 import { generateEd25519 } from "../../util/crypto.ts";
 import { parseReceipt } from "../../util/receipt.ts";
 import { createCollectorApp } from "./app.ts";
+import { SCHEMA_VERSION } from "../../collector/migrate.ts";
 
 const ORIGIN = "http://collector.test";
 
@@ -283,7 +284,10 @@ Deno.test("the collector app over PGlite", async (t) => {
       assert.deepEqual(await (await api.get("/healthz")).json(), { ok: true });
       const ready = await api.get("/readyz");
       assert.equal(ready.status, 200);
-      assert.deepEqual((await ready.json()).schema, { expected: 1, found: 1 });
+      assert.deepEqual((await ready.json()).schema, {
+        expected: SCHEMA_VERSION,
+        found: SCHEMA_VERSION,
+      });
       const nowhere = await api.get("/v2/nothing");
       assert.deepEqual([nowhere.status, (await errorOf(nowhere)).code], [404, "not-found"]);
       const get = await api.get("/v1/reports");

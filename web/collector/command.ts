@@ -5,11 +5,14 @@
  * kiriwake collector [serve] [--db URL] [--listen HOST:PORT] [--data DIR] [--status FILE]
  *                    [--retention-days N] [--max-upload BYTES] [--receipts alnum|digits]
  *                    [--time-zone ZONE] [--rate-source N] [--rate-licence N] [--trust-proxy]
+ *                    [--no-console]
  * kiriwake collector migrate [--db URL] [--data DIR]
  * kiriwake collector retention run [--db URL] [--data DIR] [--retention-days N]
  * kiriwake collector status keygen --out KEYFILE
  * kiriwake collector status sign --key KEYFILE [--payload FILE] [--out FILE] [--data DIR]
  * kiriwake collector status show [--status FILE] [--data DIR]
+ * kiriwake collector user add|disable|enable|reset|list …   (cli/collector_user.ts, composed
+ *                                                           by the entry)
  * ```
  *
  * Without `--db` the collector keeps its reports in an embedded PGlite in the data
@@ -24,6 +27,7 @@
  */
 import { join } from "node:path";
 import { Collector, type CollectorParts } from "../../collector/collector.ts";
+import { SupportConsole } from "../../collector/console.ts";
 import { isTransient } from "../../collector/db.ts";
 import { openDatabase } from "../../collector/open_db.ts";
 import { migrate } from "../../collector/migrate.ts";
@@ -51,6 +55,7 @@ const OPTIONS = {
   "rate-source": { type: "string" },
   "rate-licence": { type: "string" },
   "trust-proxy": { type: "boolean" },
+  "no-console": { type: "boolean" },
   key: { type: "string" },
   payload: { type: "string" },
   out: { type: "string" },
@@ -110,7 +115,7 @@ export const collectorCommand: Command = async (args, io, ctx) => {
     case "status":
       return await statusCommand(io, ctx, action, values, { dataDir, statusPath });
     default:
-      throw usage("collector [serve|migrate|retention run|status keygen|sign|show]");
+      throw usage("collector [serve|migrate|retention run|status keygen|sign|show|user …]");
   }
 };
 
@@ -128,7 +133,16 @@ async function serve(
     { brand: ctx.brand, settings, statusPath: where.statusPath, log },
   );
   collector.startTimers();
-  const served = serveCollector(collector, listen, log);
+  // The support desk console (issue 16) shares the database; --no-console leaves it out of an
+  // instance that faces the internet for uploads only.
+  const console = values["no-console"] ? undefined : new SupportConsole({
+    db: collector.db,
+    brand: ctx.brand,
+    timeZone: collector.settings.timeZone,
+    trustProxy: collector.settings.trustProxy,
+    retentionDays: collector.settings.retentionDays,
+  });
+  const served = serveCollector(collector, listen, log, console);
   // The first line on stdout is the address: scripts and tests read it.
   io.out(`${served.url}\n`);
   io.err(

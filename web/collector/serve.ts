@@ -7,6 +7,7 @@
  * @module
  */
 import type { Collector } from "../../collector/collector.ts";
+import type { SupportConsole } from "../../collector/console.ts";
 import { createCollectorApp } from "./app.ts";
 
 /** A listening collector. */
@@ -23,13 +24,17 @@ export interface ServedCollector {
   collector: Collector;
 }
 
-/** Starts serving `collector` on `hostname:port` (port 0: any free port). */
+/**
+ * Starts serving `collector` on `hostname:port` (port 0: any free port), with the support desk
+ * console under `/console` when `console` is given.
+ */
 export function serveCollector(
   collector: Collector,
   listen: { hostname: string; port: number },
   log: (line: string) => void = () => {},
+  console?: SupportConsole,
 ): ServedCollector {
-  const app = createCollectorApp(collector, log);
+  const app = createCollectorApp(collector, log, console);
   const server = Deno.serve(
     { hostname: listen.hostname, port: listen.port, onListen() {} },
     (req, info) =>
