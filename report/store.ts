@@ -45,7 +45,8 @@ export type PreparedReportDir = ReportPaths & {
 /**
  * Creates `dir` and proves it writable. When `dir` already holds a report file, the report
  * goes to the sub-folder `opts.orInside` of it instead (when given); a directory holding a
- * report is never chosen.
+ * report is never chosen — unless it holds an earlier version of the report `opts.rewrites`
+ * names by id (a watch rewrites its report after every sample).
  *
  * @throws {InvalidInputError} naming the directory and why it cannot be written, or the
  *   report already there
@@ -53,11 +54,13 @@ export type PreparedReportDir = ReportPaths & {
 export async function prepareReportDir(
   dir: string,
   flag = "--out",
-  opts: { orInside?: string } = {},
+  opts: { orInside?: string; rewrites?: string } = {},
 ): Promise<PreparedReportDir> {
   let paths: PreparedReportDir = reportPaths(dir);
   const existing = await reportFileIn(paths);
-  if (existing && opts.orInside) {
+  if (existing && opts.rewrites !== undefined && await holdsOwnReport(paths, opts.rewrites)) {
+    // The same report written again (a watch's report after each sample): its own folder.
+  } else if (existing && opts.orInside) {
     paths = { ...reportPaths(join(paths.dir, opts.orInside)), existing };
     const again = await reportFileIn(paths);
     if (again) throw holdsReport(flag, paths.dir, again);
@@ -76,6 +79,21 @@ export async function prepareReportDir(
     });
   }
   return paths;
+}
+
+/**
+ * Whether `paths.json` is a regular file holding the report `id` (read at most 64 MiB): an
+ * earlier version of the same report, which may be replaced.
+ */
+async function holdsOwnReport(paths: ReportPaths, id: string): Promise<boolean> {
+  try {
+    const info = await Deno.lstat(paths.json);
+    if (!info.isFile || info.size > 64 * 1024 * 1024) return false;
+    const parsed = JSON.parse(await Deno.readTextFile(paths.json)) as { id?: unknown };
+    return parsed.id === id;
+  } catch {
+    return false;
+  }
 }
 
 /** The first report file present in `paths.dir` (of any kind: a link counts), or null. */

@@ -30,3 +30,22 @@ Deno.test("prepareReportDir() never chooses a folder that already holds a report
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("prepareReportDir() lets a report replace only its own earlier version", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.writeTextFile(join(dir, "report.json"), JSON.stringify({ id: "watch-1" }));
+    assert.equal((await prepareReportDir(dir, "--out", { rewrites: "watch-1" })).dir, dir);
+    await assert.rejects(
+      () => prepareReportDir(dir, "--out", { rewrites: "watch-2" }),
+      (e: Error) => e instanceof InvalidInputError && /already holds a report/.test(e.message),
+    );
+    // A link named report.json is never "the same report", whatever it points at.
+    const other = join(dir, "other");
+    await Deno.mkdir(other);
+    await Deno.symlink(join(dir, "report.json"), join(other, "report.json"));
+    await assert.rejects(() => prepareReportDir(other, "--out", { rewrites: "watch-1" }));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -96,7 +96,7 @@ export async function writeWatchReport(
       : {}),
     watch: { block, diagnosis },
   });
-  const paths = await prepareReportDir(settings.outDir);
+  const paths = await prepareReportDir(settings.outDir, "--out", { rewrites: report.id });
   await writeReport(paths, report, input.lang);
   return { report, paths };
 }
