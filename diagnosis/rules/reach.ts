@@ -15,8 +15,9 @@ import { advise, CONTACT_PROVIDER, RESTART_ROUTER, SERVICE_SIDE } from "./advice
 import { brokenFamilies } from "./families.ts";
 import { failureRate } from "../../util/stats.ts";
 import { asNote, lossUnsettled, MAYBE_LOSS, ONE_FAILURE } from "./corroborate.ts";
+import { dnsView } from "./dns_view.ts";
 import { lossSigns } from "./loss_signs.ts";
-import { measured, type Rule, type RuleFinding } from "./rule.ts";
+import type { Rule, RuleFinding } from "./rule.ts";
 import { type TargetOutcome, targetOutcomes } from "./targets.ts";
 import type { Localized } from "../../util/text.ts";
 
@@ -132,9 +133,9 @@ export const namesUnresolved: Rule = (input) => {
     symptom: lossy ? "quality" : "names",
   };
   // One lookup lost proves nothing, unless the name led astray (an answer, not chance) or
-  // the device's own resolver failed its lookups too.
-  const ownFailed = (measured(input, "dns.resolve")?.lookups ?? []).some((l) =>
-    l.resolver === "system" && !l.ok
+  // the device's own resolver, or the provider's it is set to ask, failed its lookups too.
+  const ownFailed = (dnsView(input)?.lookups ?? []).some((l) =>
+    l.probe === "dns.resolve" && (l.own || l.provider) && !l.ok
   );
   const corroborated = failed.length >= 2 || failed.some((o) => o.address !== null) ||
     ownFailed;
