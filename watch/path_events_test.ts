@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { pathEvents } from "./path_events.ts";
 import { pathState } from "./path_state.ts";
+import type { Reading, Sample } from "./sample.ts";
 import { OPTS, pathSample, pathSeries } from "./testing.ts";
 
 const T0 = Date.UTC(2026, 11, 3, 21, 10, 0);
@@ -262,4 +263,54 @@ Deno.test("pathEvents() raises nothing on the DNS times of a real healthy lab wa
     };
   });
   assert.deepEqual(pathEvents(samples, OPTS).map((e) => `${e.kind}@${e.segment} ${e.from}`), []);
+});
+
+Deno.test("pathEvents() raises nothing in a real healthy watch whose router and provider edge rate-limit echoes", async () => {
+  // The lab's healthy-10min: router and edge answer three echoes a second. In sample 27 the
+  // router's budget ran dry (15 of 16 lost) while the anchors beyond answered 16 of 16.
+  const report = JSON.parse(
+    await Deno.readTextFile(
+      new URL(
+        "../tests/fixtures/watch/healthy_10min_false_lan_loss.report.json",
+        import.meta.url,
+      ),
+    ),
+  );
+  const { samples: times, series } = report.watch as {
+    samples: { t: number[] };
+    series: {
+      key: string;
+      segment: Reading["segment"];
+      kind: string;
+      label: string;
+      sent?: (number | null)[];
+      lost?: (number | null)[];
+      rttMs?: (number | null)[];
+    }[];
+  };
+  const ROLE: Record<string, Reading["role"]> = {
+    gateway: "gateway",
+    hop: "hop",
+    "on-net": "on-net",
+    ping: "anchor",
+  };
+  const samples: Sample[] = times.t.map((t, i) => ({
+    at: T0 + t * 1000,
+    durationMs: 1400,
+    wifi: null,
+    addresses: null,
+    throughput: null,
+    readings: series.filter((s) => s.kind === "ping" && s.sent?.[i]).map((s) => ({
+      key: s.key,
+      segment: s.segment,
+      kind: "ping" as const,
+      role: ROLE[s.key.split(":")[0]] ?? "anchor",
+      label: s.label,
+      sent: s.sent![i]!,
+      lost: s.lost?.[i] ?? 0,
+      rttMs: s.rttMs?.[i] ?? null,
+    })),
+  }));
+  assert.ok(samples.length > 100);
+  assert.deepEqual(pathEvents(samples, OPTS).map((e) => `${e.kind}@${e.segment}`), []);
 });

@@ -62,9 +62,14 @@ export function pathOrder(r: Reading): number {
 export function pathState(sample: Sample, limited: ReadonlySet<string> = new Set()): PathState {
   // A point that rate-limits its own echoes (see rateLimitedPoints) is judged by whether it
   // answered at all: its partial loss is its own, not the path's.
-  const ip = sample.readings.filter((r) => r.kind !== "dns" && r.sent > 0).map((r) =>
-    limited.has(r.key) && r.lost < r.sent ? { ...r, lost: 0 } : r
-  );
+  // One that lost every echo while a point beyond it answered drained its budget (a burst of
+  // echoes to it): packets went through it, so the path did not lose them there.
+  const all = sample.readings.filter((r) => r.kind !== "dns" && r.sent > 0);
+  const ip = all.map((r) => {
+    if (!limited.has(r.key)) return r;
+    const through = all.some((x) => pathOrder(x) > pathOrder(r) && x.lost < x.sent);
+    return r.lost < r.sent || through ? { ...r, lost: 0 } : r;
+  });
   const answered = (r: Reading) => r.lost < r.sent;
   // A hop counts only when what lies beyond it agrees: dark or lossy hops before answering,
   // loss-free points are rate limiting, not failing.
@@ -118,7 +123,8 @@ export function pathState(sample: Sample, limited: ReadonlySet<string> = new Set
  * Points that drop some of their own echoes all along while everything beyond them answers
  * in full: routers rate-limiting ICMP to themselves (home routers and provider edges do,
  * RFC 1812 §4.3.2.8), not a lossy path. A point qualifies when it lost echoes in most
- * samples (its median loss share is above 0) and every point beyond it lost none in most.
+ * samples (its median loss share is above 0) and every point beyond it that is not itself
+ * rate-limiting lost none in most (there must be at least one such point).
  *
  * @example
  * ```ts
@@ -138,10 +144,13 @@ export function rateLimitedPoints(samples: readonly Sample[]): Set<string> {
   }
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
   const out = new Set<string>();
-  for (const [key, e] of shares) {
+  // From the far end back: a point beyond may be a rate-limiting router itself (a home
+  // router and the provider's edge often both are), which does not make the path lossy.
+  const byOrder = [...shares.entries()].sort((a, b) => b[1].order - a[1].order);
+  for (const [key, e] of byOrder) {
     if (med(e.shares) === 0) continue;
-    const beyond = [...shares.values()].filter((x) => x.order > e.order);
-    if (beyond.length > 0 && beyond.every((x) => med(x.shares) === 0)) out.add(key);
+    const clean = byOrder.filter(([k, x]) => x.order > e.order && !out.has(k));
+    if (clean.length > 0 && clean.every(([, x]) => med(x.shares) === 0)) out.add(key);
   }
   return out;
 }
