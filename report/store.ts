@@ -12,6 +12,7 @@ import { mkdir } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { InvalidInputError } from "../util/errors.ts";
 import { atomicWrite } from "../util/atomic_write.ts";
+import { INPUT_LIMITS, readInputText } from "../util/read_input.ts";
 import type { Report } from "./schema.ts";
 import { renderReportHtml } from "./html/render.tsx";
 import { renderText } from "./text.ts";
@@ -82,15 +83,14 @@ export async function prepareReportDir(
 }
 
 /**
- * Whether `paths.json` is a regular file holding the report `id` (read at most 64 MiB): an
- * earlier version of the same report, which may be replaced.
+ * Whether `paths.json` is a regular file (not a link) holding the report `id`, read through the
+ * one bounded reader: an earlier version of the same report, which may be replaced.
  */
 async function holdsOwnReport(paths: ReportPaths, id: string): Promise<boolean> {
   try {
-    const info = await Deno.lstat(paths.json);
-    if (!info.isFile || info.size > 64 * 1024 * 1024) return false;
-    const parsed = JSON.parse(await Deno.readTextFile(paths.json)) as { id?: unknown };
-    return parsed.id === id;
+    if (!(await Deno.lstat(paths.json)).isFile) return false;
+    const text = await readInputText(paths.json, INPUT_LIMITS.report);
+    return (JSON.parse(text) as { id?: unknown }).id === id;
   } catch {
     return false;
   }
