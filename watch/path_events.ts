@@ -248,9 +248,17 @@ function dnsEvents(
 ) {
   // DNS over a path that is down, or losing packets before the provider's resolver, fails
   // as a consequence: those samples are the path's events, not DNS's.
+  // A sample beside such an event straddled its edge: lookups it sent while the path was
+  // still dark failed with it. When the public resolver failed alike (or was not asked), the
+  // failure is the dark's; when it answered, the line's resolver failed on its own.
+  const atEdge = (i: number) => {
+    const p = states[i].publicDns;
+    return (explained[i - 1] === true || explained[i + 1] === true) &&
+      (p === null || p.sent === 0 || p.lost / p.sent >= 0.5);
+  };
   const flags = states.map((s, i) =>
     !explained[i] && s.dark === null && s.lossAt !== "lan" && s.lossAt !== "isp" &&
-    s.dns !== null && s.dns.sent > 0 && s.dns.lost / s.dns.sent >= 0.5
+    s.dns !== null && s.dns.sent > 0 && s.dns.lost / s.dns.sent >= 0.5 && !atEdge(i)
   );
   const out: Unnumbered[] = [];
   for (const run of runsOf(flags, true)) {

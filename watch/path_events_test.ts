@@ -117,6 +117,44 @@ Deno.test("pathEvents() counts DNS failing during an outage as the outage's cons
   assert.deepEqual(pathEvents(samples, OPTS).map((e) => e.kind), ["outage"]);
 });
 
+Deno.test("pathEvents() counts lookups lost at an outage's edge as the outage's, not DNS's", () => {
+  // Sample 10 began while the line was still down and ended after it came back: its echoes
+  // answered, but its lookups (the public resolver's too) had gone out into the dark.
+  const samples = pathSeries(
+    T0,
+    EVERY,
+    20,
+    (i) =>
+      i >= 6 && i < 10
+        ? { hop: 8, provider: 8, anchor: 8, dns: 2, publicDns: 2 }
+        : i === 10 || i === 5
+        ? { dns: 2, publicDns: 2 }
+        : {},
+  );
+  assert.deepEqual(pathEvents(samples, OPTS).map((e) => [e.kind, e.samples]), [["outage", 4]]);
+});
+
+Deno.test("pathEvents() still finds the provider's DNS failing right after an outage", () => {
+  // The public resolver answered in the edge sample: its resolver, not the dark, failed.
+  const samples = pathSeries(
+    T0,
+    EVERY,
+    20,
+    (i) =>
+      i >= 6 && i < 10
+        ? { hop: 8, provider: 8, anchor: 8, dns: 2, publicDns: 2 }
+        : i >= 10 && i < 14
+        ? { dns: 2 }
+        : {},
+  );
+  const events = pathEvents(samples, OPTS);
+  assert.deepEqual(events.map((e) => [e.kind, e.segment, e.samples]), [
+    ["outage", "isp", 4],
+    ["dns-failure", "dns", 4],
+  ]);
+  assert.equal(events[1].from, new Date(T0 + 10 * EVERY).toISOString());
+});
+
 Deno.test("pathEvents() finds slowness that starts at the provider, and not one slow sample", () => {
   const slow = { providerMs: 160, anchorMs: 170 };
   const samples = pathSeries(T0, EVERY, 48, (i) => (i >= 12 && i < 30 ? slow : {}));

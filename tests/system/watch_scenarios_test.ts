@@ -36,7 +36,12 @@ Deno.test({
       const outcomes = await runWatchScenarios({ lab, scenarios, workDir });
       console.log(watchTable(outcomes));
       const wrong = outcomes.filter((o) => !o.judgement?.correct).map((o) => o.scenario.name);
-      assert.deepEqual(wrong, [], `wrong watch scenarios (reports in ${workDir})`);
+      // The table goes into the message too: CI may show only the failure, not the log.
+      assert.deepEqual(
+        wrong,
+        [],
+        `wrong watch scenarios (reports in ${workDir}):\n${watchTable(outcomes)}`,
+      );
       await Deno.remove(workDir, { recursive: true });
     } finally {
       await lab.close();
