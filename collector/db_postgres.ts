@@ -36,7 +36,7 @@ export function openPostgres(url: string, opts: PostgresOptions = {}): Database 
       statement_timeout: opts.statementTimeoutMs ?? 15_000,
     },
   });
-  const wrap = (q: postgres.Sql | postgres.TransactionSql): Sql => ({
+  const wrap = (q: postgres.Sql | postgres.ReservedSql): Sql => ({
     async query<R>(text: string, params: readonly unknown[] = []): Promise<R[]> {
       const rows = await q.unsafe(text, params as postgres.ParameterOrJSON<never>[], {
         prepare: true,
@@ -53,9 +53,44 @@ export function openPostgres(url: string, opts: PostgresOptions = {}): Database 
     where: redactUrl(url),
     query: base.query,
     exec: base.exec,
-    transaction: <T>(fn: (s: Sql) => Promise<T>) => sql.begin((tx) => fn(wrap(tx))) as Promise<T>,
+    transaction: <T>(fn: (s: Sql) => Promise<T>) => pipelined(sql, wrap, fn),
     close: () => sql.end({ timeout: 5 }),
   };
+}
+
+/**
+ * A transaction whose `BEGIN` goes out with its first statement (the driver packs what is
+ * issued in the same turn into one write), saving the round trip the driver's own
+ * `begin()` waits for: an upload is then two round trips (begin, scope and insert; commit),
+ * not three. PostgreSQL runs the messages of one connection in order, so the statements
+ * are inside the transaction; after any failure the rest fail and nothing is committed.
+ */
+async function pipelined<T>(
+  sql: postgres.Sql,
+  wrap: (q: postgres.ReservedSql) => Sql,
+  fn: (s: Sql) => Promise<T>,
+): Promise<T> {
+  const c = await sql.reserve();
+  try {
+    const begun = c.unsafe("BEGIN").execute();
+    // Awaited below; a failed BEGIN is then what is thrown, not what it caused.
+    begun.catch(() => {});
+    let result: T;
+    try {
+      result = await fn(wrap(c));
+    } catch (e) {
+      await begun;
+      throw e;
+    }
+    await begun;
+    await c.unsafe("COMMIT");
+    return result;
+  } catch (e) {
+    await c.unsafe("ROLLBACK").catch(() => {});
+    throw e;
+  } finally {
+    c.release();
+  }
 }
 
 /**
