@@ -51,6 +51,42 @@ Deno.test("ReportStore on PostgreSQL", postgresTestOptions(), async (t) => {
       },
     );
 
+    await t.step(
+      "a transaction (BEGIN sent with its first statement) commits all or nothing",
+      async () => {
+        const db = openPostgres(await pg.createDatabase(), { max: 1 });
+        try {
+          await db.exec("CREATE TABLE tx_probe (n int PRIMARY KEY)");
+          const ids = await db.transaction(async (sql) => {
+            const a = sql.query<{ x: string }>("SELECT txid_current()::text AS x");
+            await sql.query("INSERT INTO tx_probe VALUES (1)");
+            const b = await sql.query<{ x: string }>("SELECT txid_current()::text AS x");
+            return [(await a)[0].x, b[0].x];
+          });
+          assert.equal(ids[0], ids[1], "every statement ran in the one transaction");
+          await assert.rejects(
+            db.transaction(async (sql) => {
+              await sql.query("INSERT INTO tx_probe VALUES (2)");
+              await sql.query("INSERT INTO tx_probe VALUES (1)"); // a duplicate: 23505
+            }),
+            (e: Error & { code?: string }) => e.code === "23505",
+          );
+          await assert.rejects(
+            db.transaction(async (sql) => {
+              await sql.query("INSERT INTO tx_probe VALUES (3)");
+              throw new Error("the caller changed its mind");
+            }),
+            /changed its mind/,
+          );
+          // One connection in the pool: each failure gave it back, rolled back.
+          const rows = await db.query<{ n: number }>("SELECT n FROM tx_probe ORDER BY n");
+          assert.deepEqual(rows.map((r) => r.n), [1]);
+        } finally {
+          await db.close();
+        }
+      },
+    );
+
     await t.step("a non-superuser owner is fenced by row-level security too", async () => {
       await pg.psql(`DO $$ BEGIN
         IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'kiriwake_app') THEN
