@@ -71,8 +71,14 @@ async function bodies(n: number): Promise<string[]> {
   return out;
 }
 
-/** An upload client over a pool of bodies. */
-function uploader(pool: string[]) {
+/** Posts one upload to `url`; its HTTP status. */
+type Upload = (url: string) => Promise<number>;
+
+/**
+ * An upload client over a pool of bodies. One per database: its phases take the bodies in
+ * turn, so each upload is a new report (201), not one stored in an earlier phase (200).
+ */
+function uploader(pool: string[]): Upload {
   let next = 0;
   return async (url: string) => {
     const res = await fetch(`${url}/v1/reports`, {
@@ -89,8 +95,7 @@ function uploader(pool: string[]) {
  * Capacity: `CONCURRENCY` clients post back to back for `seconds` (closed loop), after a
  * warm-up; reports/s is what the instances absorb when saturated.
  */
-async function capacity(urls: string[], pool: string[], seconds: number) {
-  const one = uploader(pool);
+async function capacity(urls: string[], one: Upload, seconds: number) {
   // Warm up (connections, prepared statements, and the JIT, which otherwise spends the
   // first seconds' CPU compiling) for half the measured time.
   const warm = performance.now() + seconds * 500;
@@ -123,8 +128,7 @@ async function capacity(urls: string[], pool: string[], seconds: number) {
  * or not earlier ones finished, and each latency counts from its scheduled start, so a
  * stall shows in the figures instead of slowing the load down.
  */
-async function atRate(urls: string[], pool: string[], rate: number, seconds: number) {
-  const one = uploader(pool);
+async function atRate(urls: string[], one: Upload, rate: number, seconds: number) {
   const total = Math.round(rate * seconds);
   const latencies: number[] = [];
   const statuses: Record<number, number> = {};
@@ -212,8 +216,9 @@ try {
         postgres: cpuSeconds(pg.pid()!, true),
         client: cpuSeconds(Deno.pid),
       });
+      const one = uploader(pool);
       const before = cpu();
-      const cap = await capacity(urls, pool, SECONDS);
+      const cap = await capacity(urls, one, SECONDS);
       const after = cpu();
       const per = (k: keyof typeof before) => round(((after[k] - before[k]) * 1000) / cap.n, 2);
       const cpuMsPerReport = {
@@ -228,7 +233,7 @@ try {
         instances: n,
         capacity: cap,
         cpuMsPerReport,
-        latency: await atRate(urls, pool, rate, SECONDS),
+        latency: await atRate(urls, one, rate, SECONDS),
       };
     } finally {
       await Promise.all(procs.map((p) => p.kill("SIGTERM")));
