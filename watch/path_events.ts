@@ -59,6 +59,15 @@ export function pathEvents(samples: readonly Sample[], opts: AnalysisOptions): U
   const explained = samples.map(() => false);
   for (const seg of PATH) {
     const flags = states.map((s, i) => !explained[i] && (s.dark === seg || s.lossAt === seg));
+    // A sample beside a drop here that saw this segment lose echoes and everything beyond it
+    // dark straddled the drop's edge (what went out before the line came back was lost): the
+    // drop's, not a drop further on.
+    const dropHere = (i: number) => states[i]?.dark === seg && !explained[i];
+    for (let i = 0; i < states.length; i++) {
+      const s = states[i];
+      if (flags[i] || explained[i] || s.dark === null || !before(s.dark).includes(seg)) continue;
+      if ((s.counts[seg]?.lost ?? 0) > 0 && (dropHere(i - 1) || dropHere(i + 1))) flags[i] = true;
+    }
     for (const run of runsOf(flags, true)) {
       const e = lossOrOutage(seg, run, states, samples, when(run), opts.lossLimit);
       if (!e) continue;

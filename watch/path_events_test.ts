@@ -134,6 +134,40 @@ Deno.test("pathEvents() counts lookups lost at an outage's edge as the outage's,
   assert.deepEqual(pathEvents(samples, OPTS).map((e) => [e.kind, e.samples]), [["outage", 4]]);
 });
 
+Deno.test("pathEvents() joins the sample in which the line came back to the outage, not to the internet", () => {
+  // Seen in the lab (isp-outage-20s): the last sample of a 20 s drop saw the provider answer
+  // half its echoes (they went out after the line came back) and the anchors none (before).
+  const samples = pathSeries(
+    T0,
+    EVERY,
+    20,
+    (i) =>
+      i >= 6 && i < 9
+        ? { hop: 8, provider: 8, anchor: 8 }
+        : i === 9
+        ? { hop: 4, provider: 4, anchor: 8 }
+        : {},
+  );
+  const events = pathEvents(samples, OPTS);
+  assert.deepEqual(events.map((e) => [e.kind, e.segment, e.samples]), [["outage", "isp", 4]]);
+  assert.equal(events[0].to, new Date(T0 + 10 * EVERY).toISOString());
+});
+
+Deno.test("pathEvents() still finds the internet dark on its own after a line outage ended", () => {
+  // The provider answered every echo: the line was back, and the dark beyond is the internet's.
+  const samples = pathSeries(
+    T0,
+    EVERY,
+    20,
+    (i) =>
+      i >= 6 && i < 9 ? { hop: 8, provider: 8, anchor: 8 } : i >= 9 && i < 12 ? { anchor: 8 } : {},
+  );
+  assert.deepEqual(pathEvents(samples, OPTS).map((e) => [e.kind, e.segment, e.samples]), [
+    ["outage", "isp", 3],
+    ["outage", "internet", 3],
+  ]);
+});
+
 Deno.test("pathEvents() still finds the provider's DNS failing right after an outage", () => {
   // The public resolver answered in the edge sample: its resolver, not the dark, failed.
   const samples = pathSeries(
